@@ -1,0 +1,119 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+
+	"vaultview/vault"
+)
+
+// The JSON document of `vaultview index --json`. Paths are vault-relative with `/`; lines are
+// 1-based and count frontmatter lines.
+type jsonNote struct {
+	Path    string   `json:"path"`
+	Title   string   `json:"title"`
+	VideoID *string  `json:"videoId"`
+	Tags    []string `json:"tags"`
+	Aliases []string `json:"aliases"`
+}
+
+type jsonLink struct {
+	Source   string  `json:"source"`
+	Line     int     `json:"line"`
+	Kind     string  `json:"kind"`
+	Target   string  `json:"target"`
+	Fragment string  `json:"fragment"`
+	Alias    string  `json:"alias"`
+	Resolved *string `json:"resolved"`
+}
+
+type jsonTimestamp struct {
+	Source  string  `json:"source"`
+	Line    int     `json:"line"`
+	Value   string  `json:"value"`
+	Seconds *int    `json:"seconds"`
+	URL     *string `json:"url"`
+}
+
+type jsonWarning struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Message string `json:"message"`
+}
+
+// WriteJSON writes the whole index as one JSON document. It streams item by item, so a
+// 20,000-note vault never exists twice in memory.
+func WriteJSON(w io.Writer, ix *vault.Index) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	paths := ix.Paths()
+
+	section := func(name string, first bool, each func(emit func(v any))) {
+		if !first {
+			bw.WriteString(",\n")
+		}
+		bw.WriteString(`"` + name + `":[`)
+		n := 0
+		each(func(v any) {
+			if n > 0 {
+				bw.WriteByte(',')
+			}
+			bw.WriteString("\n  ")
+			_ = enc.Encode(v) // Encode adds a newline; harmless inside an array.
+			n++
+		})
+		bw.WriteString("]")
+	}
+
+	bw.WriteString("{\n")
+	section("notes", true, func(emit func(any)) {
+		for _, p := range paths {
+			n := ix.Note(p)
+			emit(jsonNote{Path: p, Title: n.Title, VideoID: optional(n.VideoID), Tags: nonNil(n.Tags), Aliases: nonNil(n.Aliases)})
+		}
+	})
+	section("links", false, func(emit func(any)) {
+		for _, p := range paths {
+			for _, l := range ix.Links(p) {
+				emit(jsonLink{Source: p, Line: l.Line, Kind: l.Kind.String(), Target: l.Target, Fragment: l.Fragment, Alias: l.Alias, Resolved: optional(l.Resolved)})
+			}
+		}
+	})
+	section("timestamps", false, func(emit func(any)) {
+		for _, p := range paths {
+			n := ix.Note(p)
+			for _, t := range n.Timestamps {
+				jt := jsonTimestamp{Source: p, Line: t.Line, Value: t.Value}
+				if t.Valid {
+					s := t.Seconds
+					jt.Seconds = &s
+					jt.URL = optional(vault.VideoURL(n.VideoID, t.Seconds))
+				}
+				emit(jt)
+			}
+		}
+	})
+	section("warnings", false, func(emit func(any)) {
+		for _, p := range ix.Problems() {
+			emit(jsonWarning{Path: p.Path, Line: p.Line, Message: p.Message})
+		}
+	})
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"vaultview/vault"
+)
+
+// Report is what `vaultview check` finds in a vault.
+type Report struct {
+	Notes, Attachments       int
+	Links, UnresolvedLinks   int
+	Timestamps               int
+	Unresolved               []vault.UnresolvedName
+	Ambiguous, CaseClashes   []vault.NameGroup
+	InvalidTimestamps        []vault.Problem
+	Frontmatter, Files, Text []vault.Problem
+}
+
+// NewReport examines an index.
+func NewReport(ix *vault.Index) *Report {
+	r := &Report{Notes: ix.Len(), Attachments: len(ix.Attachments())}
+	for _, p := range ix.Paths() {
+		n := ix.Note(p)
+		r.Timestamps += len(n.Timestamps)
+		for _, l := range ix.Links(p) {
+			r.Links++
+			if l.Resolved == "" {
+				r.UnresolvedLinks++
+			}
+		}
+	}
+	r.Unresolved = ix.Unresolved()
+	r.Ambiguous = ix.Ambiguous()
+	r.CaseClashes = ix.CaseClashes()
+	for _, p := range ix.Problems() {
+		switch p.Kind {
+		case vault.TimestampProblem:
+			r.InvalidTimestamps = append(r.InvalidTimestamps, p)
+		case vault.FrontmatterProblem:
+			r.Frontmatter = append(r.Frontmatter, p)
+		case vault.FileProblem:
+			r.Files = append(r.Files, p)
+		default:
+			r.Text = append(r.Text, p)
+		}
+	}
+	return r
+}
+
+// HasProblems reports whether anything needs fixing. Unresolved links and ambiguous names
+// are not problems: notes that do not exist yet are normal in a growing vault, and rule 5
+// decides every ambiguous link the same way each time.
+func (r *Report) HasProblems() bool {
+	return len(r.CaseClashes)+len(r.InvalidTimestamps)+len(r.Frontmatter)+len(r.Files)+len(r.Text) > 0
+}
+
+// Write prints the report; limit bounds each section's list (0: everything).
+func (r *Report) Write(w io.Writer, root string, limit int) {
+	fmt.Fprintf(w, "Vault %s\n", root)
+	fmt.Fprintf(w, "  %d notes, %d other files\n", r.Notes, r.Attachments)
+	fmt.Fprintf(w, "  %d links, %d unresolved (to %d names)\n", r.Links, r.UnresolvedLinks, len(r.Unresolved))
+	fmt.Fprintf(w, "  %d timestamps, %d invalid\n", r.Timestamps, len(r.InvalidTimestamps))
+
+	list(w, "Unresolved links (not problems: notes not written yet), most linked first", len(r.Unresolved), limit, func(i int) string {
+		u := r.Unresolved[i]
+		return fmt.Sprintf("%q: %d links from %d notes, first %s:%d", u.Name, u.Count, u.Sources, u.First.Source.Path, u.First.Link.Line)
+	})
+	list(w, "Ambiguous names (not problems: decided by folder, then shortest path)", len(r.Ambiguous), limit, func(i int) string {
+		return groupLine(r.Ambiguous[i])
+	})
+	list(w, "Case clashes (cannot coexist on macOS or Windows)", len(r.CaseClashes), limit, func(i int) string {
+		return strings.Join(r.CaseClashes[i].Paths, "  ")
+	})
+	problems := func(title string, ps []vault.Problem) {
+		list(w, title, len(ps), limit, func(i int) string { return ps[i].String() })
+	}
+	problems("Invalid timestamps", r.InvalidTimestamps)
+	problems("Bad frontmatter", r.Frontmatter)
+	problems("Unreadable or skipped files", r.Files)
+	problems("Other problems", r.Text)
+	if r.HasProblems() {
+		fmt.Fprintln(w, "\nProblems found.")
+	} else {
+		fmt.Fprintln(w, "\nNo problems found.")
+	}
+}
+
+func groupLine(g vault.NameGroup) string {
+	const show = 3
+	s := g.Name + ": " + strings.Join(g.Paths[:min(show, len(g.Paths))], ", ")
+	if len(g.Paths) > show {
+		s += fmt.Sprintf(" (+%d more)", len(g.Paths)-show)
+	}
+	return s
+}
+
+func list(w io.Writer, title string, n, limit int, line func(int) string) {
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s: %d\n", title, n)
+	shown := n
+	if limit > 0 && limit < n {
+		shown = limit
+	}
+	for i := range shown {
+		fmt.Fprintln(w, "  "+line(i))
+	}
+	if shown < n {
+		fmt.Fprintf(w, "  … and %d more (use -limit 0 to list all)\n", n-shown)
+	}
+}

@@ -1,0 +1,76 @@
+// Command genvault writes a deterministic synthetic vault for benchmarks and manual testing.
+//
+//	go run ./tools/genvault [-notes N] [-seed S] [-size-mb M] [-force] DIR
+//
+// -size-mb sets the approximate total size in MB (10^6 bytes): with -notes it sets the mean
+// note size, without it the number of notes (at ~8 KB a note). DIR must be empty or missing
+// unless -force is given.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"vaultview/internal/vaultgen"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	o := vaultgen.DefaultOptions()
+	flags := flag.NewFlagSet("genvault", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	flags.Usage = func() {
+		fmt.Fprintln(stderr, "usage: genvault [-notes N] [-seed S] [-size-mb M] [-force] [-case-clash=false] DIR")
+		flags.PrintDefaults()
+	}
+	flags.IntVar(&o.Notes, "notes", o.Notes, "number of notes")
+	flags.Int64Var(&o.Seed, "seed", o.Seed, "seed; the same seed and options give the same bytes")
+	sizeMB := flags.Float64("size-mb", 0, "approximate total size in MB (default: 8 KB per note)")
+	force := flags.Bool("force", false, "write into a non-empty DIR")
+	caseClash := flags.Bool("case-clash", true, "include two notes differing only by case (fails on case-insensitive file systems)")
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	if flags.NArg() != 1 {
+		flags.Usage()
+		return 2
+	}
+	dir := flags.Arg(0)
+	if *sizeMB > 0 {
+		notesSet := false
+		flags.Visit(func(f *flag.Flag) { notesSet = notesSet || f.Name == "notes" })
+		total := *sizeMB * 1e6
+		if notesSet {
+			o.MeanNoteBytes = int(total / float64(max(1, o.Notes)))
+		} else {
+			o.Notes = max(10, int(total/float64(o.MeanNoteBytes)))
+		}
+	}
+	o.NoCaseClash = !*caseClash
+	if !*force {
+		entries, err := os.ReadDir(dir)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintln(stderr, "genvault:", err)
+			return 1
+		}
+		if len(entries) > 0 {
+			fmt.Fprintf(stderr, "genvault: %s is not empty (use -force to write into it)\n", dir)
+			return 1
+		}
+	}
+	start := time.Now()
+	st, err := vaultgen.Write(dir, o)
+	if err != nil {
+		fmt.Fprintln(stderr, "genvault:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %s in %s\n%s", dir, time.Since(start).Round(time.Millisecond), st)
+	return 0
+}

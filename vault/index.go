@@ -1,0 +1,395 @@
+package vault
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Index is an immutable snapshot of a vault: its notes, what their links point at, and the
+// backlinks of every note and every unresolved name. A change builds a new Index that shares
+// everything it did not touch; readers holding the old one are never disturbed and never
+// lock.
+type Index struct {
+	notes shardMap[*entry]
+	// files are the vault's other files (images, PDFs): link targets, never parsed.
+	files shardMap[struct{}]
+	// exact, lower and norm find files by name (rules 3 and 4), paths by lower-cased
+	// vault-relative path without `.md` (rule 2).
+	exact, lower, norm, paths shardMap[[]string]
+	// backlinks are keyed by the path a link resolves to, or by unresolvedPrefix and the
+	// unresolvedKey of its target.
+	backlinks shardMap[[]linkRef]
+	// folders lists the notes directly in each folder; subfolders the folders in each.
+	folders, subfolders shardMap[[]string]
+	videos              shardMap[[]string]
+	// problems are about the vault as a whole (unreadable files, skipped links).
+	problems []Problem
+}
+
+// entry is one note with where its links point in this snapshot (parallel to Note.Links).
+type entry struct {
+	note     *Note
+	resolved []string
+}
+
+// linkRef is one link: the source note's path and the link's position in its Links.
+type linkRef struct {
+	source string
+	link   int
+}
+
+func (a linkRef) compare(b linkRef) int {
+	if c := strings.Compare(a.source, b.source); c != 0 {
+		return c
+	}
+	return a.link - b.link
+}
+
+// unresolvedPrefix keeps unresolved names apart from paths among the backlinks keys.
+const unresolvedPrefix = "\x00"
+
+// Change is one file of the vault that appeared, changed or disappeared.
+type Change struct {
+	Path string
+	// Note is the parsed note for a `.md` file; nil for other files (attachments).
+	Note *Note
+	// Removed is true when the file is gone.
+	Removed bool
+}
+
+// Build makes the index of a whole vault at once.
+func Build(changes []Change, problems []Problem) *Index {
+	empty := &Index{}
+	ix := empty.apply(changes, true)
+	ix.problems = problems
+	return ix
+}
+
+// Apply returns a new snapshot with the changes made; ix itself is unchanged. The cost is
+// proportional to the changed notes and the links into and out of them, not to the vault.
+func (ix *Index) Apply(changes ...Change) *Index {
+	return ix.apply(changes, false)
+}
+
+// edit collects the work of one apply so that every list is rebuilt once.
+type edit struct {
+	nx                          *Index
+	notes                       shardEdit[*entry]
+	files                       shardEdit[struct{}]
+	exact, lower, norm, paths   shardEdit[[]string]
+	folders, subfolders, videos shardEdit[[]string]
+	addBack                     map[string][]linkRef
+	dropBack                    map[string]map[linkRef]bool
+	addList, dropList           map[listKey][]string
+	touchedFolders              map[string]bool
+	backEdit                    shardEdit[[]linkRef]
+}
+
+// listKey names one sorted path list of the index.
+type listKey struct {
+	which *shardEdit[[]string]
+	key   string
+}
+
+func (ix *Index) apply(changes []Change, fresh bool) *Index {
+	nx := *ix
+	e := &edit{
+		nx:             &nx,
+		notes:          editOf(&nx.notes, fresh),
+		files:          editOf(&nx.files, fresh),
+		exact:          editOf(&nx.exact, fresh),
+		lower:          editOf(&nx.lower, fresh),
+		norm:           editOf(&nx.norm, fresh),
+		paths:          editOf(&nx.paths, fresh),
+		folders:        editOf(&nx.folders, fresh),
+		subfolders:     editOf(&nx.subfolders, fresh),
+		videos:         editOf(&nx.videos, fresh),
+		backEdit:       editOf(&nx.backlinks, fresh),
+		addBack:        map[string][]linkRef{},
+		dropBack:       map[string]map[linkRef]bool{},
+		addList:        map[listKey][]string{},
+		dropList:       map[listKey][]string{},
+		touchedFolders: map[string]bool{},
+	}
+
+	// Links elsewhere whose target may now resolve differently: those into names that
+	// appear or disappear, found through the old snapshot's backlinks.
+	affected := map[linkRef]bool{}
+	changed := make(map[string]bool, len(changes))
+	for _, c := range changes {
+		changed[c.Path] = true
+		_, existed := ix.notes.lookup(c.Path)
+		if !existed {
+			_, existed = ix.files.lookup(c.Path)
+		}
+		if existed == !c.Removed {
+			continue
+		}
+		_, _, nk, _ := nameKeys(c.Path)
+		for _, r := range ix.backlinks.get(unresolvedPrefix + nk) {
+			affected[r] = true
+		}
+		for _, p := range ix.norm.get(nk) {
+			for _, r := range ix.backlinks.get(p) {
+				affected[r] = true
+			}
+		}
+	}
+
+	// Take the changed files out of the old snapshot's lists.
+	for _, c := range changes {
+		if old, ok := ix.notes.lookup(c.Path); ok {
+			e.dropOutgoing(c.Path, old)
+			if v := old.note.VideoID; v != "" && (c.Removed || c.Note == nil || c.Note.VideoID != v) {
+				e.drop(&e.videos, v, c.Path)
+			}
+			if c.Removed || c.Note == nil {
+				e.notes.del(c.Path)
+				e.dropName(c.Path)
+				e.drop(&e.folders, folderOf(c.Path), c.Path)
+			}
+		} else if _, ok := ix.files.lookup(c.Path); ok && (c.Removed || c.Note != nil) {
+			e.files.del(c.Path)
+			e.dropName(c.Path)
+		}
+	}
+	// Put the new versions in.
+	for _, c := range changes {
+		if c.Removed {
+			continue
+		}
+		_, wasNote := ix.notes.lookup(c.Path)
+		_, wasFile := ix.files.lookup(c.Path)
+		if c.Note == nil {
+			if !wasFile {
+				e.files.set(c.Path, struct{}{})
+				e.addName(c.Path)
+			}
+			continue
+		}
+		if !wasNote {
+			e.addName(c.Path)
+			e.add(&e.folders, folderOf(c.Path), c.Path)
+		}
+		old, _ := ix.notes.lookup(c.Path)
+		if v := c.Note.VideoID; v != "" && (old == nil || old.note.VideoID != v) {
+			e.add(&e.videos, v, c.Path)
+		}
+		e.notes.set(c.Path, &entry{note: c.Note})
+	}
+	// Name lists must be final before anything is resolved.
+	e.flushLists()
+
+	// Resolve the changed notes' links.
+	for _, c := range changes {
+		if c.Removed || c.Note == nil {
+			continue
+		}
+		en := nx.notes.get(c.Path)
+		en.resolved = make([]string, len(en.note.Links))
+		for i, l := range en.note.Links {
+			en.resolved[i] = nx.Resolve(c.Path, l.Target)
+			e.addBacklink(en, c.Path, i)
+		}
+	}
+	// Re-resolve the affected links of unchanged notes.
+	for r := range affected {
+		if changed[r.source] {
+			continue
+		}
+		en := nx.notes.get(r.source)
+		if en == nil || r.link >= len(en.resolved) {
+			continue
+		}
+		to := nx.Resolve(r.source, en.note.Links[r.link].Target)
+		if to == en.resolved[r.link] {
+			continue
+		}
+		e.dropBacklink(en, r.source, r.link)
+		if en == ix.notes.get(r.source) { // shared with the old snapshot: copy before writing
+			en = &entry{note: en.note, resolved: slices.Clone(en.resolved)}
+			e.notes.set(r.source, en)
+		}
+		en.resolved[r.link] = to
+		e.addBacklink(en, r.source, r.link)
+	}
+	e.flushBacklinks()
+	e.flushFolders()
+	return &nx
+}
+
+// backlinkKey is where a link is filed among the backlinks.
+func backlinkKey(l Link, resolved string) string {
+	if resolved != "" {
+		return resolved
+	}
+	return unresolvedPrefix + unresolvedKey(l.Target)
+}
+
+// selfLink reports links that point at their own note (`[[#Heading]]`): not backlinks.
+func selfLink(en *entry, source string, i int) bool {
+	return en.resolved[i] == source && splitTarget(en.note.Links[i].Target) == ""
+}
+
+func (e *edit) addBacklink(en *entry, source string, i int) {
+	if selfLink(en, source, i) {
+		return
+	}
+	k := backlinkKey(en.note.Links[i], en.resolved[i])
+	e.addBack[k] = append(e.addBack[k], linkRef{source, i})
+}
+
+func (e *edit) dropBacklink(en *entry, source string, i int) {
+	if selfLink(en, source, i) {
+		return
+	}
+	k := backlinkKey(en.note.Links[i], en.resolved[i])
+	m := e.dropBack[k]
+	if m == nil {
+		m = map[linkRef]bool{}
+		e.dropBack[k] = m
+	}
+	m[linkRef{source, i}] = true
+}
+
+func (e *edit) dropOutgoing(source string, en *entry) {
+	for i := range en.resolved {
+		e.dropBacklink(en, source, i)
+	}
+}
+
+func (e *edit) add(m *shardEdit[[]string], key, p string) {
+	k := listKey{m, key}
+	e.addList[k] = append(e.addList[k], p)
+	if m == &e.folders {
+		e.touchedFolders[key] = true
+	}
+}
+
+func (e *edit) drop(m *shardEdit[[]string], key, p string) {
+	k := listKey{m, key}
+	e.dropList[k] = append(e.dropList[k], p)
+	if m == &e.folders {
+		e.touchedFolders[key] = true
+	}
+}
+
+func (e *edit) addName(p string) {
+	ex, lo, no, pk := nameKeys(p)
+	e.add(&e.exact, ex, p)
+	e.add(&e.lower, lo, p)
+	if no != "" {
+		e.add(&e.norm, no, p)
+	}
+	e.add(&e.paths, pk, p)
+}
+
+func (e *edit) dropName(p string) {
+	ex, lo, no, pk := nameKeys(p)
+	e.drop(&e.exact, ex, p)
+	e.drop(&e.lower, lo, p)
+	if no != "" {
+		e.drop(&e.norm, no, p)
+	}
+	e.drop(&e.paths, pk, p)
+}
+
+// flushLists rebuilds every path list touched by add and drop, once each, sorted.
+func (e *edit) flushLists() {
+	keys := map[listKey]bool{}
+	for k := range e.addList {
+		keys[k] = true
+	}
+	for k := range e.dropList {
+		keys[k] = true
+	}
+	for k := range keys {
+		old := k.which.m.get(k.key)
+		drop := e.dropList[k]
+		add := e.addList[k]
+		out := make([]string, 0, len(old)+len(add))
+		for _, p := range old {
+			if !slices.Contains(drop, p) {
+				out = append(out, p)
+			}
+		}
+		out = append(out, add...)
+		slices.Sort(out)
+		out = slices.Compact(out)
+		if len(out) == 0 {
+			k.which.del(k.key)
+		} else {
+			k.which.set(k.key, out)
+		}
+	}
+	clear(e.addList)
+	clear(e.dropList)
+}
+
+func (e *edit) flushBacklinks() {
+	keys := make(map[string]bool, len(e.addBack)+len(e.dropBack))
+	for k := range e.addBack {
+		keys[k] = true
+	}
+	for k := range e.dropBack {
+		keys[k] = true
+	}
+	for k := range keys {
+		old := e.nx.backlinks.get(k)
+		drop := e.dropBack[k]
+		add := e.addBack[k]
+		out := make([]linkRef, 0, len(old)+len(add))
+		for _, r := range old {
+			if !drop[r] {
+				out = append(out, r)
+			}
+		}
+		out = append(out, add...)
+		slices.SortFunc(out, linkRef.compare)
+		if len(out) == 0 {
+			e.backEdit.del(k)
+		} else {
+			e.backEdit.set(k, out)
+		}
+	}
+}
+
+// flushFolders keeps the folder tree in step with the notes: a folder is listed in its
+// parent while it holds notes, directly or below.
+func (e *edit) flushFolders() {
+	todo := make([]string, 0, len(e.touchedFolders))
+	for f := range e.touchedFolders {
+		todo = append(todo, f)
+	}
+	for len(todo) > 0 {
+		// Deepest first, so a parent is decided after its children.
+		slices.SortFunc(todo, func(a, b string) int {
+			return cmp.Or(strings.Count(b, "/")-strings.Count(a, "/"), strings.Compare(a, b))
+		})
+		f := todo[0]
+		todo = todo[1:]
+		if f == "" {
+			continue
+		}
+		parent := path.Dir(f)
+		if parent == "." {
+			parent = ""
+		}
+		full := len(e.nx.folders.get(f)) > 0 || len(e.nx.subfolders.get(f)) > 0
+		listed := slices.Contains(e.nx.subfolders.get(parent), f)
+		if full == listed {
+			continue
+		}
+		if full {
+			e.add(&e.subfolders, parent, f)
+		} else {
+			e.drop(&e.subfolders, parent, f)
+		}
+		e.flushLists()
+		if !slices.Contains(todo, parent) {
+			todo = append(todo, parent)
+		}
+	}
+}

@@ -1,0 +1,196 @@
+package vault
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// maxNoteSize is the largest note that is read at all. Real notes reach 1 MB; a file far
+// larger is not a note anyone wrote, and reading it would hold the vault up.
+const maxNoteSize = 64 << 20
+
+// Vault is a folder of notes and its current index. The index is replaced, never changed:
+// Index may be called from any goroutine at any time.
+type Vault struct {
+	fsys fs.FS
+	cur  atomic.Pointer[Index]
+	// mu serialises writers, so that each change starts from the latest snapshot.
+	mu sync.Mutex
+}
+
+// Load reads and indexes every note of fsys, in parallel on all cores. Only a vault that
+// cannot be read at all is an error; a bad note becomes a Problem.
+func Load(fsys fs.FS) (*Vault, error) {
+	files, problems, err := walk(fsys)
+	if err != nil {
+		return nil, err
+	}
+	changes := make([]Change, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var pmu sync.Mutex
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				c, p := readFile(fsys, files[i])
+				changes[i] = c
+				if p != nil {
+					pmu.Lock()
+					problems = append(problems, *p)
+					pmu.Unlock()
+				}
+			}
+		})
+	}
+	wg.Wait()
+	kept := changes[:0]
+	for _, c := range changes {
+		if c.Path != "" {
+			kept = append(kept, c)
+		}
+	}
+	v := &Vault{fsys: fsys}
+	v.cur.Store(Build(kept, problems))
+	return v, nil
+}
+
+// Index returns the current snapshot.
+func (v *Vault) Index() *Index { return v.cur.Load() }
+
+// Update re-reads the given vault-relative paths and publishes a snapshot with them: a file
+// that exists is added or replaced, one that is gone is removed. Cost is proportional to the
+// notes and their link neighbours, not the vault.
+func (v *Vault) Update(paths ...string) *Index {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	ix := v.cur.Load()
+	changes := make([]Change, 0, len(paths))
+	for _, p := range paths {
+		if skipName(p) {
+			continue
+		}
+		c, _ := readFile(v.fsys, p)
+		if c.Path == "" {
+			c = Change{Path: p, Removed: true}
+		}
+		changes = append(changes, c)
+	}
+	ix = ix.Apply(changes...)
+	v.cur.Store(ix)
+	return ix
+}
+
+// Remove publishes a snapshot without the given paths.
+func (v *Vault) Remove(paths ...string) *Index {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	changes := make([]Change, len(paths))
+	for i, p := range paths {
+		changes[i] = Change{Path: p, Removed: true}
+	}
+	ix := v.cur.Load().Apply(changes...)
+	v.cur.Store(ix)
+	return ix
+}
+
+// skipName reports paths Vaultview never indexes: hidden files and folders (`.obsidian`,
+// `.git`, `.trash`).
+func skipName(p string) bool {
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// walk lists the vault's files. Symbolic links are never followed: they may lead outside the
+// vault or in circles.
+func walk(fsys fs.FS) (files []string, problems []Problem, err error) {
+	if _, err := fs.ReadDir(fsys, "."); err != nil {
+		return nil, nil, fmt.Errorf("cannot read the vault: %w", err)
+	}
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "." {
+				return err
+			}
+			problems = append(problems, Problem{p, 0, "not read: " + cleanErr(err), FileProblem})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if p == "." {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !utf8.ValidString(p) {
+			problems = append(problems, Problem{strings.ToValidUTF8(p, "\uFFFD"), 0, "file name is not valid UTF-8; links cannot name it reliably", FileProblem})
+		}
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			problems = append(problems, Problem{p, 0, "symbolic link not followed", FileProblem})
+		case d.IsDir():
+		case d.Type().IsRegular() || d.Type() == 0:
+			files = append(files, p)
+		default:
+			problems = append(problems, Problem{p, 0, "not a regular file; skipped", FileProblem})
+		}
+		return nil
+	})
+	return files, problems, err
+}
+
+// readFile reads one file as a Change; a file that cannot be read yields an empty Change
+// and a problem.
+func readFile(fsys fs.FS, p string) (Change, *Problem) {
+	if !strings.HasSuffix(strings.ToLower(p), ".md") {
+		info, err := fs.Stat(fsys, p)
+		if err != nil || !info.Mode().IsRegular() {
+			return Change{}, nil
+		}
+		return Change{Path: p}, nil
+	}
+	info, err := fs.Lstat(fsys, p)
+	if err != nil {
+		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
+	}
+	if !info.Mode().IsRegular() {
+		return Change{}, &Problem{p, 0, "not a regular file; skipped", FileProblem}
+	}
+	if info.Size() > maxNoteSize {
+		return Change{}, &Problem{p, 0, fmt.Sprintf("%d MB is too large for a note; skipped", info.Size()>>20), FileProblem}
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
+	}
+	n := ParseNote(p, src)
+	n.ModTime = info.ModTime()
+	return Change{Path: p, Note: n}, nil
+}
+
+// cleanErr drops the path that fs errors repeat, since problems carry it already.
+func cleanErr(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

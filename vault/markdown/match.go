@@ -1,0 +1,175 @@
+package markdown
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// The matchers below read one construct from the start of a byte slice holding the rest of a
+// line. The goldmark parsers of this package are built on them, and so is the indexer's fast
+// scanner (vault/scan.go): one definition of each construct, whichever path reads a note.
+
+// WikilinkMatch is what MatchWikilink read.
+type WikilinkMatch struct {
+	Embed                   bool
+	Target, Fragment, Alias string
+	HasFragment             bool
+}
+
+// MatchWikilink reads `[[...]]` or `![[...]]` at the start of b and returns it with the
+// number of bytes it spans. The link must close on the same line; its content must not be
+// blank and may hold neither `[` nor `]`.
+func MatchWikilink(b []byte) (w WikilinkMatch, n int, ok bool) {
+	open := 0
+	if len(b) > 0 && b[0] == '!' {
+		open = 1
+		w.Embed = true
+	}
+	if len(b) < open+2 || b[open] != '[' || b[open+1] != '[' {
+		return WikilinkMatch{}, 0, false
+	}
+	start := open + 2
+	end := -1
+	for i := start; i < len(b); i++ {
+		c := b[i]
+		if c == '[' || c == '\n' || c == '\r' {
+			return WikilinkMatch{}, 0, false
+		}
+		if c == ']' {
+			if i+1 < len(b) && b[i+1] == ']' {
+				end = i
+			}
+			break
+		}
+	}
+	if end < 0 || isBlankString(b[start:end]) {
+		return WikilinkMatch{}, 0, false
+	}
+	w.Target, w.Fragment, w.Alias, w.HasFragment = splitWikilink(string(b[start:end]))
+	return w, end + 2, true
+}
+
+func isBlankString(b []byte) bool {
+	for _, r := range string(b) {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// TimestampMatch is what MatchTimestamp read.
+type TimestampMatch struct {
+	Value, Label  string
+	Seconds       int
+	Valid, Legacy bool
+}
+
+// MatchTimestamp reads a timestamp anchor `<a class="yt-timestamp" data-t="...">...</a>`, or
+// its legacy wrapping `[TEXT](<a ...>...</a>)`, at the start of b. Without a `</a>` on the
+// line an anchor spans only its open tag.
+func MatchTimestamp(b []byte) (t TimestampMatch, n int, ok bool) {
+	if len(b) == 0 {
+		return t, 0, false
+	}
+	switch b[0] {
+	case '<':
+		t, n, _, ok = matchAnchor(b, 0, -1)
+	case '[':
+		t, n, ok = matchLegacy(b)
+	}
+	return t, n, ok
+}
+
+// matchAnchor reads an anchor at b[at]. closeAt, when not negative, is the known index of
+// the line's next `</a>` at or after the open tag (or len(b) when there is none), so that
+// callers with many anchors on one line search it once.
+func matchAnchor(b []byte, at, closeAt int) (t TimestampMatch, end int, closed, ok bool) {
+	a, ok := scanAnchorTag(b[at:])
+	if !ok || !a.timestamp {
+		return t, 0, false, false
+	}
+	t.Value = a.value
+	end = at + a.length
+	closer := closeAt
+	if closer < end {
+		closer = indexClose(b, end)
+	}
+	if closer < len(b) && closer >= end {
+		t.Label = trimLabel(string(b[end:closer]))
+		end = closer + len("</a>")
+		closed = true
+	}
+	t.Seconds, t.Valid = ParseTime(t.Value)
+	if !t.Valid {
+		t.Seconds, t.Valid = ParseTime(t.Label)
+	}
+	return t, end, closed, true
+}
+
+// indexClose returns the index of the first `</a>` (any case) at or after from, or len(b).
+func indexClose(b []byte, from int) int {
+	for i := from; i+4 <= len(b); i++ {
+		if b[i] == '<' && b[i+1] == '/' && (b[i+2]|0x20) == 'a' && b[i+3] == '>' {
+			return i
+		}
+	}
+	return len(b)
+}
+
+func matchLegacy(b []byte) (TimestampMatch, int, bool) {
+	closeText := -1
+	for i := 1; i < len(b); i++ {
+		if c := b[i]; c == '[' || c == '\n' {
+			return TimestampMatch{}, 0, false
+		} else if c == ']' {
+			closeText = i
+			break
+		}
+	}
+	if closeText < 0 || closeText+2 >= len(b) || b[closeText+1] != '(' {
+		return TimestampMatch{}, 0, false
+	}
+	t, end, closed, ok := matchAnchor(b, closeText+2, -1)
+	if !ok || !closed {
+		return TimestampMatch{}, 0, false
+	}
+	for end < len(b) && (b[end] == ' ' || b[end] == '\t') {
+		end++
+	}
+	if end >= len(b) || b[end] != ')' {
+		return TimestampMatch{}, 0, false
+	}
+	t.Legacy = true
+	if t.Label == "" {
+		t.Label = trimLabel(string(b[1:closeText]))
+		if !t.Valid {
+			t.Seconds, t.Valid = ParseTime(t.Label)
+		}
+	}
+	return t, end + 1, true
+}
+
+// MatchTag reads an inline `#tag` at the start of b. boundary says whether the `#` starts a
+// word (it follows white space or starts a line): `a#b` and `issue#12` are prose.
+func MatchTag(b []byte, boundary bool) (name string, n int, ok bool) {
+	if !boundary || len(b) < 2 || b[0] != '#' {
+		return "", 0, false
+	}
+	end := 1
+	for end < len(b) {
+		r, size := utf8.DecodeRune(b[end:])
+		if !isTagRune(r) {
+			break
+		}
+		end += size
+	}
+	// A trailing `/` ends a sentence or a path, not the tag (`#books/` is `books`).
+	for end > 1 && b[end-1] == '/' {
+		end--
+	}
+	if !hasNonDigit(b[1:end]) {
+		return "", 0, false
+	}
+	return string(b[1:end]), end, true
+}

@@ -1,0 +1,416 @@
+package vault
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"vaultview/vault/markdown"
+)
+
+// ParseNote reads one note. rel is its vault-relative path (used in problems). It never
+// fails: a broken note is loaded as far as possible and its problems are listed on it.
+func ParseNote(rel string, src []byte) *Note {
+	return parseNote(rel, src, false)
+}
+
+// parseNote is ParseNote with a switch to force the goldmark path, for the differential tests.
+func parseNote(rel string, src []byte, forceGoldmark bool) *Note {
+	n := &Note{Path: rel, Title: noteName(rel), Size: int64(len(src)), BodyLine: 1}
+	src = n.sanitize(src)
+	if src == nil {
+		return n
+	}
+
+	var fm frontmatter
+	yamlStart, yamlEnd, bodyStart, ok, unclosed := splitFrontmatter(src)
+	if unclosed {
+		n.Problems = append(n.Problems, Problem{rel, 1, "frontmatter starts with --- but never ends; read as text", FrontmatterProblem})
+	}
+	if ok {
+		fm = parseFrontmatter(rel, src[yamlStart:yamlEnd], yamlStart, 2)
+		n.BodyOffset = bodyStart
+		n.BodyLine = 1 + bytes.Count(src[:bodyStart], []byte{'\n'})
+		if fm.Title != "" {
+			n.Title = fm.Title
+		}
+		n.VideoID, n.Aliases, n.Properties = fm.VideoID, fm.Aliases, fm.Properties
+		n.Problems = append(n.Problems, fm.Problems...)
+	}
+
+	var facts bodyFacts
+	if forceGoldmark || !scanBody(src, bodyStart, &facts) {
+		facts = bodyFacts{}
+		goldmarkFacts(src, bodyStart, &facts)
+	}
+	n.finish(src, fm, &facts)
+	return n
+}
+
+// sanitize makes src safe to parse: a binary file is not parsed at all (nil), invalid UTF-8
+// and NUL bytes become U+FFFD. Each is reported with the line where it first occurs.
+func (n *Note) sanitize(src []byte) []byte {
+	head := src[:min(len(src), 8000)]
+	if bytes.IndexByte(head, 0) >= 0 && !utf8.Valid(head[:max(0, len(head)-4)]) {
+		n.Problems = append(n.Problems, Problem{n.Path, 0, "binary file with a .md name; not shown", FileProblem})
+		return nil
+	}
+	if !utf8.Valid(src) {
+		bad := firstInvalidUTF8(src)
+		n.Problems = append(n.Problems, Problem{n.Path, lineAt(src, bad), "not valid UTF-8; bad bytes shown as \uFFFD", TextProblem})
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		n.Problems = append(n.Problems, Problem{n.Path, lineAt(src, i), "NUL bytes in text; shown as \uFFFD", TextProblem})
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
+	return src
+}
+
+func firstInvalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// lineAt is the 1-based line of byte offset off.
+func lineAt(src []byte, off int) int {
+	return 1 + bytes.Count(src[:min(off, len(src))], []byte{'\n'})
+}
+
+// lineCounter turns increasing offsets into line numbers in one pass over the file.
+type lineCounter struct {
+	src       []byte
+	off, line int
+}
+
+func (c *lineCounter) at(off int) int {
+	if off < c.off {
+		c.off, c.line = 0, 1
+	}
+	c.line += bytes.Count(c.src[c.off:off], []byte{'\n'})
+	c.off = off
+	return c.line
+}
+
+// finish turns raw facts into the note's links, timestamps, headings and tags.
+func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
+	byOffset := func(a, b Link) int { return a.Offset - b.Offset }
+	slices.SortStableFunc(f.links, byOffset)
+	slices.SortStableFunc(f.timestamps, func(a, b Timestamp) int { return a.Offset - b.Offset })
+
+	lc := lineCounter{src: src, line: 1}
+	n.Timestamps = f.timestamps
+	for i := range n.Timestamps {
+		t := &n.Timestamps[i]
+		t.Line = lc.at(t.Offset)
+		if !t.Valid {
+			n.Problems = append(n.Problems, Problem{n.Path, t.Line, fmt.Sprintf("timestamp %q (%q) is not a time; shown as text", t.Value, t.Label), TimestampProblem})
+		}
+	}
+
+	n.Links = append(fm.Links, f.links...)
+	lc = lineCounter{src: src, line: 1}
+	ts := 0
+	for i := range n.Links {
+		l := &n.Links[i]
+		l.Line = lc.at(l.Offset)
+		for ts < len(n.Timestamps) && n.Timestamps[ts].Offset <= l.Offset {
+			ts++
+		}
+		l.Timestamp = ts - 1
+		l.Context, l.ContextStart, l.ContextEnd = linkContext(src, l.Offset, n.BodyOffset)
+	}
+
+	lc = lineCounter{src: src, line: 1}
+	seen := map[string]int{}
+	for _, h := range f.headings {
+		var raw []byte
+		for i, s := range h.segs {
+			if i > 0 {
+				raw = append(raw, ' ')
+			}
+			raw = append(raw, src[s.start:s.end]...)
+		}
+		text, _, _ := plainText(raw, -1)
+		anchor := slug(text)
+		if k := seen[anchor]; k > 0 {
+			seen[anchor] = k + 1
+			anchor += "-" + strconv.Itoa(k)
+		} else {
+			seen[anchor] = 1
+		}
+		n.Headings = append(n.Headings, Heading{Level: h.level, Text: text, Anchor: anchor, Line: lc.at(h.offset), Offset: h.offset})
+	}
+
+	tags := fm.Tags
+	slices.SortStableFunc(f.tags, func(a, b rawTag) int { return a.offset - b.offset })
+	for _, t := range f.tags {
+		tags = append(tags, t.name)
+	}
+	n.Tags = dedupe(tags)
+}
+
+func dedupe(xs []string) []string {
+	if len(xs) < 2 {
+		return xs
+	}
+	seen := make(map[string]bool, len(xs))
+	out := xs[:0]
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// slug makes a heading anchor: lower-case letters and digits, words joined by `-`.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == ' ' || r == '-' || r == '_':
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "section"
+	}
+	return b.String()
+}
+
+// maxContext bounds a backlink's context; longer sentences are cut around the link.
+const maxContext = 280
+
+// linkContext is the sentence around the link at off, as plain text, and where the link's own
+// text lies in it.
+func linkContext(src []byte, off, bodyStart int) (string, int, int) {
+	ls := bytes.LastIndexByte(src[:off], '\n') + 1
+	if ls < bodyStart && off >= bodyStart {
+		ls = bodyStart
+	}
+	le := bytes.IndexByte(src[off:], '\n')
+	if le < 0 {
+		le = len(src)
+	} else {
+		le += off
+	}
+	// Look no further than a few sentences' worth each way: lines can be megabytes long.
+	from, to := max(ls, off-1000), min(le, off+1000)
+	start := from
+	for i := off - 1; i > from; i-- {
+		if src[i] == ' ' && (src[i-1] == '.' || src[i-1] == '!' || src[i-1] == '?') {
+			start = i + 1
+			break
+		}
+	}
+	end := to
+	// Skip the link itself before looking for the sentence's end.
+	skip := off
+	if _, n, ok := markdown.MatchWikilink(src[off:to]); ok {
+		skip = off + n
+	} else if k := bytes.IndexByte(src[off:to], ')'); k >= 0 {
+		skip = off + k
+	}
+	for i := skip; i+1 < to; i++ {
+		if (src[i] == '.' || src[i] == '!' || src[i] == '?') && src[i+1] == ' ' {
+			end = i + 1
+			break
+		}
+	}
+	raw := src[start:end]
+	if start == ls {
+		raw = trimBlockMarkers(raw)
+	}
+	text, cs, ce := plainText(raw, off-(end-len(raw)))
+	if len(text) > maxContext {
+		text, cs, ce = clip(text, cs, ce)
+	}
+	return text, cs, ce
+}
+
+// trimBlockMarkers drops the quote, list, heading and callout markers that start a line.
+func trimBlockMarkers(b []byte) []byte {
+	for {
+		t := bytes.TrimLeft(b, " \t")
+		switch {
+		case len(t) > 0 && t[0] == '>':
+			b = t[1:]
+			continue
+		case len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ':
+			b = t[2:]
+			continue
+		case len(t) > 0 && t[0] == '#':
+			b = bytes.TrimLeft(t, "#")
+			continue
+		case bytes.HasPrefix(t, []byte("[!")):
+			if k := bytes.IndexByte(t, ']'); k > 0 {
+				b = bytes.TrimLeft(t[k+1:], "+-")
+				continue
+			}
+		}
+		if w, ordered, _ := listMarker(t); ordered {
+			b = t[w:]
+			continue
+		}
+		return t
+	}
+}
+
+// clip shortens a long context to about maxContext around [cs, ce).
+func clip(text string, cs, ce int) (string, int, int) {
+	from := max(0, cs-maxContext/2)
+	to := min(len(text), max(ce, from+maxContext))
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	out := text[from:to]
+	prefix := ""
+	if from > 0 {
+		prefix = "…"
+	}
+	if to < len(text) {
+		out += "…"
+	}
+	return prefix + out, cs - from + len(prefix), ce - from + len(prefix)
+}
+
+// plainText turns a snippet of Markdown source into readable text: links become their text,
+// timestamp anchors and other tags vanish, emphasis markers go. If at is the offset (within
+// raw) of a link, the returned range is that link's text in the result; otherwise 0, 0.
+func plainText(raw []byte, at int) (string, int, int) {
+	var b strings.Builder
+	b.Grow(len(raw))
+	cs, ce := 0, 0
+	space := false
+	emit := func(s []byte) {
+		for _, c := range s {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				space = true
+				continue
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		}
+	}
+	for i := 0; i < len(raw); {
+		mark := i == at
+		if mark {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+				space = false
+			}
+			cs = b.Len()
+		}
+		c := raw[i]
+		switch c {
+		case '<', '[', '!':
+			if _, n, ok := markdown.MatchTimestamp(raw[i:]); ok {
+				i += n
+				continue
+			}
+			if w, n, ok := markdown.MatchWikilink(raw[i:]); ok {
+				show := w.Alias
+				if show == "" {
+					show = w.Target
+					if w.Fragment != "" {
+						if show != "" {
+							show += " › "
+						}
+						show += w.Fragment
+					}
+				}
+				emit([]byte(show))
+				i += n
+				if mark {
+					ce = b.Len()
+				}
+				continue
+			}
+			if c == '<' {
+				if n, name, res := matchTag(raw[i:]); res == tagMatch {
+					if strings.EqualFold(name, "br") {
+						space = true
+					}
+					i += n
+					continue
+				}
+			}
+			if c == '[' || (c == '!' && i+1 < len(raw) && raw[i+1] == '[') {
+				// A Markdown link: keep its text, drop the destination.
+				j := i + 1
+				if c == '!' {
+					j++
+				}
+				if k := bytes.IndexByte(raw[j:], ']'); k >= 0 && j+k+1 < len(raw) && raw[j+k+1] == '(' {
+					if _, n, res := parseDestination(raw[j+k+1:]); res == tagMatch {
+						inner, _, _ := plainText(raw[j:j+k], -1)
+						emit([]byte(inner))
+						i = j + k + 1 + n
+						if mark {
+							ce = b.Len()
+						}
+						continue
+					}
+				}
+			}
+			emit(raw[i : i+1])
+			i++
+		case '*', '`', '~', '=':
+			if c == '=' || c == '~' {
+				if i+1 < len(raw) && raw[i+1] == c {
+					i += 2
+					continue
+				}
+				emit(raw[i : i+1])
+			}
+			i++
+		case '_':
+			if i+1 < len(raw) && raw[i+1] == '_' {
+				i += 2
+				continue
+			}
+			emit(raw[i : i+1])
+			i++
+		case '\\':
+			if i+1 < len(raw) && isASCIIPunct(raw[i+1]) {
+				emit(raw[i+1 : i+2])
+				i += 2
+				continue
+			}
+			emit(raw[i : i+1])
+			i++
+		default:
+			emit(raw[i : i+1])
+			i++
+		}
+		if mark {
+			ce = b.Len()
+		}
+	}
+	return b.String(), cs, ce
+}

@@ -1,0 +1,140 @@
+package vault
+
+import (
+	"path"
+	"strings"
+	"unicode"
+)
+
+// NormalizeName is FORMAT.md §2 rule 4: lower-case, letters and digits kept, every run of
+// spaces, `_` and `-` one `_`, everything else dropped, `_` trimmed at both ends. It is why
+// `[[Amazon.com's business]]` finds `amazoncoms_business.md`.
+func NormalizeName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	sep := false
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '_' || r == '-':
+			sep = true
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// splitTarget applies rule 1 to a link target: trimmed, without a trailing `.md`.
+func splitTarget(target string) string {
+	t := strings.TrimSpace(target)
+	if len(t) >= 3 && strings.EqualFold(t[len(t)-3:], ".md") {
+		t = strings.TrimSpace(t[:len(t)-3])
+	}
+	return t
+}
+
+// unresolvedKey names the page of a link target that matches no file: the normalised last
+// path element, so `[[Foo Bar]]` and `[[foo_bar]]` share one page, as they would share the
+// note once it is written.
+func unresolvedKey(target string) string {
+	t := splitTarget(target)
+	if i := strings.LastIndexByte(t, '/'); i >= 0 {
+		t = t[i+1:]
+	}
+	if k := NormalizeName(t); k != "" {
+		return k
+	}
+	return strings.ToLower(t)
+}
+
+// vaultPath cleans a path-like target, refusing anything that would leave the vault.
+func vaultPath(p string) (string, bool) {
+	p = strings.TrimLeft(p, "/")
+	if p == "" {
+		return "", false
+	}
+	p = path.Clean(p)
+	if p == ".." || strings.HasPrefix(p, "../") || p == "." {
+		return "", false
+	}
+	return p, true
+}
+
+// Resolve finds the file a link target written in the note at from points at, by FORMAT.md
+// §2 rules 1–6. It returns a vault-relative path, or "" when the link is unresolved. An empty
+// target (`[[#Heading]]`) is the note itself.
+func (ix *Index) Resolve(from, target string) string {
+	t := splitTarget(target)
+	if t == "" {
+		return from
+	}
+	folder := folderOf(from)
+	if strings.ContainsRune(t, '/') {
+		if p, ok := vaultPath(t); ok {
+			if c := ix.paths.get(strings.ToLower(p)); len(c) > 0 {
+				return pick(c, folder)
+			}
+		}
+		if !strings.HasPrefix(t, "/") {
+			if p, ok := vaultPath(folder + "/" + t); ok {
+				if c := ix.paths.get(strings.ToLower(p)); len(c) > 0 {
+					return pick(c, folder)
+				}
+			}
+		}
+		return ""
+	}
+	if c := ix.exact.get(t); len(c) > 0 {
+		return pick(c, folder)
+	}
+	if c := ix.lower.get(strings.ToLower(t)); len(c) > 0 {
+		return pick(c, folder)
+	}
+	if k := NormalizeName(t); k != "" {
+		if c := ix.norm.get(k); len(c) > 0 {
+			return pick(c, folder)
+		}
+	}
+	return ""
+}
+
+// pick applies rule 5 to several candidates: the linking note's own folder first, then the
+// shortest path (fewest folders), then the smallest path.
+func pick(cands []string, folder string) string {
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	best := ""
+	for _, c := range cands {
+		if best == "" || better(c, best, folder) {
+			best = c
+		}
+	}
+	return best
+}
+
+func better(a, b, folder string) bool {
+	ah, bh := folderOf(a) == folder, folderOf(b) == folder
+	if ah != bh {
+		return ah
+	}
+	ad, bd := strings.Count(a, "/"), strings.Count(b, "/")
+	if ad != bd {
+		return ad < bd
+	}
+	return a < b
+}
+
+// nameKeys are the keys under which a file is found by rules 2–4.
+func nameKeys(p string) (exact, lower, norm, pathKey string) {
+	name := noteName(p)
+	pk := p
+	if name != path.Base(p) {
+		pk = p[:len(p)-3]
+	}
+	return name, strings.ToLower(name), NormalizeName(name), strings.ToLower(pk)
+}

@@ -1,0 +1,124 @@
+package vault_test
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"vaultview/vault"
+)
+
+func loadMap(t testing.TB, files map[string]string) *vault.Vault {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for p, s := range files {
+		fsys[p] = &fstest.MapFile{Data: []byte(s)}
+	}
+	v, err := vault.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestNormalizeName(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Amazon.com's business", "amazoncoms_business"},
+		{"amazon_web_services_aws", "amazon_web_services_aws"},
+		{"Amazon Web Services AWS", "amazon_web_services_aws"},
+		{"  __a -- b__ ", "a_b"},
+		{"\u2068Folder\u2069", "folder"},
+		{"Ça compte", "ça_compte"},
+		{"???", ""},
+	} {
+		if got := vault.NormalizeName(c.in); got != c.want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestResolve_Rules(t *testing.T) {
+	v := loadMap(t, map[string]string{
+		"amazoncoms_business.md":         "",
+		"acquired/acquiredFM.md":         "",
+		"acquired/acquiredfm.md":         "",
+		"acquired/topic.md":              "",
+		"other/topic.md":                 "",
+		"other/deep/topic.md":            "",
+		"zeta/topic.md":                  "",
+		"Case Only.md":                   "",
+		"acquired/sub/note.md":           "",
+		"img/wave.png":                   "",
+		"\u2068Isolated\u2069/inside.md": "",
+		"Über/straße.md":                 "",
+	})
+	ix := v.Index()
+	for _, c := range []struct {
+		name, from, target, want string
+	}{
+		{"exact name", "x.md", "amazoncoms_business", "amazoncoms_business.md"},
+		{"drop .md", "x.md", "amazoncoms_business.md", "amazoncoms_business.md"},
+		{"trim spaces", "x.md", "  amazoncoms_business  ", "amazoncoms_business.md"},
+		{"normalised", "x.md", "Amazon.com's business", "amazoncoms_business.md"},
+		{"case-insensitive", "x.md", "case only", "Case Only.md"},
+		{"exact case wins over case clash", "x.md", "acquiredfm", "acquired/acquiredfm.md"},
+		{"exact case wins other way", "x.md", "acquiredFM", "acquired/acquiredFM.md"},
+		{"own folder first", "other/x.md", "topic", "other/topic.md"},
+		{"own folder first zeta", "zeta/x.md", "topic", "zeta/topic.md"},
+		{"shortest then smallest", "x.md", "topic", "acquired/topic.md"},
+		{"path", "x.md", "other/deep/topic", "other/deep/topic.md"},
+		{"path case-insensitive", "x.md", "OTHER/Deep/Topic.md", "other/deep/topic.md"},
+		{"path relative to folder", "acquired/x.md", "sub/note", "acquired/sub/note.md"},
+		{"attachment by name", "x.md", "wave.png", "img/wave.png"},
+		{"attachment by path", "x.md", "img/wave.png", "img/wave.png"},
+		{"self", "acquired/topic.md", "", "acquired/topic.md"},
+		{"unresolved", "x.md", "Nothing Here", ""},
+		{"never outside", "acquired/sub/note.md", "../../../etc/passwd", ""},
+		{"absolute is vault-rooted", "x.md", "/etc/passwd", ""},
+		{"parent within vault", "acquired/sub/note.md", "../topic", "acquired/topic.md"},
+		{"isolation marks", "x.md", "inside", "\u2068Isolated\u2069/inside.md"},
+		{"non-ASCII", "x.md", "STRASSE", ""},
+		{"non-ASCII exact", "x.md", "straße", "Über/straße.md"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := ix.Resolve(c.from, c.target); got != c.want {
+				t.Errorf("Resolve(%q, %q) = %q, want %q", c.from, c.target, got, c.want)
+			}
+		})
+	}
+}
+
+func TestBacklinks_ResolvedAndUnresolved(t *testing.T) {
+	v := loadMap(t, map[string]string{
+		"a.md": "---\nvideoId: APvj15_YCqk\n---\nFirst <a class=\"yt-timestamp\" data-t=\"00:00:10\">[00:00:10]</a>. Then [[b | the b note]] is named. And [[Missing Note]] too.\n",
+		"c.md": "Links to [[B]] and [[missing_note]] and [[#Self]].\n",
+		"b.md": "# B\n",
+	})
+	ix := v.Index()
+	bl := ix.Backlinks("b.md")
+	if len(bl) != 2 || bl[0].Source.Path != "a.md" || bl[1].Source.Path != "c.md" {
+		t.Fatalf("backlinks of b.md = %+v", bl)
+	}
+	if got := bl[0].Link.Context; got != "Then the b note is named." {
+		t.Errorf("context = %q", got)
+	}
+	if got := bl[0].Link.Context[bl[0].Link.ContextStart:bl[0].Link.ContextEnd]; got != "the b note" {
+		t.Errorf("link text in context = %q", got)
+	}
+	if bl[0].Timestamp == nil || bl[0].Timestamp.Seconds != 10 || bl[0].Link.Line != 4 {
+		t.Errorf("backlink timestamp/line = %+v line %d", bl[0].Timestamp, bl[0].Link.Line)
+	}
+	if bl[1].Timestamp != nil {
+		t.Errorf("c.md has no timestamps, got %+v", bl[1].Timestamp)
+	}
+	un := ix.UnresolvedBacklinks("Missing Note")
+	if len(un) != 2 {
+		t.Fatalf("unresolved backlinks = %+v", un)
+	}
+	names := ix.Unresolved()
+	if len(names) != 1 || names[0].Count != 2 || names[0].Sources != 2 {
+		t.Errorf("Unresolved() = %+v", names)
+	}
+	if len(ix.Backlinks("c.md")) != 0 {
+		t.Errorf("a same-note link must not be a backlink")
+	}
+}

@@ -1,0 +1,912 @@
+package vault
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+
+	"vaultview/vault/markdown"
+)
+
+// This file is the fast path of indexing: a purpose-built scanner that finds exactly what the
+// index needs (links, timestamps, tags, headings) while skipping what CommonMark says is code
+// or raw HTML. Parsing a 160 MB vault with goldmark costs several seconds; this costs a
+// fraction of that. It understands block quotes, list items, fenced and indented code,
+// headings and paragraphs with the inline syntax that matters; anything rarer (HTML blocks,
+// tables, setext headings, link definitions, tabs in indentation, comments, multi-line raw
+// HTML or link destinations) makes it give up, and the note is parsed with goldmark instead.
+// TestScanner_AgreesWithGoldmark and FuzzScanner hold the two paths to the same answers.
+
+// bodyFacts is what one parse of a note body yields. Both parse paths fill it; offsets are
+// byte offsets in the whole file.
+type bodyFacts struct {
+	links      []Link
+	timestamps []Timestamp
+	headings   []rawHeading
+	tags       []rawTag
+}
+
+// rawHeading is a heading before its text is made plain: the byte range of its content.
+type rawHeading struct {
+	level, offset int
+	segs          []span
+}
+
+type rawTag struct {
+	name   string
+	offset int
+}
+
+// span is a byte range [start, end) of the file.
+type span struct{ start, end int }
+
+// container is an open block quote or list item; indent is a list item's content column,
+// relative to where its parent's content starts.
+type container struct {
+	quote  bool
+	indent int
+	// blocks counts the blocks begun in it so far: a callout is a quote's first paragraph.
+	blocks int
+}
+
+type scanner struct {
+	src   []byte
+	facts *bodyFacts
+	stack []container
+
+	para []span // the open paragraph's lines, leading spaces removed
+	// paraCallout: the open paragraph is the first block of a block quote, so its first
+	// line may be a callout's `[!type] title`.
+	paraCallout bool
+	fence       bool
+	fenceChar   byte
+	fenceLen    int
+	indentCode  bool
+	gaveUp      bool
+	openers     []opener
+	// noCommentFrom is where a search for a comment's closing `%%` already failed.
+	noCommentFrom int
+	closedLinks   []span
+}
+
+// opener is a `[` or `![` that may still start a Markdown link.
+type opener struct {
+	offset int
+	image  bool
+	active bool
+}
+
+// scanBody fills facts from src[start:]. ok is false when the note uses syntax the scanner
+// does not handle; facts are then incomplete and the caller parses with goldmark.
+func scanBody(src []byte, start int, facts *bodyFacts) (ok bool) {
+	s := scanner{src: src, facts: facts}
+	pos := start
+	for pos < len(src) && !s.gaveUp {
+		end := pos + bytes.IndexByte(src[pos:], '\n')
+		next := end + 1
+		if end < pos {
+			end, next = len(src), len(src)
+		}
+		lineEnd := end
+		if lineEnd > pos && src[lineEnd-1] == '\r' {
+			lineEnd--
+		}
+		s.line(pos, lineEnd)
+		pos = next
+	}
+	if !s.gaveUp {
+		s.closeParagraph()
+	}
+	return !s.gaveUp
+}
+
+func (s *scanner) giveUp() { s.gaveUp = true }
+
+// begin notes that a block starts in the innermost container.
+func (s *scanner) begin() {
+	if len(s.stack) > 0 {
+		s.stack[len(s.stack)-1].blocks++
+	}
+}
+
+// spaces counts the spaces at src[p:end]; a tab makes the scanner give up, because tab stops
+// make columns depend on everything before them.
+func (s *scanner) spaces(p, end int) int {
+	n := 0
+	for p+n < end {
+		switch s.src[p+n] {
+		case ' ':
+			n++
+			continue
+		case '\t':
+			s.giveUp()
+		}
+		break
+	}
+	return n
+}
+
+func (s *scanner) line(start, end int) {
+	src := s.src
+	p := start
+	matched := 0
+	for matched < len(s.stack) {
+		c := s.stack[matched]
+		if c.quote {
+			sp := s.spaces(p, end)
+			if sp <= 3 && p+sp < end && src[p+sp] == '>' {
+				p += sp + 1
+				if p < end && src[p] == ' ' {
+					p++
+				} else if p < end && src[p] == '\t' {
+					s.giveUp()
+				}
+				matched++
+				continue
+			}
+			break
+		}
+		if isBlank(src[p:end]) {
+			matched++
+			continue
+		}
+		if s.spaces(p, end) >= c.indent {
+			p += c.indent
+			matched++
+			continue
+		}
+		break
+	}
+	if s.gaveUp {
+		return
+	}
+	all := matched == len(s.stack)
+
+	if s.fence {
+		if all {
+			sp := s.spaces(p, end)
+			if sp <= 3 && closesFence(src[p+sp:end], s.fenceChar, s.fenceLen) {
+				s.fence = false
+			}
+			return
+		}
+		s.fence = false
+	}
+	if s.indentCode {
+		if all && (isBlank(src[p:end]) || s.spaces(p, end) >= 4) {
+			return
+		}
+		s.indentCode = false
+	}
+
+	if !all && s.para != nil && !isBlank(src[p:end]) {
+		// A lazy continuation line: it continues the open paragraph unless it starts a block.
+		if s.startsBlock(p, end) {
+			if s.gaveUp {
+				return
+			}
+		} else {
+			sp := s.spaces(p, end)
+			s.para = append(s.para, span{p + sp, end})
+			return
+		}
+	}
+	if !all {
+		s.closeParagraph()
+		s.stack = s.stack[:matched]
+	}
+
+	// New containers.
+	for !s.gaveUp {
+		sp := s.spaces(p, end)
+		if sp >= 4 || p+sp >= end {
+			break
+		}
+		q := p + sp
+		if src[q] == '>' {
+			s.closeParagraph()
+			s.begin()
+			s.stack = append(s.stack, container{quote: true})
+			p = q + 1
+			if p < end && src[p] == ' ' {
+				p++
+			} else if p < end && src[p] == '\t' {
+				s.giveUp()
+			}
+			continue
+		}
+		if isThematicBreak(src[q:end]) {
+			break
+		}
+		w, ordered, start1 := listMarker(src[q:end])
+		if w == 0 {
+			break
+		}
+		after := q + w
+		n := s.spaces(after, end)
+		if after+n >= end || n >= 5 {
+			// An empty item or one starting with indented code: rare, and CommonMark is
+			// subtle about both.
+			s.giveUp()
+			return
+		}
+		if s.para != nil && ordered && !start1 {
+			break // only a list starting at 1 may interrupt a paragraph
+		}
+		s.closeParagraph()
+		s.begin()
+		s.stack = append(s.stack, container{indent: sp + w + n})
+		p = after + n
+	}
+	if s.gaveUp {
+		return
+	}
+
+	// The leaf block.
+	if isBlank(src[p:end]) {
+		s.closeParagraph()
+		return
+	}
+	sp := s.spaces(p, end)
+	if sp >= 4 {
+		if s.para != nil {
+			s.para = append(s.para, span{p + sp, end})
+			return
+		}
+		s.begin()
+		s.indentCode = true
+		return
+	}
+	q := p + sp
+	line := src[q:end]
+	switch {
+	case line[0] == '#':
+		if lvl, segs, ok := atxHeading(src, q, end); ok {
+			s.closeParagraph()
+			s.begin()
+			s.facts.headings = append(s.facts.headings, rawHeading{level: lvl, offset: q, segs: segs})
+			s.inline(segs)
+			return
+		}
+	case line[0] == '`' || line[0] == '~':
+		if c, n, ok := openFence(line); ok {
+			s.closeParagraph()
+			s.begin()
+			s.fence, s.fenceChar, s.fenceLen = true, c, n
+			return
+		}
+	case line[0] == '=' || line[0] == '-':
+		if s.para != nil && isSetextUnderline(line, line[0]) {
+			s.giveUp()
+			return
+		}
+	case line[0] == '<':
+		if !s.inlineHTMLLine(line) {
+			s.giveUp()
+			return
+		}
+	case line[0] == '[':
+		if s.para == nil && bytes.Contains(line, []byte("]:")) || bytes.HasPrefix(line, []byte("[^")) {
+			s.giveUp() // a link or footnote definition
+			return
+		}
+	}
+	if isThematicBreak(line) {
+		if s.para != nil && line[0] == '-' {
+			s.giveUp() // a setext heading underline
+			return
+		}
+		s.closeParagraph()
+		s.begin()
+		return
+	}
+	if s.para == nil {
+		s.paraCallout = len(s.stack) > 0 && s.stack[len(s.stack)-1].quote && s.stack[len(s.stack)-1].blocks == 0
+		s.begin()
+	}
+	s.para = append(s.para, span{q, end})
+}
+
+// startsBlock reports whether the line at p would start a block rather than continue a
+// paragraph lazily.
+func (s *scanner) startsBlock(p, end int) bool {
+	sp := s.spaces(p, end)
+	if sp >= 4 {
+		return false
+	}
+	q := p + sp
+	line := s.src[q:end]
+	if len(line) == 0 {
+		return false
+	}
+	switch line[0] {
+	case '>':
+		return true
+	case '#':
+		_, _, ok := atxHeading(s.src, q, end)
+		return ok
+	case '`', '~':
+		_, _, ok := openFence(line)
+		return ok
+	case '<':
+		if !s.inlineHTMLLine(line) {
+			s.giveUp()
+			return true
+		}
+	case '=':
+		if isSetextUnderline(line, '=') {
+			s.giveUp()
+			return true
+		}
+	}
+	if isThematicBreak(line) {
+		return true
+	}
+	if w, ordered, start1 := listMarker(line); w > 0 {
+		n := s.spaces(q+w, end)
+		if q+w+n < end && (!ordered || start1) {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineHTMLLine reports whether a line starting with `<` is plain paragraph text: a tag that
+// cannot start an HTML block, followed by more text (a timestamp anchor at the start of a
+// line is the common case). Anything else might be an HTML block.
+func (s *scanner) inlineHTMLLine(line []byte) bool {
+	n, name, res := matchTag(line)
+	if res != tagMatch || htmlBlockTag(name) {
+		return false
+	}
+	return !isBlank(line[n:])
+}
+
+// closeParagraph scans the open paragraph's inline text. A paragraph may turn out to hold a
+// GFM table (goldmark decides that when the paragraph closes, as here): its cells are then
+// scanned one by one, since inline syntax never crosses a cell border.
+func (s *scanner) closeParagraph() {
+	lines := s.para
+	if lines == nil {
+		return
+	}
+	s.para = nil
+	if s.paraCallout {
+		if title, ok := calloutTitle(s.src, lines[0]); ok {
+			// The title line is a block of its own; the rest is a paragraph that may
+			// still hold link definitions.
+			if title.end > title.start {
+				s.inline([]span{title})
+			}
+			lines = lines[1:]
+			if len(lines) > 0 && s.src[lines[0].start] == '[' && bytes.Contains(s.src[lines[0].start:lines[0].end], []byte("]:")) {
+				s.giveUp()
+				return
+			}
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		cols := tableColumns(s.src[lines[i].start:lines[i].end])
+		if cols < 0 {
+			continue
+		}
+		header := tableCells(s.src, lines[i-1], -1)
+		if len(header) > cols {
+			break // not a table after all
+		}
+		if i > 1 {
+			s.inline(lines[:i-1])
+		}
+		for _, c := range header {
+			s.inline([]span{c})
+		}
+		for _, row := range lines[i+1:] {
+			for _, c := range tableCells(s.src, row, cols) {
+				s.inline([]span{c})
+			}
+		}
+		return
+	}
+	s.inline(lines)
+}
+
+// calloutTitle reads `[!type]`, an optional fold sign and the title from a callout's first
+// line, returning the title's range.
+func calloutTitle(src []byte, line span) (span, bool) {
+	v := src[line.start:line.end]
+	if len(v) < 2 || v[0] != '[' || v[1] != '!' {
+		return span{}, false
+	}
+	j := 2
+	for j < len(v) {
+		r, size := utf8.DecodeRune(v[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
+			break
+		}
+		j += size
+	}
+	if j == 2 || j >= len(v) || v[j] != ']' {
+		return span{}, false
+	}
+	k := j + 1
+	if k < len(v) && (v[k] == '-' || v[k] == '+') {
+		k++
+	}
+	for k < len(v) && (v[k] == ' ' || v[k] == '\t') {
+		k++
+	}
+	end := len(v)
+	for end > k && (v[end-1] == ' ' || v[end-1] == '\t') {
+		end--
+	}
+	return span{line.start + k, line.start + end}, true
+}
+
+// tableColumns reads a GFM delimiter row such as `| --- | :-: |` and returns its number of
+// columns, or -1 when the line is not one.
+func tableColumns(line []byte) int {
+	allDash := true
+	for _, b := range line {
+		if b != '-' {
+			allDash = false
+		}
+		if !isSpaceByte(b) && b != '-' && b != '|' && b != ':' {
+			return -1
+		}
+	}
+	if allDash {
+		return -1
+	}
+	cols := bytes.Split(line, []byte{'|'})
+	if isBlank(cols[0]) {
+		cols = cols[1:]
+	}
+	if len(cols) > 0 && isBlank(cols[len(cols)-1]) {
+		cols = cols[:len(cols)-1]
+	}
+	if len(cols) == 0 {
+		return -1
+	}
+	for _, c := range cols {
+		c = bytes.TrimFunc(c, func(r rune) bool { return r < 128 && isSpaceByte(byte(r)) })
+		c = bytes.TrimPrefix(c, []byte{':'})
+		c = bytes.TrimSuffix(c, []byte{':'})
+		if len(c) == 0 || runLen(c, '-') != len(c) {
+			return -1
+		}
+	}
+	return len(cols)
+}
+
+// tableCells splits a table row into its cells' ranges, trimmed. With max >= 0 (body rows)
+// cells past the header's count are dropped, as goldmark drops them.
+func tableCells(src []byte, row span, max int) []span {
+	a, b := row.start, row.end
+	for a < b && isSpaceByte(src[a]) {
+		a++
+	}
+	for b > a && isSpaceByte(src[b-1]) {
+		b--
+	}
+	pos, limit := a, b
+	if pos < limit && src[pos] == '|' {
+		pos++
+	}
+	if limit > a && src[limit-1] == '|' {
+		limit--
+	}
+	var cells []span
+	for pos < limit {
+		if max >= 0 && len(cells) >= max {
+			break
+		}
+		end := pos
+		for end < limit && !(src[end] == '|' && (end == a || src[end-1] != '\\')) {
+			end++
+		}
+		c := span{pos, end}
+		for c.start < c.end && isSpaceByte(src[c.start]) {
+			c.start++
+		}
+		for c.end > c.start && isSpaceByte(src[c.end-1]) {
+			c.end--
+		}
+		cells = append(cells, c)
+		pos = end + 1
+	}
+	return cells
+}
+
+// inline scans the inline text of one paragraph or heading, given as line spans.
+func (s *scanner) inline(segs []span) {
+	src := s.src
+	s.openers = s.openers[:0]
+	s.noCommentFrom = len(src)
+	for si := 0; si < len(segs) && !s.gaveUp; si++ {
+		seg := segs[si]
+		i := seg.start
+		for i < seg.end && !s.gaveUp {
+			c := src[i]
+			if !interesting[c] {
+				i++
+				continue
+			}
+			switch c {
+			case '\\':
+				if i+1 < seg.end && isASCIIPunct(src[i+1]) {
+					i += 2
+				} else {
+					i++
+				}
+			case '`':
+				n := runLen(src[i:seg.end], '`')
+				if sj, k, ok := findCodeClose(src, segs, si, i+n, n); ok {
+					si, seg, i = sj, segs[sj], k
+				} else {
+					i += n
+				}
+			case '<':
+				i = s.angle(i, seg.end)
+			case '[', '!':
+				i = s.bracket(i, seg, si == 0 && i == seg.start)
+			case ']':
+				i = s.closeBracket(i, seg.end)
+			case '#':
+				boundary := i == seg.start || unicode.IsSpace(lastRune(src[:i]))
+				if name, n, ok := markdown.MatchTag(src[i:seg.end], boundary); ok {
+					s.facts.tags = append(s.facts.tags, rawTag{name, i})
+					i += n
+				} else {
+					i++
+				}
+			case '%':
+				if i+1 < seg.end && src[i+1] == '%' && i < s.noCommentFrom {
+					if sj, k, ok := findComment(src, segs, si, i+2); ok {
+						si, seg, i = sj, segs[sj], k
+						continue
+					}
+					s.noCommentFrom = i
+				}
+				i++
+			case ':', '@':
+				s.checkAutolinkToken(i, seg)
+				i++
+			case 'w', 'W':
+				if i+4 <= seg.end && (i == seg.start || isLinkifyLead(src[i-1])) && bytes.EqualFold(src[i:i+4], []byte("www.")) {
+					s.checkAutolinkToken(i, seg)
+				}
+				i++
+			default:
+				i++
+			}
+		}
+	}
+}
+
+// interesting marks the bytes at which inline syntax that matters may begin.
+var interesting = func() (t [256]bool) {
+	for _, c := range []byte("\\`<[!]#%:@wW") {
+		t[c] = true
+	}
+	return t
+}()
+
+// checkAutolinkToken gives up when a bare URL or e-mail address (which GFM turns into a link
+// of its own) holds characters that would otherwise start syntax, since where GFM ends such a
+// token is intricate.
+func (s *scanner) checkAutolinkToken(i int, seg span) {
+	src := s.src
+	if src[i] == ':' && !(i+2 < seg.end && src[i+1] == '/' && src[i+2] == '/') {
+		return
+	}
+	a, b := i, i
+	for a > seg.start && !isSpaceByte(src[a-1]) {
+		a--
+	}
+	for b < seg.end && !isSpaceByte(src[b]) {
+		b++
+	}
+	if bytes.ContainsAny(src[a:b], "[]<`\\%") {
+		s.giveUp()
+	}
+}
+
+func isLinkifyLead(c byte) bool {
+	return isSpaceByte(c) || c == '*' || c == '_' || c == '~' || c == '('
+}
+
+// angle handles `<`: a timestamp anchor, an autolink, or raw HTML (skipped: nothing inside a
+// tag is a link).
+func (s *scanner) angle(i, end int) int {
+	src := s.src
+	if ts, n, ok := markdown.MatchTimestamp(src[i:end]); ok {
+		s.addTimestamp(ts, i)
+		return i + n
+	}
+	if n := matchAutolink(src[i:end]); n > 0 {
+		return i + n
+	}
+	if i+1 < end && (src[i+1] == '!' || src[i+1] == '?') {
+		s.giveUp() // comments, declarations, processing instructions may span lines
+		return end
+	}
+	n, _, res := matchTag(src[i:end])
+	switch res {
+	case tagMatch:
+		return i + n
+	case tagNeedsMore:
+		s.giveUp()
+		return end
+	}
+	return i + 1
+}
+
+func (s *scanner) addTimestamp(ts markdown.TimestampMatch, offset int) {
+	s.facts.timestamps = append(s.facts.timestamps, Timestamp{
+		Value: ts.Value, Label: ts.Label, Seconds: ts.Seconds, Valid: ts.Valid, Offset: offset,
+	})
+}
+
+// bracket handles `[` and `!`: a legacy timestamp, a wikilink or embed, else a possible
+// Markdown link opener.
+func (s *scanner) bracket(i int, seg span, blockStart bool) int {
+	src := s.src
+	line := src[i:seg.end]
+	if line[0] == '[' {
+		if ts, n, ok := markdown.MatchTimestamp(line); ok {
+			s.addTimestamp(ts, i)
+			return i + n
+		}
+	}
+	if w, n, ok := markdown.MatchWikilink(line); ok {
+		kind := Wikilink
+		if w.Embed {
+			kind = Embed
+		}
+		s.facts.links = append(s.facts.links, Link{Kind: kind, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Offset: i})
+		return i + n
+	}
+	if line[0] == '!' {
+		if len(line) > 1 && line[1] == '[' {
+			s.openers = append(s.openers, opener{offset: i, image: true, active: true})
+			return i + 2
+		}
+		return i + 1
+	}
+	if len(line) > 1 && line[1] == '^' {
+		s.giveUp() // footnote references depend on definitions
+		return seg.end
+	}
+	if blockStart && len(line) > 2 && line[2] == ']' && (line[1] == ' ' || line[1] == 'x' || line[1] == 'X') {
+		// Possibly a task-list box, which GFM takes before any link.
+		s.giveUp()
+		return seg.end
+	}
+	s.openers = append(s.openers, opener{offset: i, active: true})
+	return i + 1
+}
+
+// closeBracket handles `]`: it closes the nearest opener as a Markdown link when an inline
+// destination follows.
+func (s *scanner) closeBracket(i, end int) int {
+	if len(s.openers) == 0 {
+		return i + 1
+	}
+	op := s.openers[len(s.openers)-1]
+	s.openers = s.openers[:len(s.openers)-1]
+	if !op.active || i+1 >= end || s.src[i+1] != '(' {
+		if i+1 < end && s.src[i+1] == '[' && op.active {
+			s.giveUp() // a reference link; goldmark's handling of undefined ones is subtle
+			return end
+		}
+		return i + 1
+	}
+	dest, n, res := parseDestination(s.src[i+1 : end])
+	if res != tagMatch {
+		// Multi-line destinations, and goldmark's leniency with malformed ones, are left
+		// to goldmark; `](` that is not a link is rare in prose.
+		s.giveUp()
+		return end
+	}
+	if !op.image {
+		for k := range s.openers {
+			if !s.openers[k].image {
+				s.openers[k].active = false
+			}
+		}
+	}
+	if l, ok := markdownLink(dest); ok {
+		text := s.src[op.offset+1 : i]
+		if op.image {
+			text = s.src[op.offset+2 : i]
+		}
+		if bytes.ContainsAny(text, "\\&*_`~=<[]!\n\r") || bytes.ContainsAny(dest, "\\&") {
+			s.giveUp() // link text with markup: leave its plain text to goldmark
+			return end
+		}
+		l.Alias = string(text)
+		l.Offset = op.offset
+		s.facts.links = append(s.facts.links, l)
+	}
+	return i + 1 + n
+}
+
+// findCodeClose finds the backtick run of exactly n that closes a code span opened before
+// position from in segment si; it returns where scanning resumes.
+func findCodeClose(src []byte, segs []span, si, from, n int) (int, int, bool) {
+	for sj := si; sj < len(segs); sj++ {
+		j := from
+		if sj != si {
+			j = segs[sj].start
+		}
+		end := segs[sj].end
+		for j < end {
+			k := bytes.IndexByte(src[j:end], '`')
+			if k < 0 {
+				break
+			}
+			j += k
+			m := runLen(src[j:end], '`')
+			if m == n {
+				return sj, j + m, true
+			}
+			j += m
+		}
+	}
+	return 0, 0, false
+}
+
+// findComment finds the `%%` that closes a comment opened before position from in segment si.
+func findComment(src []byte, segs []span, si, from int) (int, int, bool) {
+	for sj := si; sj < len(segs); sj++ {
+		j := from
+		if sj != si {
+			j = segs[sj].start
+		}
+		if k := bytes.Index(src[j:segs[sj].end], []byte("%%")); k >= 0 {
+			return sj, j + k + 2, true
+		}
+	}
+	return 0, 0, false
+}
+
+func runLen(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\f' && c != '\v' {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// atxHeading recognises `## Heading ##` at src[q:end] and returns the content's range.
+func atxHeading(src []byte, q, end int) (level int, segs []span, ok bool) {
+	i := q
+	for i < end && src[i] == '#' {
+		i++
+	}
+	level = i - q
+	if level == 0 || level > 6 {
+		return 0, nil, false
+	}
+	if i < end && src[i] != ' ' && src[i] != '\t' {
+		return 0, nil, false
+	}
+	a := i
+	for a < end && (src[a] == ' ' || src[a] == '\t') {
+		a++
+	}
+	b := end
+	for b > a && (src[b-1] == ' ' || src[b-1] == '\t') {
+		b--
+	}
+	if b > a {
+		k := b - 1
+		for k > a && src[k] == '#' {
+			k--
+		}
+		if k == a && src[a] == '#' {
+			return level, nil, true
+		}
+		if k != b-1 && (src[k] == ' ' || src[k] == '\t') {
+			b = k
+			for b > a && (src[b-1] == ' ' || src[b-1] == '\t') {
+				b--
+			}
+		}
+	}
+	if b <= a {
+		return level, nil, true
+	}
+	return level, []span{{a, b}}, true
+}
+
+// openFence recognises an opening code fence.
+func openFence(line []byte) (c byte, n int, ok bool) {
+	c = line[0]
+	n = runLen(line, c)
+	if n < 3 {
+		return 0, 0, false
+	}
+	if c == '`' && bytes.IndexByte(line[n:], '`') >= 0 {
+		return 0, 0, false
+	}
+	return c, n, true
+}
+
+func closesFence(line []byte, c byte, n int) bool {
+	m := runLen(line, c)
+	return m >= n && isBlank(line[m:])
+}
+
+// isThematicBreak recognises `***`, `---`, `___` with optional spaces between.
+func isThematicBreak(line []byte) bool {
+	if len(line) == 0 || (line[0] != '*' && line[0] != '-' && line[0] != '_') {
+		return false
+	}
+	c := line[0]
+	n := 0
+	for _, b := range line {
+		switch b {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+func isSetextUnderline(line []byte, c byte) bool {
+	n := runLen(line, c)
+	return n > 0 && isBlank(line[n:])
+}
+
+// listMarker recognises a list item marker followed by a space or the end of the line and
+// returns its width.
+func listMarker(line []byte) (w int, ordered, start1 bool) {
+	if len(line) == 0 {
+		return 0, false, false
+	}
+	switch line[0] {
+	case '-', '+', '*':
+		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' {
+			return 1, false, false
+		}
+		return 0, false, false
+	}
+	d := 0
+	for d < len(line) && d < 10 && line[d] >= '0' && line[d] <= '9' {
+		d++
+	}
+	if d == 0 || d > 9 || d >= len(line) || (line[d] != '.' && line[d] != ')') {
+		return 0, false, false
+	}
+	if d+1 < len(line) && line[d+1] != ' ' && line[d+1] != '\t' {
+		return 0, false, false
+	}
+	one := true
+	for k := 0; k < d-1; k++ {
+		if line[k] != '0' {
+			one = false
+		}
+	}
+	return d + 1, true, one && line[d-1] == '1'
+}

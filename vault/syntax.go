@@ -1,0 +1,307 @@
+package vault
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/util"
+)
+
+// The small CommonMark recognisers the scanner needs, written to give the same answers as
+// goldmark's own parsers (raw HTML, autolinks, link destinations).
+
+type tagResult uint8
+
+const (
+	tagNoMatch tagResult = iota
+	tagMatch
+	// tagNeedsMore means the construct may continue on the next line: goldmark would look
+	// there, so the scanner gives up rather than guess.
+	tagNeedsMore
+)
+
+// matchTag matches one raw HTML open or closing tag at the start of b (which starts with
+// `<`), within this line.
+func matchTag(b []byte) (n int, name string, res tagResult) {
+	i := 1
+	closing := false
+	if i < len(b) && b[i] == '/' {
+		closing = true
+		i++
+	}
+	if i >= len(b) || !isASCIILetter(b[i]) {
+		return 0, "", tagNoMatch
+	}
+	start := i
+	for i < len(b) && (isASCIILetter(b[i]) || isDigit(b[i]) || b[i] == '-') {
+		i++
+	}
+	name = string(b[start:i])
+	if closing {
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			i++
+		}
+		if i >= len(b) {
+			return 0, name, tagNeedsMore
+		}
+		if b[i] == '>' {
+			return i + 1, name, tagMatch
+		}
+		return 0, name, tagNoMatch
+	}
+	for {
+		ws := i
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			i++
+		}
+		if i >= len(b) {
+			return 0, name, tagNeedsMore
+		}
+		switch {
+		case b[i] == '>':
+			return i + 1, name, tagMatch
+		case b[i] == '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				return i + 2, name, tagMatch
+			}
+			if i+1 >= len(b) {
+				return 0, name, tagNeedsMore
+			}
+			return 0, name, tagNoMatch
+		case i > ws && isAttrNameStart(b[i]):
+			for i < len(b) && isAttrNameChar(b[i]) {
+				i++
+			}
+			j := i
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j >= len(b) {
+				return 0, name, tagNeedsMore
+			}
+			if b[j] != '=' {
+				continue
+			}
+			j++
+			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+				j++
+			}
+			if j >= len(b) {
+				return 0, name, tagNeedsMore
+			}
+			switch b[j] {
+			case '"', '\'':
+				k := strings.IndexByte(string(b[j+1:]), b[j])
+				if k < 0 {
+					return 0, name, tagNeedsMore
+				}
+				i = j + 1 + k + 1
+			default:
+				k := j
+				for k < len(b) && isUnquotedAttrChar(b[k]) {
+					k++
+				}
+				if k == j {
+					return 0, name, tagNoMatch
+				}
+				i = k
+			}
+		default:
+			return 0, name, tagNoMatch
+		}
+	}
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
+func isAttrNameStart(c byte) bool {
+	return isASCIILetter(c) || c == '_' || c == ':'
+}
+func isAttrNameChar(c byte) bool {
+	return isAttrNameStart(c) || isDigit(c) || c == '.' || c == '-'
+}
+func isUnquotedAttrChar(c byte) bool {
+	return c > ' ' && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' && c != '`'
+}
+
+// htmlBlockTag reports whether a tag name starts an HTML block even in the middle of a
+// paragraph's lines (CommonMark block kinds 1 and 6).
+func htmlBlockTag(name string) bool {
+	_, ok := blockTags[strings.ToLower(name)]
+	return ok
+}
+
+var blockTags = func() map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, t := range strings.Fields(`script pre style textarea address article aside base basefont
+		blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset
+		figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe
+		legend li link main menu menuitem nav noframes ol optgroup option p param search section
+		summary table tbody td tfoot th thead title tr track ul`) {
+		m[t] = struct{}{}
+	}
+	return m
+}()
+
+// matchAutolink matches `<scheme:...>` or `<user@host>` as goldmark's autolink parser does.
+func matchAutolink(b []byte) int {
+	stop := util.FindEmailIndex(b[1:])
+	if stop < 0 {
+		stop = util.FindURLIndex(b[1:])
+	}
+	if stop < 0 {
+		return 0
+	}
+	stop++
+	if stop >= len(b) || b[stop] != '>' {
+		return 0
+	}
+	return stop + 1
+}
+
+// parseDestination parses `(destination "title")` at the start of b, on one line.
+func parseDestination(b []byte) (dest []byte, n int, res tagResult) {
+	i := 1
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i >= len(b) {
+		return nil, 0, tagNeedsMore
+	}
+	if b[i] == ')' {
+		return nil, i + 1, tagMatch
+	}
+	if b[i] == '<' {
+		j := i + 1
+		for j < len(b) && b[j] != '>' && b[j] != '<' {
+			if b[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		if j >= len(b) || b[j] != '>' {
+			return nil, 0, tagNoMatch
+		}
+		dest = b[i+1 : j]
+		i = j + 1
+	} else {
+		j, depth := i, 0
+		for j < len(b) {
+			c := b[j]
+			if c == '\\' && j+1 < len(b) && isASCIIPunct(b[j+1]) {
+				j += 2
+				continue
+			}
+			if c <= ' ' {
+				break
+			}
+			if c == '(' {
+				depth++
+			} else if c == ')' {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+			j++
+		}
+		if j >= len(b) {
+			return nil, 0, tagNeedsMore
+		}
+		if depth != 0 {
+			return nil, 0, tagNoMatch
+		}
+		dest = b[i:j]
+		i = j
+	}
+	sp := i
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	if i >= len(b) {
+		return nil, 0, tagNeedsMore
+	}
+	if b[i] == ')' {
+		return dest, i + 1, tagMatch
+	}
+	if i == sp {
+		return nil, 0, tagNoMatch
+	}
+	var closer byte
+	switch b[i] {
+	case '"', '\'':
+		closer = b[i]
+	case '(':
+		return nil, 0, tagNeedsMore // goldmark's rules for (titles) are subtle; let it decide
+	default:
+		return nil, 0, tagNoMatch
+	}
+	j := i + 1
+	for j < len(b) && b[j] != closer {
+		if b[j] == '\\' {
+			j++
+		}
+		j++
+	}
+	if j >= len(b) {
+		return nil, 0, tagNeedsMore
+	}
+	j++
+	for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
+		j++
+	}
+	if j >= len(b) {
+		return nil, 0, tagNeedsMore
+	}
+	if b[j] != ')' {
+		return nil, 0, tagNoMatch
+	}
+	return dest, j + 1, tagMatch
+}
+
+// markdownLink turns a Markdown link destination into a vault link, or reports false for an
+// external or empty one. Destinations are percent-decoded: `other%20note.md` is `other note`.
+func markdownLink(dest []byte) (Link, bool) {
+	d := string(dest)
+	if d == "" || hasScheme(d) || strings.HasPrefix(d, "//") {
+		return Link{}, false
+	}
+	target, frag, hasFrag := strings.Cut(d, "#")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f
+	}
+	target = strings.TrimSpace(target)
+	if target == "" && !hasFrag {
+		return Link{}, false
+	}
+	return Link{Kind: MarkdownLink, Target: target, Fragment: strings.TrimSpace(frag)}, true
+}
+
+// hasScheme reports whether a destination starts with a URL scheme such as `https:` or
+// `file:`; those point outside the vault.
+func hasScheme(d string) bool {
+	for i := 0; i < len(d); i++ {
+		c := d[i]
+		switch {
+		case isASCIILetter(c):
+		case i > 0 && (isDigit(c) || c == '+' || c == '.' || c == '-'):
+		case i > 1 && c == ':':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+func lastRune(b []byte) rune {
+	if len(b) == 0 {
+		return '\n'
+	}
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
