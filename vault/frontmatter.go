@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -82,6 +83,19 @@ func parseFrontmatter(rel string, src []byte, offset, firstLine int) frontmatter
 	}
 	fm.Links = frontmatterLinks(src, offset, firstLine)
 
+	if fm.readSimple(src, firstLine) {
+		fm.finish(rel)
+		return fm
+	}
+	full := parseFrontmatterYAML(rel, src, firstLine)
+	full.Links = fm.Links
+	full.Problems = append(fm.Problems, full.Problems...)
+	return full
+}
+
+// parseFrontmatterYAML reads the header with the YAML parser.
+func parseFrontmatterYAML(rel string, src []byte, firstLine int) frontmatter {
+	var fm frontmatter
 	var doc yaml.Node
 	err := yaml.Unmarshal(src, &doc)
 	if err != nil {
@@ -108,6 +122,95 @@ func parseFrontmatter(rel string, src []byte, offset, firstLine int) frontmatter
 	}
 	fm.finish(rel)
 	return fm
+}
+
+// readSimple reads frontmatter made only of `key: plain value` lines, the way generated
+// notes write it (`title: ...`, `videoId: ...`), without the YAML parser, which costs more
+// than the rest of indexing such a note. It reads exactly what YAML would and declines
+// (false, nothing recorded) anything else: lists, quotes with escapes, comments after
+// values, duplicate keys, control characters. TestFrontmatter_SimpleMatchesYAML holds it
+// to that.
+func (fm *frontmatter) readSimple(src []byte, firstLine int) bool {
+	type pair struct {
+		key, value string
+		null       bool
+		line       int
+	}
+	for i, r := range string(src) {
+		if !yamlPrintable(r) || r == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
+			return false // a lone CR is a line break to YAML
+		}
+	}
+	var pairs [8]pair
+	n := 0
+	line := firstLine
+	for rest := src; len(rest) > 0; line++ {
+		var l []byte
+		l, rest, _ = cutLine(rest)
+		l = bytes.TrimRight(l, " \r")
+		if len(l) == 0 || l[0] == '#' {
+			continue
+		}
+		k := 0
+		for k < len(l) && (isASCIILetter(l[k]) || isDigit(l[k]) || l[k] == '_' || (k > 0 && l[k] == '-')) {
+			k++
+		}
+		if k == 0 || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') || n == len(pairs) {
+			return false
+		}
+		v := bytes.TrimLeft(l[k+1:], " ")
+		p := pair{key: string(l[:k]), line: line}
+		switch {
+		case len(v) == 0:
+			p.null = true
+		case v[0] == '"' || v[0] == '\'':
+			q := v[0]
+			if len(v) < 2 || v[len(v)-1] != q || bytes.IndexByte(v[1:len(v)-1], q) >= 0 || bytes.IndexByte(v, '\\') >= 0 {
+				return false
+			}
+			p.value = string(v[1 : len(v)-1])
+		default:
+			if bytes.IndexByte([]byte("-?:,[]{}#&*!|>%@`."), v[0]) >= 0 ||
+				bytes.Contains(v, []byte(": ")) || bytes.Contains(v, []byte(" #")) || v[len(v)-1] == ':' {
+				return false
+			}
+			switch string(v) {
+			case "~", "null", "Null", "NULL":
+				p.null = true
+			default:
+				p.value = string(v)
+			}
+		}
+		for _, q := range pairs[:n] {
+			if q.key == p.key {
+				return false // YAML refuses duplicate keys; let it say so
+			}
+		}
+		pairs[n] = p
+		n++
+	}
+	for _, p := range pairs[:n] {
+		var vals []string
+		if !p.null {
+			vals = []string{p.value}
+		}
+		fm.set(p.key, vals, p.line)
+	}
+	return true
+}
+
+// yamlPrintable is the character set YAML accepts in a document (tabs left out: they
+// change meaning with position).
+func yamlPrintable(r rune) bool {
+	switch {
+	case r == '\n' || r == '\r':
+		return true
+	case r == utf8.RuneError || r == 0xFEFF:
+		return false
+	case r >= 0x20 && r <= 0x7E, r == 0x85, r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000 && r <= 0x10FFFF:
+		return true
+	}
+	return false
 }
 
 // yamlValues flattens a YAML value into display strings: a scalar is one, a sequence its

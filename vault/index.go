@@ -61,10 +61,107 @@ type Change struct {
 
 // Build makes the index of a whole vault at once.
 func Build(changes []Change, problems []Problem) *Index {
-	empty := &Index{}
-	ix := empty.apply(changes, true)
+	paths := make([]string, len(changes))
+	for i, c := range changes {
+		paths[i] = c.Path
+	}
+	b := newBuilder(paths)
+	entries := make([]*entry, 0, len(changes))
+	for _, c := range changes {
+		if c.Note != nil {
+			entries = append(entries, b.entry(c.Note))
+		}
+	}
+	return b.finish(entries, problems)
+}
+
+// builder makes a whole index in three steps, so that the costly middle one can run on all
+// cores: the names of all files first (they come from the folder walk), then each note's
+// links resolved against them (read-only, in parallel, while notes are parsed), then the
+// backlinks and lists assembled.
+type builder struct {
+	ix *Index
+	e  *edit
+}
+
+// newBuilder registers every file of the vault by name; paths ending in .md are notes.
+func newBuilder(paths []string) *builder {
+	ix := &Index{}
+	e := newEdit(ix, true)
+	for _, p := range paths {
+		e.addName(p)
+		if isNotePath(p) {
+			e.add(&e.folders, folderOf(p), p)
+		} else {
+			e.files.set(p, struct{}{})
+		}
+	}
+	e.flushLists()
+	return &builder{ix: ix, e: e}
+}
+
+// entry resolves a note's links. It only reads the builder, so notes can be resolved
+// concurrently.
+func (b *builder) entry(n *Note) *entry {
+	en := &entry{note: n, resolved: make([]string, len(n.Links))}
+	for i, l := range n.Links {
+		en.resolved[i] = b.ix.Resolve(n.Path, l.Target)
+	}
+	return en
+}
+
+// finish adds the notes and returns the index. A note path given to newBuilder without an
+// entry (a file that could not be read) is removed again.
+func (b *builder) finish(entries []*entry, problems []Problem) *Index {
+	e := b.e
+	have := make(map[string]bool, len(entries))
+	for _, en := range entries {
+		p := en.note.Path
+		have[p] = true
+		e.notes.set(p, en)
+		if v := en.note.VideoID; v != "" {
+			e.add(&e.videos, v, p)
+		}
+		for i := range en.resolved {
+			e.addBacklink(en, p, i)
+		}
+	}
+	e.flushLists()
+	e.flushBacklinks()
+	e.flushFolders()
+	ix := b.ix
 	ix.problems = problems
+	var missing []Change
+	for _, f := range ix.folders {
+		for _, paths := range f {
+			for _, p := range paths {
+				if !have[p] {
+					missing = append(missing, Change{Path: p, Removed: true})
+				}
+			}
+		}
+	}
+	if len(missing) > 0 {
+		// Rare: notes that vanished or could not be read between the walk and the read.
+		// Removing them is an ordinary update; their names stop resolving.
+		ix = ix.markNotes(missing).Apply(missing...)
+	}
 	return ix
+}
+
+// markNotes makes paths that are listed but unread look like notes to Apply, so that
+// removing them also drops their names.
+func (ix *Index) markNotes(changes []Change) *Index {
+	nx := *ix
+	notes := editOf(&nx.notes, false)
+	for _, c := range changes {
+		notes.set(c.Path, &entry{note: &Note{Path: c.Path}})
+	}
+	return &nx
+}
+
+func isNotePath(p string) bool {
+	return len(p) >= 3 && strings.EqualFold(p[len(p)-3:], ".md")
 }
 
 // Apply returns a new snapshot with the changes made; ix itself is unchanged. The cost is
@@ -93,10 +190,9 @@ type listKey struct {
 	key   string
 }
 
-func (ix *Index) apply(changes []Change, fresh bool) *Index {
-	nx := *ix
-	e := &edit{
-		nx:             &nx,
+func newEdit(nx *Index, fresh bool) *edit {
+	return &edit{
+		nx:             nx,
 		notes:          editOf(&nx.notes, fresh),
 		files:          editOf(&nx.files, fresh),
 		exact:          editOf(&nx.exact, fresh),
@@ -113,6 +209,11 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 		dropList:       map[listKey][]string{},
 		touchedFolders: map[string]bool{},
 	}
+}
+
+func (ix *Index) apply(changes []Change, fresh bool) *Index {
+	nx := *ix
+	e := newEdit(&nx, fresh)
 
 	// Links elsewhere whose target may now resolve differently: those into names that
 	// appear or disappear, found through the old snapshot's backlinks.

@@ -3,6 +3,7 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -31,19 +32,23 @@ func Load(fsys fs.FS) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	changes := make([]Change, len(files))
+	b := newBuilder(files)
+	entries := make([]*entry, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	var pmu sync.Mutex
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			r := newReader()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
 					return
 				}
-				c, p := readFile(fsys, files[i])
-				changes[i] = c
+				c, p := r.read(fsys, files[i])
+				if c.Note != nil {
+					entries[i] = b.entry(c.Note)
+				}
 				if p != nil {
 					pmu.Lock()
 					problems = append(problems, *p)
@@ -53,14 +58,14 @@ func Load(fsys fs.FS) (*Vault, error) {
 		})
 	}
 	wg.Wait()
-	kept := changes[:0]
-	for _, c := range changes {
-		if c.Path != "" {
-			kept = append(kept, c)
+	kept := entries[:0]
+	for _, en := range entries {
+		if en != nil {
+			kept = append(kept, en)
 		}
 	}
 	v := &Vault{fsys: fsys}
-	v.cur.Store(Build(kept, problems))
+	v.cur.Store(b.finish(kept, problems))
 	return v, nil
 }
 
@@ -75,11 +80,12 @@ func (v *Vault) Update(paths ...string) *Index {
 	defer v.mu.Unlock()
 	ix := v.cur.Load()
 	changes := make([]Change, 0, len(paths))
+	r := newReader()
 	for _, p := range paths {
 		if skipName(p) {
 			continue
 		}
-		c, _ := readFile(v.fsys, p)
+		c, _ := r.read(v.fsys, p)
 		if c.Path == "" {
 			c = Change{Path: p, Removed: true}
 		}
@@ -157,16 +163,19 @@ func walk(fsys fs.FS) (files []string, problems []Problem, err error) {
 	return files, problems, err
 }
 
-// readFile reads one file as a Change; a file that cannot be read yields an empty Change
-// and a problem.
-func readFile(fsys fs.FS, p string) (Change, *Problem) {
-	if !strings.HasSuffix(strings.ToLower(p), ".md") {
-		info, err := fs.Stat(fsys, p)
-		if err != nil || !info.Mode().IsRegular() {
-			return Change{}, nil
-		}
-		return Change{Path: p}, nil
-	}
+// reader reads notes for one goroutine, reusing its buffer: the bytes of a note are needed
+// only while it is parsed (a Note keeps copies of what it uses), so a vault of 160 MB is not
+// allocated file by file.
+type reader struct {
+	buf []byte
+	in  *interner
+}
+
+func newReader() *reader { return &reader{in: newInterner()} }
+
+// read reads one file as a Change; a file that cannot be read yields an empty Change and a
+// problem. Symbolic links are not followed.
+func (r *reader) read(fsys fs.FS, p string) (Change, *Problem) {
 	info, err := fs.Lstat(fsys, p)
 	if err != nil {
 		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
@@ -174,16 +183,53 @@ func readFile(fsys fs.FS, p string) (Change, *Problem) {
 	if !info.Mode().IsRegular() {
 		return Change{}, &Problem{p, 0, "not a regular file; skipped", FileProblem}
 	}
+	if !strings.HasSuffix(strings.ToLower(p), ".md") {
+		return Change{Path: p}, nil
+	}
 	if info.Size() > maxNoteSize {
 		return Change{}, &Problem{p, 0, fmt.Sprintf("%d MB is too large for a note; skipped", info.Size()>>20), FileProblem}
 	}
-	src, err := fs.ReadFile(fsys, p)
+	src, err := r.readAll(fsys, p, info.Size())
 	if err != nil {
 		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
 	}
-	n := ParseNote(p, src)
+	n := parseNote(p, src, false, r.in)
 	n.ModTime = info.ModTime()
+	if cap(r.buf) > 4<<20 {
+		r.buf = nil // let one huge note's buffer go
+	}
 	return Change{Path: p, Note: n}, nil
+}
+
+// readAll reads the file into r.buf; size is a hint (the file may have changed since).
+func (r *reader) readAll(fsys fs.FS, p string, size int64) ([]byte, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if int64(cap(r.buf)) < size+512 {
+		r.buf = make([]byte, 0, size+512)
+	}
+	buf := r.buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) >= maxNoteSize {
+				return nil, fmt.Errorf("grew past %d MB while being read", maxNoteSize>>20)
+			}
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	r.buf = buf
+	return buf, nil
 }
 
 // cleanErr drops the path that fs errors repeat, since problems carry it already.

@@ -15,11 +15,11 @@ import (
 // ParseNote reads one note. rel is its vault-relative path (used in problems). It never
 // fails: a broken note is loaded as far as possible and its problems are listed on it.
 func ParseNote(rel string, src []byte) *Note {
-	return parseNote(rel, src, false)
+	return parseNote(rel, src, false, nil)
 }
 
 // parseNote is ParseNote with a switch to force the goldmark path, for the differential tests.
-func parseNote(rel string, src []byte, forceGoldmark bool) *Note {
+func parseNote(rel string, src []byte, forceGoldmark bool, in *interner) *Note {
 	n := &Note{Path: rel, Title: noteName(rel), Size: int64(len(src)), BodyLine: 1}
 	src = n.sanitize(src)
 	if src == nil {
@@ -43,12 +43,63 @@ func parseNote(rel string, src []byte, forceGoldmark bool) *Note {
 	}
 
 	var facts bodyFacts
-	if forceGoldmark || !scanBody(src, bodyStart, &facts) {
+	if forceGoldmark || !scanBody(src, bodyStart, &facts, in) {
 		facts = bodyFacts{}
 		goldmarkFacts(src, bodyStart, &facts)
 	}
 	n.finish(src, fm, &facts)
 	return n
+}
+
+// interner shares the strings that repeat across notes (timestamp values: a few thousand
+// distinct ones among hundreds of thousands), so a large vault does not hold each copy.
+// A nil interner copies every string.
+type interner struct {
+	m   map[string]string
+	hms []string // by seconds, for values written exactly HH:MM:SS
+}
+
+func newInterner() *interner { return &interner{m: map[string]string{}, hms: make([]string, 24*3600)} }
+
+// hms reads exactly `HH:MM:SS` (digits only, under 24 hours).
+func hms(b []byte) (int, bool) {
+	d := func(c byte) int { return int(c) - '0' }
+	for _, i := range [6]int{0, 1, 3, 4, 6, 7} {
+		if b[i] < '0' || b[i] > '9' {
+			return 0, false
+		}
+	}
+	h, m, s := d(b[0])*10+d(b[1]), d(b[3])*10+d(b[4]), d(b[6])*10+d(b[7])
+	if h >= 24 || m >= 60 || s >= 60 {
+		return 0, false
+	}
+	return h*3600 + m*60 + s, true
+}
+
+func (in *interner) str(b []byte) string {
+	if in == nil {
+		return string(b)
+	}
+	if len(b) == 8 && b[2] == ':' && b[5] == ':' {
+		// Nearly every timestamp is HH:MM:SS under a day: a table beats hashing.
+		if sec, ok := hms(b); ok {
+			if s := in.hms[sec]; s != "" {
+				return s
+			}
+			s := string(b)
+			in.hms[sec] = s
+			return s
+		}
+	}
+	if s, ok := in.m[string(b)]; ok {
+		return s
+	}
+	if len(in.m) > 1<<16 {
+		clear(in.m) // a vault of unusual strings; keep the table small
+	}
+	s := string(b)
+	in.m[s] = s
+	return s
 }
 
 // sanitize makes src safe to parse: a binary file is not parsed at all (nil), invalid UTF-8
@@ -109,7 +160,9 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 	slices.SortStableFunc(f.timestamps, func(a, b Timestamp) int { return a.Offset - b.Offset })
 
 	lc := lineCounter{src: src, line: 1}
-	n.Timestamps = f.timestamps
+	if len(f.timestamps) > 0 {
+		n.Timestamps = f.timestamps
+	}
 	for i := range n.Timestamps {
 		t := &n.Timestamps[i]
 		t.Line = lc.at(t.Offset)
@@ -118,7 +171,12 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 		}
 	}
 
-	n.Links = append(fm.Links, f.links...)
+	if len(f.links) > 0 {
+		n.Links = f.links
+	}
+	if len(fm.Links) > 0 {
+		n.Links = append(fm.Links, f.links...)
+	}
 	lc = lineCounter{src: src, line: 1}
 	ts := 0
 	for i := range n.Links {
@@ -300,117 +358,138 @@ func clip(text string, cs, ce int) (string, int, int) {
 // timestamp anchors and other tags vanish, emphasis markers go. If at is the offset (within
 // raw) of a link, the returned range is that link's text in the result; otherwise 0, 0.
 func plainText(raw []byte, at int) (string, int, int) {
-	var b strings.Builder
-	b.Grow(len(raw))
+	t := textBuilder{out: make([]byte, 0, len(raw))}
 	cs, ce := 0, 0
-	space := false
-	emit := func(s []byte) {
-		for _, c := range s {
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-				space = true
-				continue
-			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteByte(c)
-		}
-	}
 	for i := 0; i < len(raw); {
 		mark := i == at
 		if mark {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-				space = false
-			}
-			cs = b.Len()
+			t.flushSpace()
+			cs = len(t.out)
 		}
 		c := raw[i]
+		if !plainSpecial[c] {
+			j := i + 1
+			for j < len(raw) && !plainSpecial[raw[j]] {
+				j++
+			}
+			t.emit(raw[i:j])
+			i = j
+			if mark {
+				ce = len(t.out)
+			}
+			continue
+		}
 		switch c {
+		case ' ', '\t', '\n', '\r':
+			t.space = true
+			i++
 		case '<', '[', '!':
-			if _, n, ok := markdown.MatchTimestamp(raw[i:]); ok {
-				i += n
-				continue
-			}
-			if w, n, ok := markdown.MatchWikilink(raw[i:]); ok {
-				show := w.Alias
-				if show == "" {
-					show = w.Target
-					if w.Fragment != "" {
-						if show != "" {
-							show += " › "
-						}
-						show += w.Fragment
-					}
-				}
-				emit([]byte(show))
-				i += n
-				if mark {
-					ce = b.Len()
-				}
-				continue
-			}
-			if c == '<' {
-				if n, name, res := matchTag(raw[i:]); res == tagMatch {
-					if strings.EqualFold(name, "br") {
-						space = true
-					}
-					i += n
+			i = t.markup(raw, i)
+		case '%':
+			if i+1 < len(raw) && raw[i+1] == '%' {
+				if k := bytes.Index(raw[i+2:], []byte("%%")); k >= 0 {
+					i += k + 4 // a comment: hidden
 					continue
 				}
 			}
-			if c == '[' || (c == '!' && i+1 < len(raw) && raw[i+1] == '[') {
-				// A Markdown link: keep its text, drop the destination.
-				j := i + 1
-				if c == '!' {
-					j++
-				}
-				if k := bytes.IndexByte(raw[j:], ']'); k >= 0 && j+k+1 < len(raw) && raw[j+k+1] == '(' {
-					if _, n, res := parseDestination(raw[j+k+1:]); res == tagMatch {
-						inner, _, _ := plainText(raw[j:j+k], -1)
-						emit([]byte(inner))
-						i = j + k + 1 + n
-						if mark {
-							ce = b.Len()
-						}
-						continue
-					}
-				}
-			}
-			emit(raw[i : i+1])
+			t.emit(raw[i : i+1])
 			i++
-		case '*', '`', '~', '=':
-			if c == '=' || c == '~' {
-				if i+1 < len(raw) && raw[i+1] == c {
-					i += 2
-					continue
-				}
-				emit(raw[i : i+1])
-			}
+		case '*', '`':
 			i++
-		case '_':
-			if i+1 < len(raw) && raw[i+1] == '_' {
+		case '~', '=', '_':
+			if i+1 < len(raw) && raw[i+1] == c {
 				i += 2
 				continue
 			}
-			emit(raw[i : i+1])
+			t.emit(raw[i : i+1])
 			i++
 		case '\\':
 			if i+1 < len(raw) && isASCIIPunct(raw[i+1]) {
-				emit(raw[i+1 : i+2])
+				t.emit(raw[i+1 : i+2])
 				i += 2
 				continue
 			}
-			emit(raw[i : i+1])
-			i++
-		default:
-			emit(raw[i : i+1])
+			t.emit(raw[i : i+1])
 			i++
 		}
 		if mark {
-			ce = b.Len()
+			ce = len(t.out)
 		}
 	}
-	return b.String(), cs, ce
+	return string(t.out), cs, ce
+}
+
+// plainSpecial marks the bytes plainText must look at; everything else is copied in runs.
+var plainSpecial = func() (t [256]bool) {
+	for _, c := range []byte(" \t\n\r<[!%*`~=_\\") {
+		t[c] = true
+	}
+	return t
+}()
+
+// textBuilder collects plain text, folding runs of white space into one space.
+type textBuilder struct {
+	out   []byte
+	space bool
+}
+
+func (t *textBuilder) flushSpace() {
+	if t.space && len(t.out) > 0 {
+		t.out = append(t.out, ' ')
+	}
+	t.space = false
+}
+
+func (t *textBuilder) emit(s []byte) {
+	if len(s) == 0 {
+		return
+	}
+	t.flushSpace()
+	t.out = append(t.out, s...)
+}
+
+// markup handles `<`, `[` and `!` at raw[i] and returns where to continue.
+func (t *textBuilder) markup(raw []byte, i int) int {
+	c := raw[i]
+	if _, n, ok := markdown.MatchTimestamp(raw[i:]); ok {
+		return i + n
+	}
+	if w, n, ok := markdown.MatchWikilink(raw[i:]); ok {
+		show := w.Alias
+		if show == "" {
+			show = w.Target
+			if w.Fragment != "" {
+				if show != "" {
+					show += " › "
+				}
+				show += w.Fragment
+			}
+		}
+		t.emit([]byte(show))
+		return i + n
+	}
+	if c == '<' {
+		if n, name, res := matchTag(raw[i:]); res == tagMatch {
+			if strings.EqualFold(name, "br") {
+				t.space = true
+			}
+			return i + n
+		}
+	}
+	if c == '[' || (c == '!' && i+1 < len(raw) && raw[i+1] == '[') {
+		// A Markdown link: keep its text, drop the destination.
+		j := i + 1
+		if c == '!' {
+			j++
+		}
+		if k := bytes.IndexByte(raw[j:], ']'); k >= 0 && j+k+1 < len(raw) && raw[j+k+1] == '(' {
+			if _, n, res := parseDestination(raw[j+k+1:]); res == tagMatch {
+				inner, _, _ := plainText(raw[j:j+k], -1)
+				t.emit([]byte(inner))
+				return j + k + 1 + n
+			}
+		}
+	}
+	t.emit(raw[i : i+1])
+	return i + 1
 }

@@ -26,6 +26,17 @@ type bodyFacts struct {
 	tags       []rawTag
 }
 
+// reserve sizes the fact lists from a quick count, so that a note with hundreds of
+// timestamps does not grow its list a dozen times.
+func (f *bodyFacts) reserve(body []byte) {
+	if n := bytes.Count(body, []byte("yt-timestamp")); n > 0 {
+		f.timestamps = make([]Timestamp, 0, n)
+	}
+	if n := bytes.Count(body, []byte("[[")) + bytes.Count(body, []byte("](")); n > 0 {
+		f.links = make([]Link, 0, n)
+	}
+}
+
 // rawHeading is a heading before its text is made plain: the byte range of its content.
 type rawHeading struct {
 	level, offset int
@@ -50,6 +61,7 @@ type container struct {
 }
 
 type scanner struct {
+	str   func([]byte) string
 	src   []byte
 	facts *bodyFacts
 	stack []container
@@ -78,8 +90,9 @@ type opener struct {
 
 // scanBody fills facts from src[start:]. ok is false when the note uses syntax the scanner
 // does not handle; facts are then incomplete and the caller parses with goldmark.
-func scanBody(src []byte, start int, facts *bodyFacts) (ok bool) {
-	s := scanner{src: src, facts: facts}
+func scanBody(src []byte, start int, facts *bodyFacts, in *interner) (ok bool) {
+	s := scanner{src: src, facts: facts, str: in.str}
+	facts.reserve(src[start:])
 	pos := start
 	for pos < len(src) && !s.gaveUp {
 		end := pos + bytes.IndexByte(src[pos:], '\n')
@@ -179,7 +192,7 @@ func (s *scanner) line(start, end int) {
 		s.indentCode = false
 	}
 
-	if !all && s.para != nil && !isBlank(src[p:end]) {
+	if !all && len(s.para) > 0 && !isBlank(src[p:end]) {
 		// A lazy continuation line: it continues the open paragraph unless it starts a block.
 		if s.startsBlock(p, end) {
 			if s.gaveUp {
@@ -230,7 +243,7 @@ func (s *scanner) line(start, end int) {
 			s.giveUp()
 			return
 		}
-		if s.para != nil && ordered && !start1 {
+		if len(s.para) > 0 && ordered && !start1 {
 			break // only a list starting at 1 may interrupt a paragraph
 		}
 		s.closeParagraph()
@@ -249,7 +262,7 @@ func (s *scanner) line(start, end int) {
 	}
 	sp := s.spaces(p, end)
 	if sp >= 4 {
-		if s.para != nil {
+		if len(s.para) > 0 {
 			s.para = append(s.para, span{p + sp, end})
 			return
 		}
@@ -276,7 +289,7 @@ func (s *scanner) line(start, end int) {
 			return
 		}
 	case line[0] == '=' || line[0] == '-':
-		if s.para != nil && isSetextUnderline(line, line[0]) {
+		if len(s.para) > 0 && isSetextUnderline(line, line[0]) {
 			s.giveUp()
 			return
 		}
@@ -286,13 +299,13 @@ func (s *scanner) line(start, end int) {
 			return
 		}
 	case line[0] == '[':
-		if s.para == nil && bytes.Contains(line, []byte("]:")) || bytes.HasPrefix(line, []byte("[^")) {
+		if len(s.para) == 0 && bytes.Contains(line, []byte("]:")) || bytes.HasPrefix(line, []byte("[^")) {
 			s.giveUp() // a link or footnote definition
 			return
 		}
 	}
 	if isThematicBreak(line) {
-		if s.para != nil && line[0] == '-' {
+		if len(s.para) > 0 && line[0] == '-' {
 			s.giveUp() // a setext heading underline
 			return
 		}
@@ -300,7 +313,7 @@ func (s *scanner) line(start, end int) {
 		s.begin()
 		return
 	}
-	if s.para == nil {
+	if len(s.para) == 0 {
 		s.paraCallout = len(s.stack) > 0 && s.stack[len(s.stack)-1].quote && s.stack[len(s.stack)-1].blocks == 0
 		s.begin()
 	}
@@ -367,10 +380,10 @@ func (s *scanner) inlineHTMLLine(line []byte) bool {
 // scanned one by one, since inline syntax never crosses a cell border.
 func (s *scanner) closeParagraph() {
 	lines := s.para
-	if lines == nil {
+	if len(lines) == 0 {
 		return
 	}
-	s.para = nil
+	s.para = s.para[:0] // the buffer is reused; lines stays valid, nothing appends meanwhile
 	if s.paraCallout {
 		if title, ok := calloutTitle(s.src, lines[0]); ok {
 			// The title line is a block of its own; the rest is a paragraph that may
@@ -619,7 +632,7 @@ func isLinkifyLead(c byte) bool {
 // tag is a link).
 func (s *scanner) angle(i, end int) int {
 	src := s.src
-	if ts, n, ok := markdown.MatchTimestamp(src[i:end]); ok {
+	if ts, n, ok := markdown.MatchTimestampWith(src[i:end], s.str); ok {
 		s.addTimestamp(ts, i)
 		return i + n
 	}
@@ -653,7 +666,7 @@ func (s *scanner) bracket(i int, seg span, blockStart bool) int {
 	src := s.src
 	line := src[i:seg.end]
 	if line[0] == '[' {
-		if ts, n, ok := markdown.MatchTimestamp(line); ok {
+		if ts, n, ok := markdown.MatchTimestampWith(line, s.str); ok {
 			s.addTimestamp(ts, i)
 			return i + n
 		}

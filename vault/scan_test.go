@@ -131,9 +131,9 @@ func compareParses(t *testing.T, rel string, src []byte) bool {
 	if !ok {
 		bodyStart = 0
 	}
-	fast := scanBody(src, bodyStart, &facts)
-	got := parseNote(rel, src, false)
-	want := parseNote(rel, src, true)
+	fast := scanBody(src, bodyStart, &facts, nil)
+	got := parseNote(rel, src, false, newInterner())
+	want := parseNote(rel, src, true, nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: scanner (fast=%v) and goldmark disagree\nsource:\n%s\n%s", rel, fast, clipSource(src), noteDiff(got, want))
 	}

@@ -69,40 +69,55 @@ type TimestampMatch struct {
 // its legacy wrapping `[TEXT](<a ...>...</a>)`, at the start of b. Without a `</a>` on the
 // line an anchor spans only its open tag.
 func MatchTimestamp(b []byte) (t TimestampMatch, n int, ok bool) {
+	return MatchTimestampWith(b, copyString)
+}
+
+// MatchTimestampWith is MatchTimestamp with the strings of the result made by str, so that
+// a caller reading many notes can intern the few thousand distinct values among hundreds of
+// thousands of timestamps.
+func MatchTimestampWith(b []byte, str func([]byte) string) (t TimestampMatch, n int, ok bool) {
 	if len(b) == 0 {
 		return t, 0, false
 	}
 	switch b[0] {
 	case '<':
-		t, n, _, ok = matchAnchor(b, 0, -1)
+		t, n, _, ok = matchAnchor(b, 0, -1, str)
 	case '[':
-		t, n, ok = matchLegacy(b)
+		t, n, ok = matchLegacy(b, str)
 	}
 	return t, n, ok
 }
 
+func copyString(b []byte) string { return string(b) }
+
 // matchAnchor reads an anchor at b[at]. closeAt, when not negative, is the known index of
 // the line's next `</a>` at or after the open tag (or len(b) when there is none), so that
 // callers with many anchors on one line search it once.
-func matchAnchor(b []byte, at, closeAt int) (t TimestampMatch, end int, closed, ok bool) {
+func matchAnchor(b []byte, at, closeAt int, str func([]byte) string) (t TimestampMatch, end int, closed, ok bool) {
 	a, ok := scanAnchorTag(b[at:])
 	if !ok || !a.timestamp {
 		return t, 0, false, false
 	}
-	t.Value = a.value
+	t.Value = str(a.value)
+	var label []byte
 	end = at + a.length
 	closer := closeAt
 	if closer < end {
 		closer = indexClose(b, end)
 	}
 	if closer < len(b) && closer >= end {
-		t.Label = trimLabel(string(b[end:closer]))
+		label = trimLabel(b[end:closer])
 		end = closer + len("</a>")
 		closed = true
 	}
-	t.Seconds, t.Valid = ParseTime(t.Value)
+	if string(label) == t.Value {
+		t.Label = t.Value // the usual case: one string for both
+	} else {
+		t.Label = str(label)
+	}
+	t.Seconds, t.Valid = parseTime(a.value)
 	if !t.Valid {
-		t.Seconds, t.Valid = ParseTime(t.Label)
+		t.Seconds, t.Valid = parseTime(label)
 	}
 	return t, end, closed, true
 }
@@ -117,7 +132,7 @@ func indexClose(b []byte, from int) int {
 	return len(b)
 }
 
-func matchLegacy(b []byte) (TimestampMatch, int, bool) {
+func matchLegacy(b []byte, str func([]byte) string) (TimestampMatch, int, bool) {
 	closeText := -1
 	for i := 1; i < len(b); i++ {
 		if c := b[i]; c == '[' || c == '\n' {
@@ -130,7 +145,7 @@ func matchLegacy(b []byte) (TimestampMatch, int, bool) {
 	if closeText < 0 || closeText+2 >= len(b) || b[closeText+1] != '(' {
 		return TimestampMatch{}, 0, false
 	}
-	t, end, closed, ok := matchAnchor(b, closeText+2, -1)
+	t, end, closed, ok := matchAnchor(b, closeText+2, -1, str)
 	if !ok || !closed {
 		return TimestampMatch{}, 0, false
 	}
@@ -142,9 +157,10 @@ func matchLegacy(b []byte) (TimestampMatch, int, bool) {
 	}
 	t.Legacy = true
 	if t.Label == "" {
-		t.Label = trimLabel(string(b[1:closeText]))
+		label := trimLabel(b[1:closeText])
+		t.Label = str(label)
 		if !t.Valid {
-			t.Seconds, t.Valid = ParseTime(t.Label)
+			t.Seconds, t.Valid = parseTime(label)
 		}
 	}
 	return t, end + 1, true

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
@@ -22,82 +21,61 @@ const maxFieldDigits = 6
 // fields are M:SS. A single field, a field without digits, five or more fields, or a
 // minutes or seconds field of 60 or more is not a time (ok is false): FORMAT.md §3 says such
 // a value makes no sense, and the caller then tries the anchor's visible text.
-func ParseTime(s string) (seconds int, ok bool) {
-	if strings.Count(s, ":") > 4 {
-		return 0, false
+func ParseTime(s string) (seconds int, ok bool) { return parseTime(s) }
+
+// parseTime is ParseTime for strings and byte slices alike, without allocating: the indexer
+// reads some 700,000 timestamps in a large vault.
+func parseTime[T ~string | ~[]byte](s T) (seconds int, ok bool) {
+	// Per field: its value, how many digits it has, and how many of them count (leading
+	// zeros do not count against maxFieldDigits).
+	var values, digits [5]int
+	n, sig := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ':':
+			n++
+			if n >= len(values) {
+				return 0, false
+			}
+			sig = 0
+		case c >= '0' && c <= '9':
+			digits[n]++
+			if sig > 0 || c != '0' {
+				sig++
+				if sig > maxFieldDigits {
+					return 0, false
+				}
+			}
+			values[n] = values[n]*10 + int(c-'0')
+		}
 	}
-	raw := strings.Split(s, ":")
-	fields := make([]string, 0, len(raw))
-	for _, f := range raw {
-		fields = append(fields, keepDigits(f))
+	n++ // number of fields
+	if n > 1 && digits[n-1] == 0 {
+		n--
 	}
-	if len(fields) > 1 && fields[len(fields)-1] == "" {
-		fields = fields[:len(fields)-1]
-	}
-	values := make([]int, len(fields))
-	for i, f := range fields {
-		if f == "" {
+	for i := range n {
+		if digits[i] == 0 {
 			return 0, false
 		}
-		v, ok := fieldValue(f)
-		if !ok {
-			return 0, false
-		}
-		values[i] = v
 	}
 	var h, m, sec int
 	switch {
-	case len(values) == 4:
+	case n == 4:
 		h, m, sec = values[0], values[1], values[2]
-		if m >= 60 {
-			return 0, false
-		}
-	case len(values) == 3 && len(fields[2]) == 3:
+	case n == 3 && digits[2] == 3:
 		m, sec = values[0], values[1]
-		if m >= 60 {
-			return 0, false
-		}
-	case len(values) == 3:
+	case n == 3:
 		h, m, sec = values[0], values[1], values[2]
-		if m >= 60 {
-			return 0, false
-		}
-	case len(values) == 2:
+	case n == 2:
 		m, sec = values[0], values[1]
-		if m >= 60 {
-			return 0, false
-		}
 	default:
 		return 0, false
 	}
-	if sec >= 60 {
+	if m >= 60 || sec >= 60 {
 		return 0, false
 	}
 	return h*3600 + m*60 + sec, true
-}
-
-// keepDigits returns the ASCII digits of s in order, dropping everything else.
-func keepDigits(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= '0' && c <= '9' {
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// fieldValue converts a digits-only field, refusing values too long to be a time.
-func fieldValue(digits string) (int, bool) {
-	digits = strings.TrimLeft(digits, "0")
-	if len(digits) > maxFieldDigits {
-		return 0, false
-	}
-	v := 0
-	for i := 0; i < len(digits); i++ {
-		v = v*10 + int(digits[i]-'0')
-	}
-	return v, true
 }
 
 // timestampParser reads `<a class="yt-timestamp" data-t="...">[...]</a>` anchors, and the
@@ -127,7 +105,7 @@ func (timestampParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 			closeAt = len(line)
 		}
 		var closed, ok bool
-		t, n, closed, ok = matchAnchor(line, 0, closeAt)
+		t, n, closed, ok = matchAnchor(line, 0, closeAt, copyString)
 		if !ok {
 			return nil
 		}
@@ -140,7 +118,7 @@ func (timestampParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 			// The wrap needs a `</a>`, and the rest of this line has none.
 			return nil
 		}
-		if t, n, ok = matchLegacy(line); !ok {
+		if t, n, ok = matchLegacy(line, copyString); !ok {
 			return nil
 		}
 	default:
@@ -151,15 +129,15 @@ func (timestampParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 }
 
 // trimLabel strips the brackets and spaces that surround an anchor's visible time.
-func trimLabel(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return r == '[' || r == ']' || unicode.IsSpace(r) })
+func trimLabel(s []byte) []byte {
+	return bytes.TrimFunc(s, func(r rune) bool { return r == '[' || r == ']' || unicode.IsSpace(r) })
 }
 
 // anchorTag is what scanAnchorTag learned about an `<a ...>` open tag.
 type anchorTag struct {
 	length    int    // bytes from `<` through `>`
 	timestamp bool   // class lists yt-timestamp
-	value     string // data-t as written
+	value     []byte // data-t as written
 }
 
 // scanAnchorTag reads an `<a ...>` open tag at the start of b, following the CommonMark
@@ -234,17 +212,33 @@ func scanAnchorTag(b []byte) (anchorTag, bool) {
 		switch {
 		case !sawClass && bytes.EqualFold(name, []byte("class")):
 			sawClass = true
-			for _, c := range strings.Fields(string(value)) {
-				if c == "yt-timestamp" {
-					a.timestamp = true
-				}
-			}
+			a.timestamp = hasClass(value, "yt-timestamp")
 		case !sawValue && bytes.EqualFold(name, []byte("data-t")):
 			sawValue = true
-			a.value = string(value)
+			a.value = value
 		}
 	}
 }
+
+// hasClass reports whether a class attribute's space-separated list holds name.
+func hasClass(list []byte, name string) bool {
+	for len(list) > 0 {
+		i := 0
+		for i < len(list) && !isHTMLSpace(list[i]) {
+			i++
+		}
+		if string(list[:i]) == name {
+			return true
+		}
+		for i < len(list) && isHTMLSpace(list[i]) {
+			i++
+		}
+		list = list[i:]
+	}
+	return false
+}
+
+func isHTMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 func isAttrNameStart(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == ':'
