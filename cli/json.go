@@ -77,7 +77,7 @@ func WriteJSON(w io.Writer, ix *vault.Index) error {
 	section("links", false, func(emit func(any)) {
 		for _, p := range paths {
 			for _, l := range ix.Links(p) {
-				emit(jsonLink{Source: p, Line: l.Line, Kind: l.Kind.String(), Target: l.Target, Fragment: l.Fragment, Alias: l.Alias, Resolved: optional(l.Resolved)})
+				emit(jsonLink{Source: p, Line: int(l.Line), Kind: l.Kind.String(), Target: l.Target, Fragment: l.Fragment, Alias: l.Alias, Resolved: optional(l.Resolved)})
 			}
 		}
 	})
@@ -85,11 +85,11 @@ func WriteJSON(w io.Writer, ix *vault.Index) error {
 		for _, p := range paths {
 			n := ix.Note(p)
 			for _, t := range n.Timestamps {
-				jt := jsonTimestamp{Source: p, Line: t.Line, Value: t.Value}
+				jt := jsonTimestamp{Source: p, Line: int(t.Line), Value: t.Value}
 				if t.Valid {
-					s := t.Seconds
+					s := int(t.Seconds)
 					jt.Seconds = &s
-					jt.URL = optional(vault.VideoURL(n.VideoID, t.Seconds))
+					jt.URL = optional(vault.VideoURL(n.VideoID, s))
 				}
 				emit(jt)
 			}

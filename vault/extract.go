@@ -39,9 +39,9 @@ func goldmarkFacts(src []byte, start int, facts *bodyFacts) {
 			if n.Embed {
 				kind = Embed
 			}
-			facts.links = append(facts.links, Link{Kind: kind, Target: n.Target, Fragment: n.Fragment, Alias: n.Alias, Offset: start + n.Pos()})
+			facts.links = append(facts.links, Link{Kind: kind, Target: n.Target, Fragment: n.Fragment, Alias: n.Alias, Offset: int32(start + n.Pos())})
 		case *markdown.Timestamp:
-			facts.timestamps = append(facts.timestamps, Timestamp{Value: n.Value, Label: n.Label, Seconds: n.Seconds, Valid: n.Valid, Offset: start + n.Pos()})
+			facts.timestamps = append(facts.timestamps, Timestamp{Value: n.Value, Label: n.Label, Seconds: int32(n.Seconds), Valid: n.Valid, Offset: int32(start + n.Pos())})
 		case *markdown.Tag:
 			facts.tags = append(facts.tags, rawTag{n.Name, start + n.Pos()})
 		case *ast.Heading:
@@ -55,13 +55,13 @@ func goldmarkFacts(src []byte, start int, facts *bodyFacts) {
 		case *ast.Link:
 			if l, ok := markdownLink(n.Destination); ok {
 				l.Alias = inlineText(n, body)
-				l.Offset = start + n.Pos()
+				l.Offset = int32(start + n.Pos())
 				facts.links = append(facts.links, l)
 			}
 		case *ast.Image:
 			if l, ok := markdownLink(n.Destination); ok {
 				l.Alias = inlineText(n, body)
-				l.Offset = start + n.Pos()
+				l.Offset = int32(start + n.Pos())
 				facts.links = append(facts.links, l)
 			}
 		}

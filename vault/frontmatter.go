@@ -348,7 +348,7 @@ func frontmatterLinks(src []byte, offset, firstLine int) []Link {
 		for i := pos; i+1 < end; i++ {
 			if src[i] == '[' && src[i+1] == '[' {
 				if w, n, ok := markdown.MatchWikilink(src[i:end]); ok {
-					links = append(links, Link{Kind: Wikilink, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Line: line, Offset: offset + i})
+					links = append(links, Link{Kind: Wikilink, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Line: int32(line), Offset: int32(offset + i)})
 					i += n - 1
 				}
 			}

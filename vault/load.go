@@ -45,7 +45,7 @@ func Load(fsys fs.FS) (*Vault, error) {
 				if i >= len(files) {
 					return
 				}
-				c, p := r.read(fsys, files[i])
+				c, p := r.read(fsys, files[i], true)
 				if c.Note != nil {
 					entries[i] = b.entry(c.Note)
 				}
@@ -85,7 +85,7 @@ func (v *Vault) Update(paths ...string) *Index {
 		if skipName(p) {
 			continue
 		}
-		c, _ := r.read(v.fsys, p)
+		c, _ := r.read(v.fsys, p, false)
 		if c.Path == "" {
 			c = Change{Path: p, Removed: true}
 		}
@@ -174,22 +174,22 @@ type reader struct {
 func newReader() *reader { return &reader{in: newInterner()} }
 
 // read reads one file as a Change; a file that cannot be read yields an empty Change and a
-// problem. Symbolic links are not followed.
-func (r *reader) read(fsys fs.FS, p string) (Change, *Problem) {
-	info, err := fs.Lstat(fsys, p)
-	if err != nil {
-		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
+// problem. Symbolic links are not followed: walked says the folder walk already saw p as a
+// regular file, which spares a look-up per file when loading a whole vault.
+func (r *reader) read(fsys fs.FS, p string, walked bool) (Change, *Problem) {
+	if !walked {
+		info, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
+		}
+		if !info.Mode().IsRegular() {
+			return Change{}, &Problem{p, 0, "not a regular file; skipped", FileProblem}
+		}
 	}
-	if !info.Mode().IsRegular() {
-		return Change{}, &Problem{p, 0, "not a regular file; skipped", FileProblem}
-	}
-	if !strings.HasSuffix(strings.ToLower(p), ".md") {
+	if !isNotePath(p) {
 		return Change{Path: p}, nil
 	}
-	if info.Size() > maxNoteSize {
-		return Change{}, &Problem{p, 0, fmt.Sprintf("%d MB is too large for a note; skipped", info.Size()>>20), FileProblem}
-	}
-	src, err := r.readAll(fsys, p, info.Size())
+	src, info, err := r.readAll(fsys, p)
 	if err != nil {
 		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
 	}
@@ -201,13 +201,24 @@ func (r *reader) read(fsys fs.FS, p string) (Change, *Problem) {
 	return Change{Path: p, Note: n}, nil
 }
 
-// readAll reads the file into r.buf; size is a hint (the file may have changed since).
-func (r *reader) readAll(fsys fs.FS, p string, size int64) ([]byte, error) {
+// readAll reads the file into r.buf.
+func (r *reader) readAll(fsys fs.FS, p string) ([]byte, fs.FileInfo, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, errors.New("not a regular file")
+	}
+	size := info.Size()
+	if size > maxNoteSize {
+		return nil, nil, fmt.Errorf("%d MB is too large for a note; skipped", size>>20)
+	}
 	if int64(cap(r.buf)) < size+512 {
 		r.buf = make([]byte, 0, size+512)
 	}
@@ -215,7 +226,7 @@ func (r *reader) readAll(fsys fs.FS, p string, size int64) ([]byte, error) {
 	for {
 		if len(buf) == cap(buf) {
 			if int64(len(buf)) >= maxNoteSize {
-				return nil, fmt.Errorf("grew past %d MB while being read", maxNoteSize>>20)
+				return nil, nil, fmt.Errorf("grew past %d MB while being read", maxNoteSize>>20)
 			}
 			buf = append(buf, 0)[:len(buf)]
 		}
@@ -225,11 +236,11 @@ func (r *reader) readAll(fsys fs.FS, p string, size int64) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	r.buf = buf
-	return buf, nil
+	return buf, info, nil
 }
 
 // cleanErr drops the path that fs errors repeat, since problems carry it already.

@@ -102,16 +102,17 @@ type Link struct {
 	Fragment string
 	// Alias is the text after `|` (the link text for Markdown links).
 	Alias string
-	// Line is 1-based and counts frontmatter lines; Offset is the byte offset of the link's
-	// first character in the file.
-	Line, Offset int
 	// Context is the sentence around the link as plain text, for the backlinks panel;
 	// ContextStart and ContextEnd delimit the link's own text in it.
-	Context                  string
-	ContextStart, ContextEnd int
+	Context string
+	// Line is 1-based and counts frontmatter lines; Offset is the byte offset of the link's
+	// first character in the file. (The numbers are 32-bit: a large vault holds hundreds of
+	// thousands of links and timestamps, and notes are far below 2 GB.)
+	Line, Offset             int32
+	ContextStart, ContextEnd int32
 	// Timestamp is the index in Note.Timestamps of the nearest timestamp at or before the
 	// link, or -1.
-	Timestamp int
+	Timestamp int32
 }
 
 // Timestamp is one timestamp anchor of a note.
@@ -119,10 +120,10 @@ type Timestamp struct {
 	// Value is the data-t attribute as written; Label is the visible text.
 	Value, Label string
 	// Seconds is the offset into the video; meaningful only when Valid.
-	Seconds int
-	Valid   bool
+	Seconds int32
 	// Line is 1-based, counting frontmatter lines; Offset is the byte offset of the anchor.
-	Line, Offset int
+	Line, Offset int32
+	Valid        bool
 }
 
 // Problem is something wrong with a file of the vault, reported to the user with its place.

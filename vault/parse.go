@@ -155,24 +155,24 @@ func (c *lineCounter) at(off int) int {
 
 // finish turns raw facts into the note's links, timestamps, headings and tags.
 func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
-	byOffset := func(a, b Link) int { return a.Offset - b.Offset }
+	byOffset := func(a, b Link) int { return int(a.Offset - b.Offset) }
 	slices.SortStableFunc(f.links, byOffset)
-	slices.SortStableFunc(f.timestamps, func(a, b Timestamp) int { return a.Offset - b.Offset })
+	slices.SortStableFunc(f.timestamps, func(a, b Timestamp) int { return int(a.Offset - b.Offset) })
 
 	lc := lineCounter{src: src, line: 1}
 	if len(f.timestamps) > 0 {
-		n.Timestamps = f.timestamps
+		n.Timestamps = trim(f.timestamps)
 	}
 	for i := range n.Timestamps {
 		t := &n.Timestamps[i]
-		t.Line = lc.at(t.Offset)
+		t.Line = int32(lc.at(int(t.Offset)))
 		if !t.Valid {
-			n.Problems = append(n.Problems, Problem{n.Path, t.Line, fmt.Sprintf("timestamp %q (%q) is not a time; shown as text", t.Value, t.Label), TimestampProblem})
+			n.Problems = append(n.Problems, Problem{n.Path, int(t.Line), fmt.Sprintf("timestamp %q (%q) is not a time; shown as text", t.Value, t.Label), TimestampProblem})
 		}
 	}
 
 	if len(f.links) > 0 {
-		n.Links = f.links
+		n.Links = trim(f.links)
 	}
 	if len(fm.Links) > 0 {
 		n.Links = append(fm.Links, f.links...)
@@ -181,12 +181,14 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 	ts := 0
 	for i := range n.Links {
 		l := &n.Links[i]
-		l.Line = lc.at(l.Offset)
+		l.Line = int32(lc.at(int(l.Offset)))
 		for ts < len(n.Timestamps) && n.Timestamps[ts].Offset <= l.Offset {
 			ts++
 		}
-		l.Timestamp = ts - 1
-		l.Context, l.ContextStart, l.ContextEnd = linkContext(src, l.Offset, n.BodyOffset)
+		l.Timestamp = int32(ts - 1)
+		var cs, ce int
+		l.Context, cs, ce = linkContext(src, int(l.Offset), n.BodyOffset)
+		l.ContextStart, l.ContextEnd = int32(cs), int32(ce)
 	}
 
 	lc = lineCounter{src: src, line: 1}
@@ -218,6 +220,14 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 	n.Tags = dedupe(tags)
 }
 
+// trim returns xs without unused capacity worth keeping: a Note lives as long as the index.
+func trim[T any](xs []T) []T {
+	if cap(xs)-len(xs) <= len(xs)/4 {
+		return xs
+	}
+	return append(make([]T, 0, len(xs)), xs...)
+}
+
 func dedupe(xs []string) []string {
 	if len(xs) < 2 {
 		return xs
@@ -235,24 +245,31 @@ func dedupe(xs []string) []string {
 
 // slug makes a heading anchor: lower-case letters and digits, words joined by `-`.
 func slug(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, len(s))
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(r)
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
 		case r == ' ' || r == '-' || r == '_':
 			dash = true
+			continue
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			r = unicode.ToLower(r)
+		default:
+			continue
 		}
+		if dash && len(b) > 0 {
+			b = append(b, '-')
+		}
+		dash = false
+		b = utf8.AppendRune(b, r)
 	}
-	if b.Len() == 0 {
+	if len(b) == 0 {
 		return "section"
 	}
-	return b.String()
+	return string(b)
 }
 
 // maxContext bounds a backlink's context; longer sentences are cut around the link.
@@ -261,18 +278,22 @@ const maxContext = 280
 // linkContext is the sentence around the link at off, as plain text, and where the link's own
 // text lies in it.
 func linkContext(src []byte, off, bodyStart int) (string, int, int) {
-	ls := bytes.LastIndexByte(src[:off], '\n') + 1
+	// Look no further than a few sentences' worth each way: lines can be megabytes long.
+	const reach = 1000
+	lo := max(0, off-reach)
+	ls := lo
+	if i := bytes.LastIndexByte(src[lo:off], '\n'); i >= 0 {
+		ls = lo + i + 1
+	}
 	if ls < bodyStart && off >= bodyStart {
 		ls = bodyStart
 	}
-	le := bytes.IndexByte(src[off:], '\n')
-	if le < 0 {
-		le = len(src)
-	} else {
-		le += off
+	hi := min(len(src), off+reach)
+	le := hi
+	if i := bytes.IndexByte(src[off:hi], '\n'); i >= 0 {
+		le = off + i
 	}
-	// Look no further than a few sentences' worth each way: lines can be megabytes long.
-	from, to := max(ls, off-1000), min(le, off+1000)
+	from, to := ls, le
 	start := from
 	for i := off - 1; i > from; i-- {
 		if src[i] == ' ' && (src[i-1] == '.' || src[i-1] == '!' || src[i-1] == '?') {

@@ -76,7 +76,7 @@ func (ix *Index) backlinksOf(key string) []Backlink {
 			continue
 		}
 		b := Backlink{Source: en.note, Link: en.note.Links[r.link]}
-		if t := b.Link.Timestamp; t >= 0 && t < len(en.note.Timestamps) {
+		if t := int(b.Link.Timestamp); t >= 0 && t < len(en.note.Timestamps) {
 			b.Timestamp = &en.note.Timestamps[t]
 		}
 		out = append(out, b)

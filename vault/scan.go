@@ -26,15 +26,12 @@ type bodyFacts struct {
 	tags       []rawTag
 }
 
-// reserve sizes the fact lists from a quick count, so that a note with hundreds of
-// timestamps does not grow its list a dozen times.
+// reserve sizes the fact lists from the note's size (generated notes carry about one
+// timestamp per 230 bytes and one link per 800), so that a note with hundreds of timestamps
+// does not grow its list a dozen times; finish trims what is left over.
 func (f *bodyFacts) reserve(body []byte) {
-	if n := bytes.Count(body, []byte("yt-timestamp")); n > 0 {
-		f.timestamps = make([]Timestamp, 0, n)
-	}
-	if n := bytes.Count(body, []byte("[[")) + bytes.Count(body, []byte("](")); n > 0 {
-		f.links = make([]Link, 0, n)
-	}
+	f.timestamps = make([]Timestamp, 0, len(body)/160+4)
+	f.links = make([]Link, 0, len(body)/500+4)
 }
 
 // rawHeading is a heading before its text is made plain: the byte range of its content.
@@ -92,6 +89,16 @@ type opener struct {
 // does not handle; facts are then incomplete and the caller parses with goldmark.
 func scanBody(src []byte, start int, facts *bodyFacts, in *interner) (ok bool) {
 	s := scanner{src: src, facts: facts, str: in.str}
+	for i := start; ; {
+		k := bytes.IndexByte(src[i:], '\r')
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		if i >= len(src) || src[i] != '\n' {
+			return false // a lone CR: goldmark's reading of it is its own
+		}
+	}
 	facts.reserve(src[start:])
 	pos := start
 	for pos < len(src) && !s.gaveUp {
@@ -122,11 +129,13 @@ func (s *scanner) begin() {
 	}
 }
 
-// spaces counts the spaces at src[p:end]; a tab makes the scanner give up, because tab stops
-// make columns depend on everything before them.
-func (s *scanner) spaces(p, end int) int {
+// spaces counts the spaces at src[p:end], stopping at max (enough for every decision but
+// the trimming of a paragraph line, and it keeps a deeply indented line from being counted
+// once per open container). A tab makes the scanner give up, because tab stops make
+// columns depend on everything before them.
+func (s *scanner) spaces(p, end, max int) int {
 	n := 0
-	for p+n < end {
+	for p+n < end && n < max {
 		switch s.src[p+n] {
 		case ' ':
 			n++
@@ -139,6 +148,8 @@ func (s *scanner) spaces(p, end int) int {
 	return n
 }
 
+const unbounded = int(^uint(0) >> 1)
+
 func (s *scanner) line(start, end int) {
 	src := s.src
 	p := start
@@ -146,7 +157,7 @@ func (s *scanner) line(start, end int) {
 	for matched < len(s.stack) {
 		c := s.stack[matched]
 		if c.quote {
-			sp := s.spaces(p, end)
+			sp := s.spaces(p, end, 5)
 			if sp <= 3 && p+sp < end && src[p+sp] == '>' {
 				p += sp + 1
 				if p < end && src[p] == ' ' {
@@ -159,13 +170,14 @@ func (s *scanner) line(start, end int) {
 			}
 			break
 		}
-		if isBlank(src[p:end]) {
+		n := s.spaces(p, end, c.indent)
+		if n >= c.indent {
+			p += c.indent
 			matched++
 			continue
 		}
-		if s.spaces(p, end) >= c.indent {
-			p += c.indent
-			matched++
+		if isBlank(src[p+n : end]) {
+			matched++ // a blank line does not end a list item
 			continue
 		}
 		break
@@ -177,7 +189,7 @@ func (s *scanner) line(start, end int) {
 
 	if s.fence {
 		if all {
-			sp := s.spaces(p, end)
+			sp := s.spaces(p, end, 5)
 			if sp <= 3 && closesFence(src[p+sp:end], s.fenceChar, s.fenceLen) {
 				s.fence = false
 			}
@@ -186,7 +198,7 @@ func (s *scanner) line(start, end int) {
 		s.fence = false
 	}
 	if s.indentCode {
-		if all && (isBlank(src[p:end]) || s.spaces(p, end) >= 4) {
+		if all && (isBlank(src[p:end]) || s.spaces(p, end, 5) >= 4) {
 			return
 		}
 		s.indentCode = false
@@ -199,7 +211,7 @@ func (s *scanner) line(start, end int) {
 				return
 			}
 		} else {
-			sp := s.spaces(p, end)
+			sp := s.spaces(p, end, unbounded)
 			s.para = append(s.para, span{p + sp, end})
 			return
 		}
@@ -211,7 +223,7 @@ func (s *scanner) line(start, end int) {
 
 	// New containers.
 	for !s.gaveUp {
-		sp := s.spaces(p, end)
+		sp := s.spaces(p, end, 5)
 		if sp >= 4 || p+sp >= end {
 			break
 		}
@@ -236,7 +248,7 @@ func (s *scanner) line(start, end int) {
 			break
 		}
 		after := q + w
-		n := s.spaces(after, end)
+		n := s.spaces(after, end, 5)
 		if after+n >= end || n >= 5 {
 			// An empty item or one starting with indented code: rare, and CommonMark is
 			// subtle about both.
@@ -260,9 +272,10 @@ func (s *scanner) line(start, end int) {
 		s.closeParagraph()
 		return
 	}
-	sp := s.spaces(p, end)
+	sp := s.spaces(p, end, 5)
 	if sp >= 4 {
 		if len(s.para) > 0 {
+			sp = s.spaces(p, end, unbounded)
 			s.para = append(s.para, span{p + sp, end})
 			return
 		}
@@ -323,7 +336,7 @@ func (s *scanner) line(start, end int) {
 // startsBlock reports whether the line at p would start a block rather than continue a
 // paragraph lazily.
 func (s *scanner) startsBlock(p, end int) bool {
-	sp := s.spaces(p, end)
+	sp := s.spaces(p, end, 5)
 	if sp >= 4 {
 		return false
 	}
@@ -356,7 +369,7 @@ func (s *scanner) startsBlock(p, end int) bool {
 		return true
 	}
 	if w, ordered, start1 := listMarker(line); w > 0 {
-		n := s.spaces(q+w, end)
+		n := s.spaces(q+w, end, 5)
 		if q+w+n < end && (!ordered || start1) {
 			return true
 		}
@@ -656,7 +669,7 @@ func (s *scanner) angle(i, end int) int {
 
 func (s *scanner) addTimestamp(ts markdown.TimestampMatch, offset int) {
 	s.facts.timestamps = append(s.facts.timestamps, Timestamp{
-		Value: ts.Value, Label: ts.Label, Seconds: ts.Seconds, Valid: ts.Valid, Offset: offset,
+		Value: ts.Value, Label: ts.Label, Seconds: int32(ts.Seconds), Valid: ts.Valid, Offset: int32(offset),
 	})
 }
 
@@ -676,7 +689,7 @@ func (s *scanner) bracket(i int, seg span, blockStart bool) int {
 		if w.Embed {
 			kind = Embed
 		}
-		s.facts.links = append(s.facts.links, Link{Kind: kind, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Offset: i})
+		s.facts.links = append(s.facts.links, Link{Kind: kind, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Offset: int32(i)})
 		return i + n
 	}
 	if line[0] == '!' {
@@ -738,7 +751,7 @@ func (s *scanner) closeBracket(i, end int) int {
 			return end
 		}
 		l.Alias = string(text)
-		l.Offset = op.offset
+		l.Offset = int32(op.offset)
 		s.facts.links = append(s.facts.links, l)
 	}
 	return i + 1 + n
