@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"io"
 
@@ -46,10 +47,12 @@ type jsonWarning struct {
 // 20,000-note vault never exists twice in memory.
 func WriteJSON(w io.Writer, ix *vault.Index) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := json.NewEncoder(bw)
+	var item bytes.Buffer
+	enc := json.NewEncoder(&item)
 	enc.SetEscapeHTML(false)
 	paths := ix.Paths()
 
+	// One item a line, so the document reads well and diffs well.
 	section := func(name string, first bool, each func(emit func(v any))) {
 		if !first {
 			bw.WriteString(",\n")
@@ -61,9 +64,14 @@ func WriteJSON(w io.Writer, ix *vault.Index) error {
 				bw.WriteByte(',')
 			}
 			bw.WriteString("\n  ")
-			_ = enc.Encode(v) // Encode adds a newline; harmless inside an array.
+			item.Reset()
+			_ = enc.Encode(v)
+			bw.Write(bytes.TrimSuffix(item.Bytes(), []byte{'\n'}))
 			n++
 		})
+		if n > 0 {
+			bw.WriteString("\n")
+		}
 		bw.WriteString("]")
 	}
 

@@ -66,7 +66,7 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 
 	list(w, "Unresolved links (not problems: notes not written yet), most linked first", len(r.Unresolved), limit, func(i int) string {
 		u := r.Unresolved[i]
-		return fmt.Sprintf("%q: %d links from %d notes, first %s:%d", u.Name, u.Count, u.Sources, u.First.Source.Path, u.First.Link.Line)
+		return fmt.Sprintf("%q: %s from %s, first %s:%d", u.Name, plural(u.Count, "link"), plural(u.Sources, "note"), u.First.Source.Path, u.First.Link.Line)
 	})
 	list(w, "Ambiguous names (not problems: decided by folder, then shortest path)", len(r.Ambiguous), limit, func(i int) string {
 		return groupLine(r.Ambiguous[i])
@@ -86,6 +86,13 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 	} else {
 		fmt.Fprintln(w, "\nNo problems found.")
 	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func groupLine(g vault.NameGroup) string {

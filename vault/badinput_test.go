@@ -46,7 +46,7 @@ func TestLoad_BadNotes(t *testing.T) {
 		{"invalid yaml mapping", "---\ntitle: a: b: c\n---\nbody [[target]]\n", 2, "invalid frontmatter", 1},
 		{"yaml alias bomb", "---\na: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n---\n[[target]]\n", -1, "", 1},
 		{"frontmatter never closed", "---\ntitle: x\n[[target]]\n", 1, "never ends", 1},
-		{"bad videoId", "---\nvideoId: x&list=evil\n---\n<a class=\"yt-timestamp\" data-t=\"00:00:01\">[00:00:01]</a> [[target]]\n", 0, "not a YouTube video id", 1},
+		{"bad videoId", "---\nvideoId: x&list=evil\n---\n<a class=\"yt-timestamp\" data-t=\"00:00:01\">[00:00:01]</a> [[target]]\n", 2, "not a YouTube video id", 1},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\xff\xfe\xfd", 0, "binary", 0},
 		{"invalid utf-8", "fine line\nbad \xff\xfe here [[target]]\n", 2, "UTF-8", 1},
 		{"NUL bytes", "text\nwith \x00 NUL [[target]]\n", 2, "NUL", 1},

@@ -21,6 +21,7 @@ const maxFrontmatter = 256 << 10
 type frontmatter struct {
 	Title      string
 	VideoID    string
+	videoLine  int
 	Tags       []string
 	Aliases    []string
 	Properties []Property
@@ -288,6 +289,7 @@ func (fm *frontmatter) set(key string, vals []string, line int) {
 		fm.Title = strings.TrimSpace(strings.Join(vals, ", "))
 	case "videoid", "video_id", "video-id":
 		fm.VideoID = strings.TrimSpace(strings.Join(vals, ""))
+		fm.videoLine = line
 	case "tags", "tag":
 		fm.Tags = append(fm.Tags, splitList(vals, true)...)
 	case "aliases", "alias":
@@ -328,7 +330,7 @@ func splitList(vals []string, tags bool) []string {
 // finish validates what was read.
 func (fm *frontmatter) finish(rel string) {
 	if fm.VideoID != "" && !ValidVideoID(fm.VideoID) {
-		fm.Problems = append(fm.Problems, Problem{rel, 0, fmt.Sprintf("videoId %q is not a YouTube video id; its timestamps open nothing", fm.VideoID), FrontmatterProblem})
+		fm.Problems = append(fm.Problems, Problem{rel, fm.videoLine, fmt.Sprintf("videoId %q is not a YouTube video id; its timestamps open nothing", fm.VideoID), FrontmatterProblem})
 		fm.VideoID = ""
 	}
 }

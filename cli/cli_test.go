@@ -1,0 +1,164 @@
+package cli_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"vaultview/cli"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const formats = "../vault/testdata/vaults/formats"
+
+func run(args ...string) (int, string, string) {
+	var out, errb bytes.Buffer
+	code, handled := cli.Run(args, &out, &errb)
+	if !handled {
+		return -1, out.String(), errb.String()
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestRun_NotASubcommand(t *testing.T) {
+	for _, args := range [][]string{nil, {"some/vault"}, {"vault", "note"}} {
+		if _, handled := cli.Run(args, &bytes.Buffer{}, &bytes.Buffer{}); handled {
+			t.Errorf("Run(%q) handled; the window should open", args)
+		}
+	}
+}
+
+func TestCheck_ExitCodes(t *testing.T) {
+	clean := t.TempDir()
+	os.WriteFile(filepath.Join(clean, "a.md"), []byte("---\ntitle: A\nvideoId: APvj15_YCqk\n---\n[[b]] [[Not yet]] <a class=\"yt-timestamp\" data-t=\"00:00:05\">[00:00:05]</a>\n"), 0o644)
+	os.WriteFile(filepath.Join(clean, "b.md"), []byte("[[a]]\n"), 0o644)
+	for _, c := range []struct {
+		name string
+		args []string
+		want int
+		out  string
+	}{
+		{"clean vault", []string{"check", clean}, cli.ExitOK, "No problems found."},
+		{"fixture with problems", []string{"check", formats}, cli.ExitProblems, "Problems found."},
+		{"missing vault", []string{"check", filepath.Join(clean, "nope")}, cli.ExitError, ""},
+		{"a file, not a folder", []string{"check", filepath.Join(clean, "a.md")}, cli.ExitError, ""},
+		{"no vault", []string{"check"}, cli.ExitError, ""},
+		{"index without --json", []string{"index", clean}, cli.ExitError, ""},
+		{"bad flag", []string{"check", "-nope", clean}, cli.ExitError, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(c.args...)
+			if code != c.want {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.want, out, errs)
+			}
+			if !strings.Contains(out, c.out) {
+				t.Errorf("stdout lacks %q:\n%s", c.out, out)
+			}
+			if c.want == cli.ExitError && errs == "" {
+				t.Error("an error exit printed nothing on stderr")
+			}
+		})
+	}
+}
+
+func TestCheck_ReportNamesEveryKindOfProblem(t *testing.T) {
+	_, out, _ := run("check", "-limit", "0", formats)
+	for _, want := range []string{
+		"Unresolved links", `"Harbour Guides": 3 links from 1 note,`,
+		"Ambiguous names", "tidal_forces: channel two/tidal_forces.md, channel_one/tidal_forces.md",
+		"Invalid timestamps", "channel_one/tidal_forces.md:24: timestamp \"zz\"",
+		"Bad frontmatter", "channel_one/lunar_calendar.md:4: invalid frontmatter",
+		"videoId \"not-a-valid-id!\" is not a YouTube video id",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestIndexJSON_Golden pins the whole JSON of the fixture vault. Review a diff before
+// accepting it with -update: it is the contract other tools read.
+func TestIndexJSON_Golden(t *testing.T) {
+	code, out, errs := run("index", "--json", formats)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	golden := filepath.Join("testdata", "formats.json")
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
+		os.WriteFile(filepath.Join("testdata", "failed", "formats.json"), []byte(out), 0o644)
+		t.Errorf("index --json differs from %s; got testdata/failed/formats.json", golden)
+	}
+}
+
+func TestIndexJSON_Shape(t *testing.T) {
+	_, out, _ := run("index", "--json", formats)
+	var doc struct {
+		Notes []struct {
+			Path    string  `json:"path"`
+			Title   string  `json:"title"`
+			VideoID *string `json:"videoId"`
+		} `json:"notes"`
+		Links []struct {
+			Source, Kind, Target, Fragment, Alias string
+			Line                                  int
+			Resolved                              *string
+		} `json:"links"`
+		Timestamps []struct {
+			Source  string
+			Line    int
+			Seconds *int
+			URL     *string
+		} `json:"timestamps"`
+		Warnings []struct {
+			Path    string
+			Line    int
+			Message string
+		} `json:"warnings"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("not JSON: %v", err)
+	}
+	byKind := map[string]int{}
+	for _, l := range doc.Links {
+		byKind[l.Kind]++
+		if l.Line < 1 {
+			t.Errorf("link without a line: %+v", l)
+		}
+		if l.Resolved != nil && (strings.HasPrefix(*l.Resolved, "/") || strings.Contains(*l.Resolved, "..")) {
+			t.Errorf("resolved outside the vault: %+v", l)
+		}
+	}
+	if byKind["wikilink"] == 0 || byKind["embed"] == 0 || byKind["markdown"] == 0 {
+		t.Errorf("link kinds = %v, want all three", byKind)
+	}
+	var found bool
+	for _, ts := range doc.Timestamps {
+		if ts.Source == "channel_one/tidal_forces.md" && ts.Seconds != nil && *ts.Seconds == 65 {
+			found = ts.URL != nil && *ts.URL == "https://www.youtube.com/watch?v=Abc123_-xyz&t=65s"
+		}
+		if ts.Source == "channel two/erosion_deposition.md" && ts.URL != nil {
+			t.Errorf("a note with an invalid videoId got a URL: %s", *ts.URL)
+		}
+	}
+	if !found {
+		t.Error("the 00:01:05 timestamp of tidal_forces.md has no correct URL")
+	}
+	if len(doc.Notes) == 0 || len(doc.Warnings) == 0 {
+		t.Errorf("notes %d, warnings %d", len(doc.Notes), len(doc.Warnings))
+	}
+}
