@@ -251,3 +251,36 @@ func cleanErr(err error) string {
 	}
 	return err.Error()
 }
+
+// Source returns the text of the note at p as the index parsed it: invalid UTF-8 and NUL
+// bytes replaced, so the offsets in its Note point into it. Like everything here it only
+// reads, never follows a symbolic link, and refuses paths outside the vault.
+func (v *Vault) Source(p string) ([]byte, error) {
+	src, err := v.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	n := &Note{Path: p}
+	if s := n.sanitize(src); s != nil {
+		return s, nil
+	}
+	return nil, fmt.Errorf("%s: binary file", p)
+}
+
+// ReadFile returns the bytes of the vault file at p (an image, say). It refuses paths that
+// are not plain vault-relative paths, symbolic links and files over the size limit.
+func (v *Vault) ReadFile(p string) ([]byte, error) {
+	if !fs.ValidPath(p) || p == "." {
+		return nil, &fs.PathError{Op: "read", Path: p, Err: fs.ErrInvalid}
+	}
+	info, err := fs.Lstat(v.fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New("not a regular file")}
+	}
+	r := reader{}
+	src, _, err := r.readAll(v.fsys, p)
+	return src, err
+}
