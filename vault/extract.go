@@ -41,7 +41,7 @@ func goldmarkFacts(src []byte, start int, facts *bodyFacts) {
 			}
 			facts.links = append(facts.links, Link{Kind: kind, Target: n.Target, Fragment: n.Fragment, Alias: n.Alias, Offset: int32(start + n.Pos())})
 		case *markdown.Timestamp:
-			facts.timestamps = append(facts.timestamps, Timestamp{Value: n.Value, Label: n.Label, Seconds: int32(n.Seconds), Valid: n.Valid, Offset: int32(start + n.Pos())})
+			facts.timestamps = append(facts.timestamps, rawTimestamp{Timestamp{Value: n.Value, Seconds: int32(n.Seconds), Valid: n.Valid, Offset: int32(start + n.Pos())}, n.Label})
 		case *markdown.Tag:
 			facts.tags = append(facts.tags, rawTag{n.Name, start + n.Pos()})
 		case *ast.Heading:

@@ -167,8 +167,9 @@ func walk(fsys fs.FS) (files []string, problems []Problem, err error) {
 // only while it is parsed (a Note keeps copies of what it uses), so a vault of 160 MB is not
 // allocated file by file.
 type reader struct {
-	buf []byte
-	in  *interner
+	buf   []byte
+	in    *interner
+	facts bodyFacts
 }
 
 func newReader() *reader { return &reader{in: newInterner()} }
@@ -193,7 +194,7 @@ func (r *reader) read(fsys fs.FS, p string, walked bool) (Change, *Problem) {
 	if err != nil {
 		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
 	}
-	n := parseNote(p, src, false, r.in)
+	n := parseNote(p, src, false, r.in, &r.facts)
 	n.ModTime = info.ModTime()
 	if cap(r.buf) > 4<<20 {
 		r.buf = nil // let one huge note's buffer go

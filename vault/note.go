@@ -115,10 +115,12 @@ type Link struct {
 	Timestamp int32
 }
 
-// Timestamp is one timestamp anchor of a note.
+// Timestamp is one timestamp anchor of a note. (Its visible text is not kept: a large vault
+// holds some 700,000 timestamps, the text nearly always equals Value, and the renderer
+// reads it from the note itself.)
 type Timestamp struct {
-	// Value is the data-t attribute as written; Label is the visible text.
-	Value, Label string
+	// Value is the data-t attribute as written.
+	Value string
 	// Seconds is the offset into the video; meaningful only when Valid.
 	Seconds int32
 	// Line is 1-based, counting frontmatter lines; Offset is the byte offset of the anchor.

@@ -15,11 +15,13 @@ import (
 // ParseNote reads one note. rel is its vault-relative path (used in problems). It never
 // fails: a broken note is loaded as far as possible and its problems are listed on it.
 func ParseNote(rel string, src []byte) *Note {
-	return parseNote(rel, src, false, nil)
+	return parseNote(rel, src, false, nil, nil)
 }
 
 // parseNote is ParseNote with a switch to force the goldmark path, for the differential tests.
-func parseNote(rel string, src []byte, forceGoldmark bool, in *interner) *Note {
+// in and scratch (both may be nil) are a worker's string table and fact lists, reused from
+// note to note so that parsing a vault allocates little besides what the index keeps.
+func parseNote(rel string, src []byte, forceGoldmark bool, in *interner, scratch *bodyFacts) *Note {
 	n := &Note{Path: rel, Title: noteName(rel), Size: int64(len(src)), BodyLine: 1}
 	src = n.sanitize(src)
 	if src == nil {
@@ -42,12 +44,16 @@ func parseNote(rel string, src []byte, forceGoldmark bool, in *interner) *Note {
 		n.Problems = append(n.Problems, fm.Problems...)
 	}
 
-	var facts bodyFacts
-	if forceGoldmark || !scanBody(src, bodyStart, &facts, in) {
-		facts = bodyFacts{}
-		goldmarkFacts(src, bodyStart, &facts)
+	facts := scratch
+	if facts == nil {
+		facts = &bodyFacts{}
 	}
-	n.finish(src, fm, &facts)
+	facts.reset()
+	if forceGoldmark || !scanBody(src, bodyStart, facts, in) {
+		facts.reset()
+		goldmarkFacts(src, bodyStart, facts)
+	}
+	n.finish(src, fm, facts)
 	return n
 }
 
@@ -157,22 +163,23 @@ func (c *lineCounter) at(off int) int {
 func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 	byOffset := func(a, b Link) int { return int(a.Offset - b.Offset) }
 	slices.SortStableFunc(f.links, byOffset)
-	slices.SortStableFunc(f.timestamps, func(a, b Timestamp) int { return int(a.Offset - b.Offset) })
+	slices.SortStableFunc(f.timestamps, func(a, b rawTimestamp) int { return int(a.Offset - b.Offset) })
 
 	lc := lineCounter{src: src, line: 1}
 	if len(f.timestamps) > 0 {
-		n.Timestamps = trim(f.timestamps)
+		n.Timestamps = make([]Timestamp, len(f.timestamps))
 	}
-	for i := range n.Timestamps {
-		t := &n.Timestamps[i]
+	for i, rt := range f.timestamps {
+		t := rt.Timestamp
 		t.Line = int32(lc.at(int(t.Offset)))
+		n.Timestamps[i] = t
 		if !t.Valid {
-			n.Problems = append(n.Problems, Problem{n.Path, int(t.Line), fmt.Sprintf("timestamp %q (%q) is not a time; shown as text", t.Value, t.Label), TimestampProblem})
+			n.Problems = append(n.Problems, Problem{n.Path, int(t.Line), fmt.Sprintf("timestamp %q (%q) is not a time; shown as text", t.Value, rt.label), TimestampProblem})
 		}
 	}
 
 	if len(f.links) > 0 {
-		n.Links = trim(f.links)
+		n.Links = slices.Clone(f.links)
 	}
 	if len(fm.Links) > 0 {
 		n.Links = append(fm.Links, f.links...)
@@ -218,14 +225,6 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 		tags = append(tags, t.name)
 	}
 	n.Tags = dedupe(tags)
-}
-
-// trim returns xs without unused capacity worth keeping: a Note lives as long as the index.
-func trim[T any](xs []T) []T {
-	if cap(xs)-len(xs) <= len(xs)/4 {
-		return xs
-	}
-	return append(make([]T, 0, len(xs)), xs...)
 }
 
 func dedupe(xs []string) []string {

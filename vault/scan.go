@@ -21,17 +21,20 @@ import (
 // byte offsets in the whole file.
 type bodyFacts struct {
 	links      []Link
-	timestamps []Timestamp
+	timestamps []rawTimestamp
 	headings   []rawHeading
 	tags       []rawTag
 }
 
-// reserve sizes the fact lists from the note's size (generated notes carry about one
-// timestamp per 230 bytes and one link per 800), so that a note with hundreds of timestamps
-// does not grow its list a dozen times; finish trims what is left over.
-func (f *bodyFacts) reserve(body []byte) {
-	f.timestamps = make([]Timestamp, 0, len(body)/160+4)
-	f.links = make([]Link, 0, len(body)/500+4)
+// reset empties the lists, keeping their room for the next note.
+func (f *bodyFacts) reset() {
+	f.links, f.timestamps, f.headings, f.tags = f.links[:0], f.timestamps[:0], f.headings[:0], f.tags[:0]
+}
+
+// rawTimestamp is a timestamp with its visible text, which only problems report.
+type rawTimestamp struct {
+	Timestamp
+	label string
 }
 
 // rawHeading is a heading before its text is made plain: the byte range of its content.
@@ -99,7 +102,6 @@ func scanBody(src []byte, start int, facts *bodyFacts, in *interner) (ok bool) {
 			return false // a lone CR: goldmark's reading of it is its own
 		}
 	}
-	facts.reserve(src[start:])
 	pos := start
 	for pos < len(src) && !s.gaveUp {
 		end := pos + bytes.IndexByte(src[pos:], '\n')
@@ -668,9 +670,9 @@ func (s *scanner) angle(i, end int) int {
 }
 
 func (s *scanner) addTimestamp(ts markdown.TimestampMatch, offset int) {
-	s.facts.timestamps = append(s.facts.timestamps, Timestamp{
-		Value: ts.Value, Label: ts.Label, Seconds: int32(ts.Seconds), Valid: ts.Valid, Offset: int32(offset),
-	})
+	s.facts.timestamps = append(s.facts.timestamps, rawTimestamp{Timestamp{
+		Value: ts.Value, Seconds: int32(ts.Seconds), Valid: ts.Valid, Offset: int32(offset),
+	}, ts.Label})
 }
 
 // bracket handles `[` and `!`: a legacy timestamp, a wikilink or embed, else a possible

@@ -132,8 +132,8 @@ func compareParses(t *testing.T, rel string, src []byte) bool {
 		bodyStart = 0
 	}
 	fast := scanBody(src, bodyStart, &facts, nil)
-	got := parseNote(rel, src, false, newInterner())
-	want := parseNote(rel, src, true, nil)
+	got := parseNote(rel, src, false, newInterner(), nil)
+	want := parseNote(rel, src, true, nil, nil)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: scanner (fast=%v) and goldmark disagree\nsource:\n%s\n%s", rel, fast, clipSource(src), noteDiff(got, want))
 	}
