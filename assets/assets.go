@@ -10,6 +10,11 @@ import (
 //go:embed all:sample
 var sample embed.FS
 
+// Icon is the app icon, a 1024 px PNG drawn from icon.svg.
+//
+//go:embed icon.png
+var Icon []byte
+
 // SampleVault is the built-in sample vault: a short guided tour of Vaultview in notes.
 func SampleVault() fs.FS {
 	sub, err := fs.Sub(sample, "sample")
