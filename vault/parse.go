@@ -464,6 +464,10 @@ func (t *textBuilder) emit(s []byte) {
 	if len(s) == 0 {
 		return
 	}
+	if t.space && strings.IndexByte(".,;:!?)", s[0]) >= 0 {
+		// A removed anchor often sat just before the sentence's full stop: "followed ."
+		t.space = false
+	}
 	t.flushSpace()
 	t.out = append(t.out, s...)
 }
