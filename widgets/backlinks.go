@@ -1,0 +1,382 @@
+package widgets
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// Backlinks is the panel of the notes that link to one note: a header with the counts, the
+// linked mentions grouped by the note they come from, each shown as the sentence around the
+// link with the link's text in bold, and a folded "Unlinked mentions" section.
+//
+// A mention from a video note that has a timestamp before it gets a chip (▶ 18:28, the ▶ an
+// icon) that opens the video at that second. The list is virtual: a hub with thousands of
+// backlinks costs only the rows on screen. Call its methods on the UI goroutine.
+type Backlinks struct {
+	widget.BaseWidget
+
+	// OnOpenMention is called when the user taps a mention: the app opens sourcePath
+	// scrolled to the link, which starts at byte offset in the file.
+	OnOpenMention func(sourcePath string, offset int)
+	// OnOpenNote is called when the user taps the title of a source note. When it is nil,
+	// OnOpenMention is called with offset 0 instead.
+	OnOpenNote func(path string)
+	// OnOpenURL is called with the video address of a timestamp chip.
+	OnOpenURL func(u *url.URL)
+	// FindUnlinked finds the notes whose text mentions title or one of aliases without
+	// linking; each result's Link.Context, ContextStart and ContextEnd mark the mention and
+	// Link.Offset is where it is in the source. It is called only when the user opens the
+	// "Unlinked mentions" section, on a goroutine of its own (it may read files), at most
+	// once per note and snapshot. Nil shows the section as unavailable.
+	FindUnlinked func(title string, aliases []string) []vault.Backlink
+
+	header, missing   *widget.Label
+	top, body, holder *fyne.Container
+	// list shows rows. It is replaced whenever rows change: a new list takes its row heights
+	// (headings are lower than mentions) at no cost, an old one would redraw for each.
+	list *widget.List
+
+	ix      *vault.Index
+	path    string // the note shown, or "" for an unresolved name
+	name    string // the unresolved name shown
+	title   string
+	aliases []string
+
+	linked   backlinksSection
+	unlinked backlinksSection
+	// search is the state of the unlinked search for the current note and snapshot.
+	search backlinksSearch
+	rows   []backlinksRowData
+	// generation changes with every note or snapshot, so a late search result for an
+	// earlier one is dropped.
+	generation int
+	// async runs the unlinked search; tests replace it to run in step.
+	async func(func())
+}
+
+// backlinksSection is one of the panel's two lists of mentions.
+type backlinksSection struct {
+	groups   []backlinksGroup
+	mentions int
+	open     bool
+}
+
+// backlinksGroup is the mentions that come from one source note.
+type backlinksGroup struct {
+	source   *vault.Note
+	mentions []*vault.Backlink
+}
+
+type backlinksSearch int
+
+const (
+	backlinksNotSearched backlinksSearch = iota
+	backlinksSearching
+	backlinksSearched
+)
+
+// NewBacklinks returns an empty backlinks panel; SetNote or SetUnresolved fills it.
+func NewBacklinks() *Backlinks {
+	b := &Backlinks{async: func(f func()) { go f() }}
+	b.linked.open = true
+	b.header = widget.NewLabel("No note")
+	b.header.TextStyle.Bold = true
+	b.header.Truncation = fyne.TextTruncateEllipsis
+	b.missing = widget.NewLabel("")
+	b.missing.Importance = widget.LowImportance
+	b.missing.Truncation = fyne.TextTruncateEllipsis
+	b.missing.Hide()
+	b.list = b.newList()
+	b.holder = container.NewStack(b.list)
+	b.top = container.NewVBox(b.header, b.missing)
+	b.body = container.NewBorder(b.top, nil, nil, nil, b.holder)
+	b.ExtendBaseWidget(b)
+	b.rebuild(false)
+	return b
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (b *Backlinks) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(b.body)
+}
+
+// SetNote shows the backlinks of the note at path in ix. Given the same note in a new
+// snapshot, the panel keeps its scroll position and open sections.
+func (b *Backlinks) SetNote(ix *vault.Index, path string) {
+	same := b.name == "" && b.path == path && b.ix != nil
+	b.ix, b.path, b.name = ix, path, ""
+	b.title, b.aliases = "", nil
+	var links []vault.Backlink
+	if ix != nil {
+		if n := ix.Note(path); n != nil {
+			b.title, b.aliases = n.Title, n.Aliases
+			links = ix.Backlinks(path)
+		}
+	}
+	b.show(links, same)
+}
+
+// SetUnresolved shows the links to name, which no note has (yet).
+func (b *Backlinks) SetUnresolved(ix *vault.Index, name string) {
+	same := b.path == "" && b.name == name && b.ix != nil
+	b.ix, b.path, b.name = ix, "", name
+	b.title, b.aliases = name, nil
+	var links []vault.Backlink
+	if ix != nil && name != "" {
+		links = ix.UnresolvedBacklinks(name)
+	}
+	b.show(links, same)
+}
+
+func (b *Backlinks) show(links []vault.Backlink, same bool) {
+	b.generation++
+	b.linked.groups, b.linked.mentions = backlinksGroups(links), len(links)
+	b.unlinked.groups, b.unlinked.mentions = nil, 0
+	b.search = backlinksNotSearched
+
+	switch {
+	case b.ix == nil || b.title == "":
+		b.header.SetText("No note")
+	default:
+		b.header.SetText(backlinksCount(len(links), len(b.linked.groups)))
+	}
+	if b.name != "" {
+		b.missing.SetText("No note is called “" + b.name + "” yet")
+	}
+	if (b.name != "") != b.missing.Visible() {
+		if b.name != "" {
+			b.missing.Show()
+		} else {
+			b.missing.Hide()
+		}
+		b.body.Refresh() // the header changed height: lay the panel out again
+	}
+	if b.unlinked.open {
+		b.findUnlinked()
+	}
+	b.rebuild(same)
+}
+
+// backlinksCount is the header: "12 backlinks from 5 notes".
+func backlinksCount(links, notes int) string {
+	if links == 0 {
+		return "No backlinks"
+	}
+	return fmt.Sprintf("%d %s from %d %s", links, backlinksPlural(links, "backlink"), notes, backlinksPlural(notes, "note"))
+}
+
+func backlinksPlural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// backlinksGroups groups links by source note, the sources in natural order of their
+// titles, each source's links in the order they come in the note.
+func backlinksGroups(links []vault.Backlink) []backlinksGroup {
+	var groups []backlinksGroup
+	at := map[string]int{}
+	for i := range links {
+		l := &links[i]
+		if l.Source == nil {
+			continue
+		}
+		g, ok := at[l.Source.Path]
+		if !ok {
+			g = len(groups)
+			at[l.Source.Path] = g
+			groups = append(groups, backlinksGroup{source: l.Source})
+		}
+		groups[g].mentions = append(groups[g].mentions, l)
+	}
+	slices.SortFunc(groups, func(a, b backlinksGroup) int {
+		if c := naturalCompare(plainDisplayText(a.source.Title), plainDisplayText(b.source.Title)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.source.Path, b.source.Path)
+	})
+	for _, g := range groups {
+		slices.SortStableFunc(g.mentions, func(x, y *vault.Backlink) int { return int(x.Link.Offset - y.Link.Offset) })
+	}
+	return groups
+}
+
+// findUnlinked starts the search for unlinked mentions of the current note.
+func (b *Backlinks) findUnlinked() {
+	find := b.FindUnlinked
+	if find == nil || b.title == "" || b.search != backlinksNotSearched {
+		return
+	}
+	b.search = backlinksSearching
+	generation, title, aliases := b.generation, b.title, slices.Clone(b.aliases)
+	b.async(func() {
+		found := find(title, aliases)
+		fyne.Do(func() {
+			if b.generation != generation {
+				return
+			}
+			b.unlinked.groups, b.unlinked.mentions = backlinksGroups(found), len(found)
+			b.search = backlinksSearched
+			b.rebuild(true)
+		})
+	})
+}
+
+// activate does what a tap on row id means.
+func (b *Backlinks) activate(id int) {
+	if id < 0 || id >= len(b.rows) {
+		return
+	}
+	row := b.rows[id]
+	switch row.kind {
+	case backlinksSectionRow:
+		s := &b.linked
+		if row.unlinked {
+			s = &b.unlinked
+		}
+		s.open = !s.open
+		if s.open && row.unlinked {
+			b.findUnlinked()
+		}
+		b.rebuild(true)
+	case backlinksSourceRow:
+		if f := b.OnOpenNote; f != nil {
+			f(row.source.Path)
+		} else if f := b.OnOpenMention; f != nil {
+			f(row.source.Path, 0)
+		}
+	case backlinksMentionRow:
+		if f := b.OnOpenMention; f != nil {
+			f(row.mention.Source.Path, int(row.mention.Link.Offset))
+		}
+	}
+}
+
+// openVideo is what a timestamp chip does.
+func (b *Backlinks) openVideo(u *url.URL) {
+	if f := b.OnOpenURL; f != nil && u != nil {
+		f(u)
+	}
+}
+
+// rebuild lays the sections out as rows of a new list, at the same scroll position when
+// keepPlace is set, else at the top.
+func (b *Backlinks) rebuild(keepPlace bool) {
+	rows := make([]backlinksRowData, 0, len(b.rows))
+	if b.ix != nil && b.title != "" {
+		rows = append(rows, backlinksRowData{kind: backlinksSectionRow, text: "Linked mentions",
+			count: b.linked.mentions, counted: true, open: b.linked.open})
+		if b.linked.open {
+			rows = appendGroups(rows, b.linked.groups, "No notes link here")
+		}
+		un := backlinksRowData{kind: backlinksSectionRow, text: "Unlinked mentions", unlinked: true,
+			open: b.unlinked.open, count: b.unlinked.mentions, counted: b.search == backlinksSearched}
+		rows = append(rows, un)
+		if b.unlinked.open {
+			switch {
+			case b.FindUnlinked == nil:
+				rows = append(rows, backlinksRowData{kind: backlinksMessageRow, text: "—"})
+			case b.search != backlinksSearched:
+				rows = append(rows, backlinksRowData{kind: backlinksMessageRow, text: "Searching…"})
+			default:
+				rows = appendGroups(rows, b.unlinked.groups, "No unlinked mentions")
+			}
+		}
+	}
+	b.rows = rows
+
+	old := b.list
+	offset := old.GetScrollOffset()
+	b.list = b.newList()
+	th := b.Theme()
+	line, pad := backlinksLineHeight(th), th.Size(theme.SizeNamePadding)
+	heading := backlinksHeadingHeight(line, pad)
+	for i, r := range rows {
+		switch r.kind {
+		case backlinksSectionRow, backlinksSourceRow:
+			b.list.SetItemHeight(i, heading)
+		case backlinksMentionRow:
+			if h := backlinksMentionHeight(r.mention, line, pad); h < heading {
+				b.list.SetItemHeight(i, h)
+			}
+		case backlinksMessageRow:
+			b.list.SetItemHeight(i, line+pad*2)
+		}
+	}
+	b.holder.Objects[0] = b.list
+	b.holder.Refresh()
+	if keepPlace && offset > 0 {
+		b.list.ScrollToOffset(offset)
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() == old {
+		c.Focus(b.list)
+	}
+}
+
+func (b *Backlinks) newList() *widget.List {
+	l := widget.NewList(
+		func() int { return len(b.rows) },
+		func() fyne.CanvasObject { return newBacklinksRow(b) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= 0 && id < len(b.rows) {
+				o.(*backlinksRow).set(id, &b.rows[id])
+			}
+		},
+	)
+	l.HideSeparators = true
+	l.OnSelected = func(id widget.ListItemID) {
+		// Selection is how the keyboard activates a row; it leaves no mark.
+		l.Unselect(id)
+		b.activate(id)
+	}
+	return l
+}
+
+func appendGroups(rows []backlinksRowData, groups []backlinksGroup, none string) []backlinksRowData {
+	if len(groups) == 0 {
+		return append(rows, backlinksRowData{kind: backlinksMessageRow, text: none})
+	}
+	for _, g := range groups {
+		rows = append(rows, backlinksRowData{kind: backlinksSourceRow, source: g.source, count: len(g.mentions), counted: true})
+		for _, m := range g.mentions {
+			rows = append(rows, backlinksRowData{kind: backlinksMentionRow, mention: m})
+		}
+	}
+	return rows
+}
+
+// backlinksClock is how a chip shows a time: 18:28, or 1:05:03 from an hour on.
+func backlinksClock(seconds int32) string {
+	h, m, s := seconds/3600, seconds%3600/60, seconds%60
+	if h > 0 {
+		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
+	}
+	return fmt.Sprintf("%d:%02d", m, s)
+}
+
+// backlinksVideo is the chip of a mention: its label and the address it opens, or nil when
+// the mention has no valid timestamp or its note no video.
+func backlinksVideo(m *vault.Backlink) (string, *url.URL) {
+	if m == nil || m.Timestamp == nil || !m.Timestamp.Valid || m.Source == nil {
+		return "", nil
+	}
+	raw := vault.VideoURL(m.Source.VideoID, int(m.Timestamp.Seconds))
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", nil
+	}
+	return backlinksClock(m.Timestamp.Seconds), u
+}

@@ -1,0 +1,362 @@
+package widgets
+
+import (
+	"image/color"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// backlinksContextLines is how many lines of its sentence a mention shows. A mention's height
+// does not depend on the panel's width, which keeps the list cheap to lay out whatever its
+// length: it has this many lines, or one when its sentence is short (backlinksShortContext).
+const backlinksContextLines = 2
+
+// backlinksShortContext is the longest sentence, in characters, that gets a one-line row: it
+// fits on one line in any panel wide enough to read (some 40 characters); a panel narrower
+// still ends it with "…".
+const backlinksShortContext = 36
+
+type backlinksRowKind uint8
+
+const (
+	backlinksSectionRow backlinksRowKind = iota // "Linked mentions", "Unlinked mentions"
+	backlinksSourceRow                          // the title of a note the mentions come from
+	backlinksMentionRow                         // one mention: chip and context
+	backlinksMessageRow                         // "Searching…", "—", "No notes link here"
+)
+
+// backlinksRowData is what one row of the panel shows.
+type backlinksRowData struct {
+	kind backlinksRowKind
+	// text is the section's title or the message.
+	text string
+	// count is the number of mentions of a section, shown when counted.
+	count   int
+	counted bool
+	// open and unlinked describe a section.
+	open, unlinked bool
+	source         *vault.Note
+	mention        *vault.Backlink
+}
+
+// backlinksRow is a row of the backlinks list; one kind of widget shows every kind of row, so
+// that the list can reuse rows freely.
+type backlinksRow struct {
+	widget.BaseWidget
+	panel *Backlinks
+	id    int
+	data  backlinksRowData
+	chip  *backlinksChip
+}
+
+func newBacklinksRow(panel *Backlinks) *backlinksRow {
+	r := &backlinksRow{panel: panel, data: backlinksRowData{kind: backlinksMessageRow}}
+	r.chip = newBacklinksChip(panel.openVideo)
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *backlinksRow) set(id int, d *backlinksRowData) {
+	r.id, r.data = id, *d
+	r.Refresh()
+}
+
+// Tapped opens what the row stands for, or folds its section.
+func (r *backlinksRow) Tapped(*fyne.PointEvent) { r.panel.activate(r.id) }
+
+// Cursor shows a hand over the rows that do something.
+func (r *backlinksRow) Cursor() desktop.Cursor {
+	if r.data.kind == backlinksMessageRow {
+		return desktop.DefaultCursor
+	}
+	return desktop.PointerCursor
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (r *backlinksRow) CreateRenderer() fyne.WidgetRenderer {
+	icon := widget.NewIcon(nil)
+	icon.Hide()
+	return &backlinksRowRenderer{row: r, icon: icon}
+}
+
+type backlinksRowRenderer struct {
+	row     *backlinksRow
+	icon    *widget.Icon
+	texts   []*canvas.Text
+	objects []fyne.CanvasObject
+}
+
+func (r *backlinksRowRenderer) Destroy() {}
+
+func (r *backlinksRowRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *backlinksRowRenderer) MinSize() fyne.Size {
+	th := r.row.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	return fyne.NewSize(pad*10, backlinksLineHeight(th)*backlinksContextLines+pad*2)
+}
+
+// backlinksMentionHeight is the height of the row of m, given the height of a line and the
+// padding: backlinksContextLines lines, or one for a short sentence (counting the chip as
+// ten characters).
+func backlinksMentionHeight(m *vault.Backlink, line, pad float32) float32 {
+	n := utf8.RuneCountInString(m.Link.Context)
+	if m.Timestamp != nil && m.Timestamp.Valid && m.Source != nil && vault.ValidVideoID(m.Source.VideoID) {
+		n += 10
+	}
+	if n <= backlinksShortContext {
+		return line + pad*2
+	}
+	return line*backlinksContextLines + pad*2
+}
+
+// backlinksHeadingHeight is the height of a section or source row: one line of text with
+// room above it, which parts the groups of mentions.
+func backlinksHeadingHeight(line, pad float32) float32 {
+	return line*1.6 + pad*2
+}
+
+// backlinksLineHeight is the height of a line of text in th.
+func backlinksLineHeight(th fyne.Theme) float32 {
+	return fyne.MeasureText("Mg", th.Size(theme.SizeNameText), fyne.TextStyle{}).Height
+}
+
+func (r *backlinksRowRenderer) Layout(size fyne.Size) { r.layout(size) }
+
+func (r *backlinksRowRenderer) Refresh() {
+	r.layout(r.row.Size())
+	canvas.Refresh(r.row)
+}
+
+// layout places the row's pieces for its kind and size and colours them from the theme.
+func (r *backlinksRowRenderer) layout(size fyne.Size) {
+	th := r.row.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	textSize := th.Size(theme.SizeNameText)
+	pad := th.Size(theme.SizeNamePadding)
+	inner := th.Size(theme.SizeNameInnerPadding)
+	fg := th.Color(theme.ColorNameForeground, v)
+	dim := th.Color(theme.ColorNamePlaceHolder, v)
+	measure := func(s string, bold bool) float32 {
+		return fyne.MeasureText(s, textSize, fyne.TextStyle{Bold: bold}).Width
+	}
+	lineH := fyne.MeasureText("Mg", textSize, fyne.TextStyle{}).Height
+	bottom := size.Height - pad - lineH // the top of the last line
+
+	used := 0
+	put := func(x, y float32, s string, bold bool, c color.Color) float32 {
+		if used == len(r.texts) {
+			r.texts = append(r.texts, canvas.NewText("", c))
+		}
+		t := r.texts[used]
+		used++
+		t.Text, t.Color, t.TextSize = s, c, textSize
+		t.TextStyle = fyne.TextStyle{Bold: bold}
+		w := measure(s, bold)
+		t.Move(fyne.NewPos(x, y))
+		t.Resize(fyne.NewSize(w, lineH))
+		return w
+	}
+
+	r.icon.Hide()
+	r.row.chip.Hide()
+	d := &r.row.data
+	switch d.kind {
+	case backlinksSectionRow:
+		iconSize := th.Size(theme.SizeNameInlineIcon)
+		res := theme.MenuExpandIcon()
+		if d.open {
+			res = theme.MenuDropDownIcon()
+		}
+		r.icon.SetResource(res)
+		r.icon.Move(fyne.NewPos(pad, bottom+(lineH-iconSize)/2))
+		r.icon.Resize(fyne.NewSquareSize(iconSize))
+		r.icon.Show()
+		x := pad + iconSize + pad
+		x += put(x, bottom, d.text, true, fg)
+		if d.counted {
+			put(x, bottom, "  "+strconv.Itoa(d.count), false, dim)
+		}
+	case backlinksSourceRow:
+		avail := size.Width - 2*inner
+		folder := ""
+		if dir := path.Dir(d.source.Path); dir != "." {
+			folder = "  " + plainDisplayText(path.Base(dir))
+		}
+		fw := measure(folder, false)
+		title := plainDisplayText(d.source.Title)
+		if fw > avail/2 || strings.TrimSpace(folder) == title {
+			folder, fw = "", 0
+		}
+		x := inner
+		for _, line := range backlinksFit([]backlinksRun{{title, false}}, avail-fw, 1, measure) {
+			for _, run := range line {
+				x += put(x, bottom, run.text, false, th.Color(theme.ColorNameHyperlink, v))
+			}
+		}
+		if folder != "" {
+			put(x, bottom, folder, false, dim)
+		}
+	case backlinksMentionRow:
+		x := 2 * inner
+		if label, u := backlinksVideo(d.mention); u != nil {
+			c := r.row.chip
+			c.set(label, u)
+			cs := c.MinSize()
+			c.Resize(cs)
+			c.Move(fyne.NewPos(x, pad+(lineH-cs.Height)/2))
+			c.Show()
+			x += cs.Width + pad*2
+		}
+		avail := size.Width - x - inner
+		l := d.mention.Link
+		lines := max(1, int((size.Height-2*pad)/lineH+0.25))
+		for i, line := range backlinksContextLayout(l.Context, int(l.ContextStart), int(l.ContextEnd), avail, lines, measure) {
+			lx := x
+			for _, run := range line {
+				lx += put(lx, pad+float32(i)*lineH, run.text, run.bold, fg)
+			}
+		}
+	case backlinksMessageRow:
+		put(2*inner, pad, d.text, false, dim)
+	}
+
+	for _, t := range r.texts[used:] {
+		t.Text = ""
+	}
+	r.objects = append(r.objects[:0], r.icon, r.row.chip)
+	for _, t := range r.texts[:used] {
+		r.objects = append(r.objects, t)
+	}
+}
+
+// backlinksChip is the small button of a mention that plays its video from the timestamp
+// before the link.
+type backlinksChip struct {
+	widget.BaseWidget
+	label    string
+	url      *url.URL
+	onTapped func(*url.URL)
+	hovered  bool
+}
+
+func newBacklinksChip(onTapped func(*url.URL)) *backlinksChip {
+	c := &backlinksChip{onTapped: onTapped}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *backlinksChip) set(label string, u *url.URL) {
+	if c.label == label && c.url == u {
+		return
+	}
+	c.label, c.url = label, u
+	c.Refresh()
+}
+
+// Tapped opens the video.
+func (c *backlinksChip) Tapped(*fyne.PointEvent) {
+	if c.onTapped != nil && c.url != nil {
+		c.onTapped(c.url)
+	}
+}
+
+// Cursor shows a hand: the chip is a link.
+func (c *backlinksChip) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// MouseIn highlights the chip.
+func (c *backlinksChip) MouseIn(*desktop.MouseEvent) {
+	c.hovered = true
+	c.Refresh()
+}
+
+// MouseMoved does nothing; the chip only cares whether the pointer is on it.
+func (c *backlinksChip) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut ends the highlight.
+func (c *backlinksChip) MouseOut() {
+	c.hovered = false
+	c.Refresh()
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (c *backlinksChip) CreateRenderer() fyne.WidgetRenderer {
+	r := &backlinksChipRenderer{
+		chip: c,
+		bg:   canvas.NewRectangle(color.Transparent),
+		icon: &canvas.Image{},
+		text: canvas.NewText("", color.Black),
+	}
+	r.icon.FillMode = canvas.ImageFillContain
+	r.Refresh()
+	return r
+}
+
+// backlinksChipRenderer draws the chip: a tinted rounded box holding a play icon and the time.
+// (An icon, not the "▶" character, which fonts draw as a coloured emoji.)
+type backlinksChipRenderer struct {
+	chip *backlinksChip
+	bg   *canvas.Rectangle
+	icon *canvas.Image
+	text *canvas.Text
+}
+
+func (r *backlinksChipRenderer) Destroy() {}
+
+func (r *backlinksChipRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.icon, r.text}
+}
+
+func (r *backlinksChipRenderer) MinSize() fyne.Size {
+	th := r.chip.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	t := fyne.MeasureText(r.chip.label, th.Size(theme.SizeNameCaptionText), fyne.TextStyle{})
+	return fyne.NewSize(pad+t.Height+t.Width+pad*1.5, t.Height+pad/2)
+}
+
+func (r *backlinksChipRenderer) Layout(size fyne.Size) {
+	th := r.chip.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	r.bg.Resize(size)
+	t := r.text.MinSize()
+	icon := t.Height * 0.8
+	r.icon.Resize(fyne.NewSquareSize(icon))
+	r.icon.Move(fyne.NewPos(pad, (size.Height-icon)/2))
+	r.text.Resize(t)
+	r.text.Move(fyne.NewPos(size.Width-pad*1.5-t.Width, (size.Height-t.Height)/2))
+}
+
+func (r *backlinksChipRenderer) Refresh() {
+	th := r.chip.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	primary := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+	bg := primary
+	bg.A = 0x30
+	if r.chip.hovered {
+		bg.A = 0x58
+	}
+	r.bg.FillColor = bg
+	r.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
+	if res := th.Icon(theme.IconNameMediaPlay); res != r.icon.Resource {
+		// Only on a theme change: refreshing an SVG image decodes it again.
+		r.icon.Resource = res
+		r.icon.Refresh()
+	}
+	r.text.Text = r.chip.label
+	r.text.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.text.Color = th.Color(theme.ColorNameForeground, v)
+	r.Layout(r.chip.Size())
+	r.bg.Refresh()
+	r.text.Refresh()
+}
