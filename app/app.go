@@ -8,47 +8,85 @@ import (
 	"os"
 	"path/filepath"
 
-	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
 
 	"vaultview/assets"
-	"vaultview/vault"
 )
 
 // ID is the application id: where Fyne keeps preferences.
 const ID = "app.vaultview.viewer"
 
-// Run opens the window on the vault named in args (else the built-in sample) and returns
-// the process exit code when the window closes.
+// Run opens the window on the vault named in args (else the last vault, else the built-in
+// sample) and returns the process exit code when the window closes.
+//
+//	vaultview [VAULT [NOTE]]
+//
+// NOTE is a vault-relative path or a name resolved like a wikilink.
 func Run(args []string) int {
-	var fsys fs.FS
-	name := "Sample vault"
-	if len(args) > 0 {
-		dir, err := filepath.Abs(args[0])
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "vaultview:", err)
-			return 2
-		}
-		fsys, name = os.DirFS(dir), dir
-	} else {
-		fsys = assets.SampleVault()
+	if len(args) > 2 {
+		fmt.Fprintln(os.Stderr, "usage: vaultview [VAULT [NOTE]]")
+		return 2
 	}
 	a := fyneapp.NewWithID(ID)
-	w := a.NewWindow("Vaultview")
-	status := widget.NewLabel("Loading " + name + "…")
-	w.SetContent(status)
-	w.Resize(fyne.NewSize(1000, 700))
-	go func() {
-		v, err := vault.Load(fsys)
-		fyne.Do(func() {
-			if err != nil {
-				status.SetText(err.Error())
-				return
-			}
-			status.SetText(fmt.Sprintf("%s: %d notes", name, v.Index().Len()))
-		})
-	}()
+	w := NewWindow(a, a.OpenURL)
+	src, err := pickVault(args, a.Preferences().String(prefLastVault))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "vaultview:", err)
+		return 2
+	}
+	note := ""
+	if len(args) == 2 {
+		note = args[1]
+	}
+	w.OpenVault(src, note)
 	w.ShowAndRun()
 	return 0
+}
+
+// VaultSource is a vault to open: a folder on disk, or the built-in sample.
+type VaultSource struct {
+	// Dir is the absolute folder; empty for the sample vault.
+	Dir string
+	FS  fs.FS
+}
+
+// Name is how the vault is shown to the user.
+func (s VaultSource) Name() string {
+	if s.Dir == "" {
+		return "Sample vault"
+	}
+	return filepath.Base(s.Dir)
+}
+
+// SampleSource is the built-in sample vault.
+func SampleSource() VaultSource { return VaultSource{FS: assets.SampleVault()} }
+
+// DirSource is a vault folder on disk.
+func DirSource(dir string) (VaultSource, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return VaultSource{}, err
+	}
+	info, err := os.Stat(abs)
+	if err != nil {
+		return VaultSource{}, err
+	}
+	if !info.IsDir() {
+		return VaultSource{}, fmt.Errorf("%s is not a folder", abs)
+	}
+	return VaultSource{Dir: abs, FS: os.DirFS(abs)}, nil
+}
+
+// pickVault chooses the vault to open: the argument, else the last one (when it still
+// exists), else the sample.
+func pickVault(args []string, last string) (VaultSource, error) {
+	if len(args) > 0 {
+		return DirSource(args[0])
+	}
+	if last != "" {
+		if s, err := DirSource(last); err == nil {
+			return s, nil
+		}
+	}
+	return SampleSource(), nil
 }

@@ -1,0 +1,477 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+	"vaultview/widgets"
+)
+
+// Preference keys.
+const (
+	prefLastVault    = "lastVault"
+	prefRecentVaults = "recentVaults"
+	prefLastNote     = "lastNote:" // + vault folder
+	prefSplitTree    = "split.tree"
+	prefSplitNote    = "split.note"
+	maxRecent        = 8
+)
+
+// Window is Vaultview's main window: page tree | note | backlinks, with history.
+type Window struct {
+	app  fyne.App
+	win  fyne.Window
+	open func(*url.URL) error
+
+	tree      *widgets.PageTree
+	note      *widgets.NoteView
+	backlinks *widgets.Backlinks
+	status    *widget.Label
+	progress  *widget.ProgressBarInfinite
+	center    *fyne.Container
+	back, fwd *widget.Button
+	outer     *container.Split
+	inner     *container.Split
+
+	source  VaultSource
+	vault   *vault.Vault
+	history History
+	// generation counts vault and note switches, so that work started for an older one is
+	// dropped when it finishes late.
+	generation atomic.Uint64
+	shown      string // path of the note shown, "" for none or an unresolved page
+	// afterShow, when set (by tests), is called on the UI goroutine once a page is shown.
+	afterShow func(Place)
+}
+
+// NewWindow builds the window. opener opens external links; only http, https and mailto
+// ever reach it.
+func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
+	w := &Window{app: a, win: a.NewWindow("Vaultview"), open: opener}
+	w.tree = widgets.NewPageTree()
+	w.tree.OnSelected = func(p string) { w.Open(p, "") }
+	w.note = widgets.NewNoteView()
+	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
+	w.note.OnOpenUnresolved = w.OpenUnresolved
+	w.note.OnOpenURL = w.openURL
+	w.backlinks = widgets.NewBacklinks()
+	w.backlinks.OnOpenURL = w.openURL
+	w.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
+
+	w.status = widget.NewLabel("")
+	w.status.Truncation = fyne.TextTruncateEllipsis
+	w.progress = widget.NewProgressBarInfinite()
+	w.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), w.Back)
+	w.fwd = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), w.Forward)
+	w.back.Importance, w.fwd.Importance = widget.LowImportance, widget.LowImportance
+	w.updateNavButtons()
+
+	w.center = container.NewStack(w.note)
+	w.inner = container.NewHSplit(w.center, w.backlinks)
+	w.outer = container.NewHSplit(w.tree, w.inner)
+	prefs := a.Preferences()
+	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
+	w.inner.Offset = prefs.FloatWithFallback(prefSplitNote, 0.72)
+	top := container.NewBorder(nil, nil, container.NewHBox(w.back, w.fwd), nil, w.status)
+	w.win.SetContent(container.NewBorder(top, nil, nil, nil, w.outer))
+	w.win.Resize(fyne.NewSize(1200, 800))
+	w.win.SetMainMenu(w.menu())
+	w.shortcuts()
+	w.win.SetOnClosed(func() {
+		prefs.SetFloat(prefSplitTree, w.outer.Offset)
+		prefs.SetFloat(prefSplitNote, w.inner.Offset)
+	})
+	return w
+}
+
+// ShowAndRun shows the window and runs the app until it closes.
+func (w *Window) ShowAndRun() { w.win.ShowAndRun() }
+
+// Title is the window's title.
+func (w *Window) Title() string { return w.win.Title() }
+
+func (w *Window) menu() *fyne.MainMenu {
+	openVault := fyne.NewMenuItem("Open vault…", w.chooseVault)
+	openVault.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	recent := fyne.NewMenuItem("Open recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, dir := range w.recentVaults() {
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(dir, func() { w.openDir(dir) }))
+	}
+	recent.Disabled = len(recent.ChildMenu.Items) == 0
+	sample := fyne.NewMenuItem("Open the sample vault", func() { w.OpenVault(SampleSource(), "") })
+	source := fyne.NewMenuItem("Note source", w.showSource)
+	source.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierShortcutDefault}
+	copyMD := fyne.NewMenuItem("Copy note as Markdown", w.copyMarkdown)
+	back := fyne.NewMenuItem("Back", w.Back)
+	back.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	fwd := fyne.NewMenuItem("Forward", w.Forward)
+	fwd.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", openVault, recent, sample),
+		fyne.NewMenu("Edit", copyMD),
+		fyne.NewMenu("View", source),
+		fyne.NewMenu("Go", back, fwd),
+	)
+}
+
+// shortcuts registers the keys of the menus on the canvas too, so they work wherever the
+// focus is.
+func (w *Window) shortcuts() {
+	c := w.win.Canvas()
+	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { f() })
+	}
+	add(fyne.KeyLeft, fyne.KeyModifierAlt, w.Back)
+	add(fyne.KeyRight, fyne.KeyModifierAlt, w.Forward)
+	add(fyne.KeyO, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, w.chooseVault)
+	add(fyne.KeyU, fyne.KeyModifierShortcutDefault, w.showSource)
+}
+
+// OpenVault loads a vault in the background and then opens note (a path or a link name;
+// empty: the last note read there, else a start page).
+func (w *Window) OpenVault(src VaultSource, note string) {
+	gen := w.generation.Add(1)
+	w.source, w.vault, w.shown = src, nil, ""
+	w.history = History{}
+	w.updateNavButtons()
+	w.setTitle("")
+	w.status.SetText("Loading " + src.Name() + "…")
+	w.center.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(widget.NewLabel("Reading "+src.Name()+"…"), w.progress))}
+	w.progress.Start()
+	w.center.Refresh()
+	if src.Dir != "" {
+		w.remember(src.Dir)
+	}
+	go func() {
+		v, err := vault.Load(src.FS)
+		fyne.Do(func() {
+			if w.generation.Load() != gen {
+				return // another vault was opened meanwhile
+			}
+			w.progress.Stop()
+			w.center.Objects = []fyne.CanvasObject{w.note}
+			w.center.Refresh()
+			if err != nil {
+				w.status.SetText(err.Error())
+				dialog.ShowError(fmt.Errorf("cannot open %s: %w", src.Name(), err), w.win)
+				return
+			}
+			w.vault = v
+			ix := v.Index()
+			w.tree.SetIndex(ix)
+			w.status.SetText(fmt.Sprintf("%s — %d notes", src.Name(), ix.Len()))
+			w.openStart(note)
+		})
+	}()
+}
+
+// openStart opens the note asked for, else the last one read in this vault, else a start
+// page.
+func (w *Window) openStart(note string) {
+	ix := w.vault.Index()
+	if note != "" {
+		if p := w.findNote(note); p != "" {
+			w.Open(p, "")
+			return
+		}
+		w.status.SetText(fmt.Sprintf("No note %q in %s", note, w.source.Name()))
+	}
+	if w.source.Dir != "" {
+		if p := w.app.Preferences().String(prefLastNote + w.source.Dir); p != "" && ix.Note(p) != nil {
+			w.Open(p, "")
+			return
+		}
+	}
+	for _, name := range []string{"Welcome", "index", "README", "Home"} {
+		if p := ix.Resolve("", name); p != "" && ix.Note(p) != nil {
+			w.Open(p, "")
+			return
+		}
+	}
+	if paths := ix.Paths(); len(paths) > 0 {
+		w.Open(paths[0], "")
+	}
+}
+
+// findNote reads a NOTE argument: a vault-relative path, else a name resolved like a
+// wikilink from the top of the vault.
+func (w *Window) findNote(note string) string {
+	ix := w.vault.Index()
+	note = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(note, "\\", "/")), "/")
+	for _, p := range []string{note, note + ".md"} {
+		if ix.Note(p) != nil {
+			return p
+		}
+	}
+	if p := ix.Resolve("", note); p != "" && ix.Note(p) != nil {
+		return p
+	}
+	return ""
+}
+
+// Open shows the note at p, scrolled to fragment (a heading) when given.
+func (w *Window) Open(p, fragment string) { w.openAt(p, fragment, -1) }
+
+// openAt shows the note at p scrolled to a heading or to a byte offset (>= 0).
+func (w *Window) openAt(p, fragment string, offset int) {
+	if w.vault == nil {
+		return
+	}
+	w.saveScroll()
+	w.history.Visit(Place{Path: p})
+	w.show(Place{Path: p}, fragment, offset)
+}
+
+// OpenUnresolved shows the page of a name no note has yet: who links to it.
+func (w *Window) OpenUnresolved(name string) {
+	if w.vault == nil {
+		return
+	}
+	w.saveScroll()
+	w.history.Visit(Place{Unresolved: name})
+	w.show(Place{Unresolved: name}, "", -1)
+}
+
+// Back and Forward move through the history.
+func (w *Window) Back() {
+	w.saveScroll()
+	if p, ok := w.history.Back(); ok {
+		w.show(p, "", -1)
+	}
+}
+
+// Forward moves forward through the history.
+func (w *Window) Forward() {
+	w.saveScroll()
+	if p, ok := w.history.Forward(); ok {
+		w.show(p, "", -1)
+	}
+}
+
+func (w *Window) saveScroll() {
+	if _, ok := w.history.Current(); ok {
+		w.history.SetScroll(w.note.ScrollOffset())
+	}
+}
+
+func (w *Window) updateNavButtons() {
+	setEnabled(w.back, w.history.CanBack())
+	setEnabled(w.fwd, w.history.CanForward())
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// show renders a place off the UI goroutine and shows it.
+func (w *Window) show(pl Place, fragment string, offset int) {
+	w.updateNavButtons()
+	v := w.vault
+	ix := v.Index()
+	gen := w.generation.Add(1)
+	if pl.Path == "" {
+		w.shown = ""
+		w.setTitle(pl.Unresolved)
+		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
+		w.backlinks.SetUnresolved(ix, pl.Unresolved)
+		w.shownHook(pl)
+		return
+	}
+	n := ix.Note(pl.Path)
+	if n == nil {
+		w.status.SetText(pl.Path + " is not in the vault")
+		return
+	}
+	w.setTitle(n.Title)
+	w.tree.Select(pl.Path)
+	w.backlinks.SetNote(ix, pl.Path)
+	go func() {
+		src, err := v.Source(pl.Path)
+		var r *widgets.RenderedNote
+		if err == nil {
+			r = widgets.RenderNote(w.renderInput(ix, n, src))
+		}
+		fyne.Do(func() {
+			if w.generation.Load() != gen {
+				return
+			}
+			if err != nil {
+				w.status.SetText(fmt.Sprintf("%s: %v", pl.Path, err))
+				return
+			}
+			same := w.shown == pl.Path
+			w.shown = pl.Path
+			w.note.ShowNote(r)
+			switch {
+			case fragment != "":
+				w.note.ScrollToHeading(fragment)
+			case offset >= 0:
+				w.note.ScrollToOffset(offset)
+			case !same:
+				w.note.SetScrollOffset(pl.Scroll)
+			}
+			if w.source.Dir != "" {
+				w.app.Preferences().SetString(prefLastNote+w.source.Dir, pl.Path)
+			}
+			w.shownHook(pl)
+		})
+	}()
+}
+
+func (w *Window) shownHook(pl Place) {
+	if w.afterShow != nil {
+		w.afterShow(pl)
+	}
+}
+
+// renderInput gathers what rendering a note needs; it runs off the UI goroutine and reads
+// only the snapshot and the vault's files.
+func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets.RenderInput {
+	v := w.vault
+	return widgets.RenderInput{
+		Source:  src,
+		Note:    n,
+		Resolve: ix.Resolve,
+		LoadNote: func(p string) ([]byte, *vault.Note, bool) {
+			en := ix.Note(p)
+			if en == nil {
+				return nil, nil, false
+			}
+			s, err := v.Source(p)
+			return s, en, err == nil
+		},
+		LoadImage: v.ReadFile,
+	}
+}
+
+// unresolvedPage is what the note pane shows for a name no note has yet.
+func unresolvedPage(name string, links int) widgets.RenderInput {
+	who := fmt.Sprintf("%d notes link to it", links)
+	if links == 1 {
+		who = "One note links to it"
+	}
+	body := fmt.Sprintf("> [!note] Not written yet\n> No note is called “%s” yet. %s; the links are listed on the right.\n", name, who)
+	n := vault.ParseNote("unresolved.md", []byte(body))
+	n.Title = name
+	return widgets.RenderInput{Source: []byte(body), Note: n}
+}
+
+func (w *Window) setTitle(title string) {
+	if title == "" {
+		w.win.SetTitle("Vaultview")
+		return
+	}
+	w.win.SetTitle(title + " — Vaultview")
+}
+
+// openURL opens an external link, but only one a browser or mail client should get.
+func (w *Window) openURL(u *url.URL) {
+	if err := checkExternal(u); err != nil {
+		w.status.SetText(err.Error())
+		return
+	}
+	if err := w.open(u); err != nil {
+		w.status.SetText("Could not open " + u.String() + ": " + err.Error())
+	}
+}
+
+// checkExternal allows only http, https and mailto: a note can name any scheme
+// (`file:`, `javascript:`, `vscode:`), and none of those is ever opened.
+func checkExternal(u *url.URL) error {
+	if u == nil {
+		return errors.New("no link")
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https":
+		if u.Host == "" {
+			return fmt.Errorf("not opened: %q has no host", u.String())
+		}
+		return nil
+	case "mailto":
+		return nil
+	}
+	return fmt.Errorf("not opened: links of kind %q are never opened", u.Scheme)
+}
+
+func (w *Window) chooseVault() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		w.openDir(dir.Path())
+	}, w.win)
+	d.Show()
+}
+
+func (w *Window) openDir(dir string) {
+	src, err := DirSource(dir)
+	if err != nil {
+		dialog.ShowError(err, w.win)
+		return
+	}
+	w.OpenVault(src, "")
+}
+
+// remember puts dir first in the recent vaults and makes it the one to reopen.
+func (w *Window) remember(dir string) {
+	prefs := w.app.Preferences()
+	prefs.SetString(prefLastVault, dir)
+	recent := []string{dir}
+	for _, d := range prefs.StringList(prefRecentVaults) {
+		if d != dir && len(recent) < maxRecent {
+			recent = append(recent, d)
+		}
+	}
+	prefs.SetStringList(prefRecentVaults, recent)
+	w.win.SetMainMenu(w.menu())
+}
+
+func (w *Window) recentVaults() []string { return w.app.Preferences().StringList(prefRecentVaults) }
+
+// showSource shows the open note's Markdown in a selectable, read-only text area (RichText
+// cannot be selected).
+func (w *Window) showSource() {
+	if w.vault == nil || w.shown == "" {
+		return
+	}
+	src, err := w.vault.Source(w.shown)
+	if err != nil {
+		dialog.ShowError(err, w.win)
+		return
+	}
+	e := widget.NewMultiLineEntry()
+	e.SetText(string(src))
+	e.Wrapping = fyne.TextWrapWord
+	e.TextStyle = fyne.TextStyle{Monospace: true}
+	e.OnChanged = func(string) { e.SetText(string(src)) } // read-only, but still selectable
+	d := dialog.NewCustom(w.shown, "Close", e, w.win)
+	d.Resize(fyne.NewSize(w.win.Canvas().Size().Width*0.8, w.win.Canvas().Size().Height*0.8))
+	d.Show()
+}
+
+func (w *Window) copyMarkdown() {
+	if w.vault == nil || w.shown == "" {
+		return
+	}
+	if src, err := w.vault.Source(w.shown); err == nil {
+		w.app.Clipboard().SetContent(string(src))
+		w.status.SetText("Copied " + w.shown + " as Markdown")
+	}
+}

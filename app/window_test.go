@@ -1,0 +1,118 @@
+package app
+
+import (
+	"net/url"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// testWindow opens a window on a vault in the test driver and returns it with a channel of
+// the pages it shows and the URLs it opened.
+func testWindow(t *testing.T, src VaultSource, note string) (*Window, chan Place, *[]string) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	var opened []string
+	w := NewWindow(a, func(u *url.URL) error { opened = append(opened, u.String()); return nil })
+	shown := make(chan Place, 16)
+	w.afterShow = func(p Place) { shown <- p }
+	w.OpenVault(src, note)
+	return w, shown, &opened
+}
+
+func waitShown(t *testing.T, shown chan Place) Place {
+	t.Helper()
+	select {
+	case p := <-shown:
+		return p
+	case <-time.After(20 * time.Second):
+		t.Fatal("no page was shown within 20 s")
+	}
+	return Place{}
+}
+
+var testVault = fstest.MapFS{
+	"Start.md":      {Data: []byte("---\ntitle: The start\n---\nGo to [[Second]] or [[Nowhere Yet]].\n")},
+	"sub/Second.md": {Data: []byte("# Second\n\nBack to [[Start]].\n")},
+}
+
+func TestWindow_TitleFollowsTheNote(t *testing.T) {
+	if got := NewWindow(test.NewTempApp(t), nil).Title(); got != "Vaultview" {
+		t.Errorf("title with no note = %q, want Vaultview", got)
+	}
+	w, shown, _ := testWindow(t, SampleSource(), "")
+	waitShown(t, shown)
+	if got, want := w.Title(), "Welcome to Vaultview — Vaultview"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+}
+
+func TestWindow_OpensTheNoteNamedOnTheCommandLine(t *testing.T) {
+	for _, note := range []string{"sub/Second.md", "sub/Second", "second"} {
+		w, shown, _ := testWindow(t, VaultSource{FS: testVault}, note)
+		if p := waitShown(t, shown); p.Path != "sub/Second.md" {
+			t.Errorf("NOTE %q opened %+v", note, p)
+		}
+		if got := w.Title(); got != "Second — Vaultview" {
+			t.Errorf("NOTE %q: title %q", note, got)
+		}
+	}
+}
+
+func TestWindow_BackAndForward(t *testing.T) {
+	w, shown, _ := testWindow(t, VaultSource{FS: testVault}, "Start")
+	waitShown(t, shown)
+	w.Open("sub/Second.md", "")
+	waitShown(t, shown)
+	w.OpenUnresolved("Nowhere Yet")
+	if p := waitShown(t, shown); p.Unresolved != "Nowhere Yet" || w.Title() != "Nowhere Yet — Vaultview" {
+		t.Fatalf("unresolved page: %+v, title %q", p, w.Title())
+	}
+	w.Back()
+	if p := waitShown(t, shown); p.Path != "sub/Second.md" {
+		t.Fatalf("back showed %+v", p)
+	}
+	w.Back()
+	if p := waitShown(t, shown); p.Path != "Start.md" || w.Title() != "The start — Vaultview" {
+		t.Fatalf("back showed %+v, title %q", p, w.Title())
+	}
+	if !w.back.Disabled() || w.fwd.Disabled() {
+		t.Error("at the start of history Back must be disabled and Forward enabled")
+	}
+	w.Forward()
+	if p := waitShown(t, shown); p.Path != "sub/Second.md" {
+		t.Fatalf("forward showed %+v", p)
+	}
+}
+
+func TestWindow_OnlySafeURLsAreOpened(t *testing.T) {
+	w, shown, opened := testWindow(t, VaultSource{FS: testVault}, "")
+	waitShown(t, shown)
+	for _, raw := range []string{
+		"https://www.youtube.com/watch?v=APvj15_YCqk&t=1108s",
+		"http://example.com/",
+		"mailto:someone@example.com",
+		"javascript:alert(1)",
+		"file:///etc/passwd",
+		"vscode://file/x",
+		"data:text/html,hi",
+		"https:///nohost",
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.openURL(u)
+	}
+	want := []string{"https://www.youtube.com/watch?v=APvj15_YCqk&t=1108s", "http://example.com/", "mailto:someone@example.com"}
+	if len(*opened) != len(want) {
+		t.Fatalf("opened %v, want %v", *opened, want)
+	}
+	for i := range want {
+		if (*opened)[i] != want[i] {
+			t.Errorf("opened[%d] = %q, want %q", i, (*opened)[i], want[i])
+		}
+	}
+}

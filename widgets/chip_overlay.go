@@ -1,0 +1,306 @@
+package widgets
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne's RichText wraps and baseline-aligns only its own text and hyperlink segments; any
+// other inline object sits a line too low and never wraps (fyne issue #3393). Chips and the
+// links of unresolved names are therefore made of two segments:
+//
+//  1. a TextSegment that RichText wraps and aligns like any text (for a chip, a transparent
+//     placeholder as wide as the pill; for a dimmed link, the word itself), then
+//  2. a zero-width inline segment whose visual is a container with a hidden *widget.Hyperlink
+//     first: RichText aligns such a container on the text baseline (it measures the link's
+//     text). The container draws its second object to its left, over the text of (1).
+//
+// A zero-width segment is never the last of a RichText row (an empty TextSegment follows
+// it), because RichText lays a row's last non-text object out as a block.
+
+// overlayLayout puts the container's second object over the text just before it.
+type overlayLayout struct {
+	// text, style and size are those of the TextSegment the overlay covers.
+	text  string
+	style fyne.TextStyle
+	size  fyne.ThemeSizeName
+	owner fyne.Widget // for theme lookups
+}
+
+// Layout implements fyne.Layout.
+func (l *overlayLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
+	s := fyne.MeasureText(l.text, theme.SizeForWidget(l.size, l.owner), l.style)
+	objects[1].Move(fyne.NewPos(-s.Width, 0))
+	objects[1].Resize(s)
+}
+
+// MinSize implements fyne.Layout: the overlay takes no room of its own in the row.
+func (l *overlayLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.Size{}
+}
+
+// newOverlay is the visual of a zero-width segment drawing obj over the preceding text.
+func newOverlay(text string, style fyne.TextStyle, size fyne.ThemeSizeName, obj fyne.Widget) *fyne.Container {
+	// The hidden link is only read by RichText's row layout, for its text metrics; its text
+	// is empty so the container is as wide as nothing and as tall as a line of this style.
+	marker := &widget.Hyperlink{TextStyle: style, SizeName: size}
+	marker.Hidden = true
+	return &fyne.Container{
+		Layout:  &overlayLayout{text: text, style: style, size: size, owner: obj},
+		Objects: []fyne.CanvasObject{marker, obj},
+	}
+}
+
+// overlayKind says what an overlaySegment draws.
+type overlayKind uint8
+
+const (
+	// overlayTap is an invisible tap target over a word of a link to a missing note.
+	overlayTap overlayKind = iota
+	// overlayMark draws a word of ==highlighted== text on its highlight: the word's own
+	// segment is a placeholder under it.
+	overlayMark
+	// overlayBox draws the read-only box of a task list item over blank space.
+	overlayBox
+)
+
+// overlaySegment is a zero-width segment drawing over the text segment just before it: a
+// tap target, a highlight or a task box.
+type overlaySegment struct {
+	kind  overlayKind
+	text  string // the text covered
+	style fyne.TextStyle
+	size  fyne.ThemeSizeName
+	name  string // overlayTap: the missing note's name
+	// checked is the state of an overlayBox.
+	checked bool
+	act     *noteActions
+}
+
+// Inline implements widget.RichTextSegment.
+func (s *overlaySegment) Inline() bool { return true }
+
+// Textual implements widget.RichTextSegment: the text covered is the preceding segment.
+func (s *overlaySegment) Textual() string { return "" }
+
+// Visual implements widget.RichTextSegment.
+func (s *overlaySegment) Visual() fyne.CanvasObject {
+	var w fyne.Widget
+	switch s.kind {
+	case overlayMark:
+		w = newMarkWord(s)
+	case overlayBox:
+		w = newTaskBox(s)
+	default:
+		t := &tapTarget{seg: s}
+		t.ExtendBaseWidget(t)
+		w = t
+	}
+	return newOverlay(s.text, s.style, s.size, w)
+}
+
+// Update implements widget.RichTextSegment.
+func (s *overlaySegment) Update(o fyne.CanvasObject) {
+	c := o.(*fyne.Container)
+	l := c.Layout.(*overlayLayout)
+	l.text, l.style, l.size = s.text, s.style, s.size
+	c.Objects[1].Refresh()
+}
+
+// Select implements widget.RichTextSegment.
+func (s *overlaySegment) Select(_, _ fyne.Position) {}
+
+// SelectedText implements widget.RichTextSegment.
+func (s *overlaySegment) SelectedText() string { return "" }
+
+// Unselect implements widget.RichTextSegment.
+func (s *overlaySegment) Unselect() {}
+
+// tapTarget is an invisible tappable area over a word of an unresolved link.
+type tapTarget struct {
+	widget.BaseWidget
+	seg *overlaySegment
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *tapTarget) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(&fyne.Container{})
+}
+
+// Tapped implements fyne.Tappable.
+func (t *tapTarget) Tapped(*fyne.PointEvent) {
+	t.seg.act.openUnresolved(t.seg.name)
+}
+
+// Cursor implements desktop.Cursorable.
+func (t *tapTarget) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// markWord is one word of highlighted text: an opaque highlight with the word drawn on it,
+// exactly where the placeholder word under it is.
+type markWord struct {
+	widget.BaseWidget
+	seg  *overlaySegment
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+func newMarkWord(s *overlaySegment) *markWord {
+	m := &markWord{seg: s, bg: canvas.NewRectangle(color.Transparent), text: canvas.NewText(s.text, color.Black)}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *markWord) CreateRenderer() fyne.WidgetRenderer {
+	r := &markWordRenderer{m: m}
+	r.Refresh()
+	return r
+}
+
+type markWordRenderer struct{ m *markWord }
+
+func (r *markWordRenderer) Destroy() {}
+
+func (r *markWordRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.m.bg, r.m.text}
+}
+
+func (r *markWordRenderer) Layout(size fyne.Size) {
+	r.m.bg.Move(fyne.NewPos(0, 0))
+	r.m.bg.Resize(size)
+	r.m.text.Move(fyne.NewPos(0, 0))
+	r.m.text.Resize(size)
+}
+
+func (r *markWordRenderer) MinSize() fyne.Size { return r.m.text.MinSize() }
+
+func (r *markWordRenderer) Refresh() {
+	m := r.m
+	th := m.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	m.bg.FillColor = blend(th.Color(theme.ColorNameBackground, v), markColor, 0.4)
+	m.text.Text = m.seg.text
+	m.text.TextStyle = m.seg.style
+	m.text.TextSize = th.Size(m.seg.size)
+	m.text.Color = th.Color(theme.ColorNameForeground, v)
+	m.bg.Refresh()
+	m.text.Refresh()
+}
+
+// markColor is the colour of a highlighter pen.
+var markColor = color.NRGBA{R: 0xff, G: 0xd2, B: 0x00, A: 0xff}
+
+// highlight appends ==highlighted== text, a word (or the space between words) at a time, so
+// that it wraps like any text.
+func highlight(text string, st widget.RichTextStyle, f *noteFlow) {
+	for text != "" {
+		i := strings.IndexAny(text, " \n")
+		switch {
+		case i == 0 && text[0] == '\n':
+			f.text("\n", st)
+			text = text[1:]
+			continue
+		case i == 0:
+			i = 1
+		case i < 0:
+			i = len(text)
+		}
+		word := text[:i]
+		text = text[i:]
+		if f.atBreak() && word == " " {
+			continue
+		}
+		f.add(&widget.TextSegment{Style: st, Text: word})
+		f.add(&overlaySegment{kind: overlayMark, text: word, style: st.TextStyle, size: st.SizeName})
+	}
+	f.trail(widget.RichTextStyle{Inline: true, SizeName: st.SizeName, ColorName: theme.ColorNameForeground})
+}
+
+// taskBox draws a task list item's box, checked or not; it is not a control.
+type taskBox struct {
+	widget.BaseWidget
+	seg  *overlaySegment
+	icon *canvas.Image
+}
+
+func newTaskBox(s *overlaySegment) *taskBox {
+	b := &taskBox{seg: s, icon: canvas.NewImageFromResource(nil)}
+	b.icon.FillMode = canvas.ImageFillContain
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// CreateRenderer implements fyne.Widget.
+func (b *taskBox) CreateRenderer() fyne.WidgetRenderer {
+	r := &taskBoxRenderer{b: b}
+	r.Refresh()
+	return r
+}
+
+type taskBoxRenderer struct{ b *taskBox }
+
+func (r *taskBoxRenderer) Destroy() {}
+
+func (r *taskBoxRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.b.icon} }
+
+func (r *taskBoxRenderer) Layout(size fyne.Size) {
+	side := min(size.Height, size.Width)
+	r.b.icon.Resize(fyne.NewSquareSize(side))
+	r.b.icon.Move(fyne.NewPos((size.Width-side)/2, (size.Height-side)/2))
+}
+
+func (r *taskBoxRenderer) MinSize() fyne.Size { return fyne.Size{} }
+
+func (r *taskBoxRenderer) Refresh() {
+	if r.b.seg.checked {
+		r.b.icon.Resource = theme.NewPrimaryThemedResource(theme.CheckButtonCheckedIcon())
+	} else {
+		r.b.icon.Resource = theme.CheckButtonIcon()
+	}
+	r.b.icon.Refresh()
+}
+
+// taskMarker appends the read-only box that starts a task list item.
+func taskMarker(indent string, checked bool, f *noteFlow) {
+	if indent != "" {
+		f.add(&widget.TextSegment{Style: widget.RichTextStyleInline, Text: indent})
+	}
+	st := widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText, ColorName: theme.ColorNameForeground, TextStyle: chipStyle}
+	const blank = "  " // two cells of monospace: room for the box, and no ink under it
+	f.add(&widget.TextSegment{Style: st, Text: blank})
+	f.add(&overlaySegment{kind: overlayBox, text: blank, style: st.TextStyle, size: st.SizeName, checked: checked})
+	f.add(&widget.TextSegment{Style: widget.RichTextStyleInline, Text: " "})
+}
+
+// unresolvedLink appends a link to a note that does not exist yet: dimmed, underlined text
+// whose every word is tappable.
+func unresolvedLink(label, name string, st inlineStyle, act *noteActions, f *noteFlow) {
+	look := st
+	look.color = theme.ColorNamePlaceHolder
+	look.style.Underline = true
+	style := look.text()
+	words := strings.Fields(label)
+	for i, w := range words {
+		if i > 0 {
+			f.add(&widget.TextSegment{Style: style, Text: " "})
+		}
+		f.add(&widget.TextSegment{Style: style, Text: w})
+		f.add(&overlaySegment{kind: overlayTap, text: w, style: style.TextStyle, size: style.SizeName, name: name, act: act})
+	}
+	f.trail(st.text())
+}
+
+// trail appends the empty text that must follow a zero-width segment; text of the same style
+// that follows joins it.
+func (f *noteFlow) trail(st widget.RichTextStyle) {
+	f.flush()
+	t := &widget.TextSegment{Style: st}
+	f.segs = append(f.segs, t)
+	f.last = t
+}

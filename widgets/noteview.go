@@ -1,0 +1,170 @@
+package widgets
+
+import (
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// NoteView shows one rendered note: a header (title, Watch video, folder, tags, properties)
+// above the note's body in a vertical scroll. Make the RenderedNote off the UI goroutine
+// with RenderNote and hand it to ShowNote on the UI goroutine.
+//
+// Nothing in a note ever opens anything by itself: links call OnOpenLink or OnOpenUnresolved,
+// and web links and timestamp chips call OnOpenURL, only ever with an http, https or mailto
+// address.
+type NoteView struct {
+	widget.BaseWidget
+
+	// OnOpenLink is called when a link to a file of the vault is tapped: path is
+	// vault-relative, fragment is the heading or ^block after `#` ("" for none). A link to
+	// a heading of the note itself has the note's own path.
+	OnOpenLink func(path, fragment string)
+	// OnOpenUnresolved is called when a link to a note that does not exist is tapped, with
+	// the name it points at.
+	OnOpenUnresolved func(name string)
+	// OnOpenURL is called when a web link, a timestamp chip or Watch video is tapped. The app
+	// typically passes it to fyne.App.OpenURL.
+	OnOpenURL func(u *url.URL)
+
+	note   *RenderedNote
+	header *noteHeader
+	body   *pageBody
+}
+
+// NewNoteView returns an empty NoteView.
+func NewNoteView() *NoteView {
+	v := &NoteView{}
+	v.ExtendBaseWidget(v)
+	v.body = newPageBody()
+	v.header = newNoteHeader(v)
+	return v
+}
+
+// Note returns the note shown, or nil.
+func (v *NoteView) Note() *RenderedNote { return v.note }
+
+// ShowNote shows r (nil shows nothing). Showing the note that is already shown (the same
+// path, say after the file changed) keeps the place the reader scrolled to.
+func (v *NoteView) ShowNote(r *RenderedNote) {
+	keep := v.note != nil && r != nil && v.note.Note.Path == r.Note.Path
+	if v.note != nil && v.note != r {
+		v.note.act.view = nil
+	}
+	v.note = r
+	if r != nil {
+		r.act.view = v
+	}
+	v.header.set(r)
+	v.body.setNote(r, keep)
+	v.Refresh()
+}
+
+// ScrollToHeading scrolls the heading with this anchor (vault.Heading.Anchor) or text to
+// the top of the view, as `[[note#Heading]]` asks. It reports whether the note has it.
+func (v *NoteView) ScrollToHeading(heading string) bool {
+	if v.note == nil {
+		return false
+	}
+	want := vault.NormalizeName(heading)
+	for _, pass := range []func(h renderedHeading) bool{
+		func(h renderedHeading) bool { return h.anchor != "" && h.anchor == heading },
+		func(h renderedHeading) bool {
+			return strings.EqualFold(strings.TrimSpace(h.text), strings.TrimSpace(heading))
+		},
+		func(h renderedHeading) bool { return want != "" && vault.NormalizeName(h.text) == want },
+	} {
+		for _, h := range v.note.headings {
+			if pass(h) {
+				v.body.showRow(h.row)
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ScrollToOffset scrolls the block holding the byte offset (into the note's file, as in
+// vault.Link.Offset) to the top of the view, for a backlink; an offset in the frontmatter
+// scrolls to the top. It reports whether the offset is in the note.
+func (v *NoteView) ScrollToOffset(offset int) bool {
+	if v.note == nil || offset < 0 {
+		return false
+	}
+	if offset < v.note.Note.BodyOffset {
+		v.body.scrollToRow(0, -v.body.gapBefore(0)) // in the frontmatter: the header shows it
+		return true
+	}
+	row := -1
+	for i, b := range v.note.rows {
+		if b.offset >= 0 && b.offset <= offset {
+			row = i
+		} else if b.offset > offset {
+			break
+		}
+	}
+	if row < 0 {
+		return false
+	}
+	v.body.showRow(row)
+	return true
+}
+
+// ScrollOffset is how far down the note is scrolled, for the app's history.
+func (v *NoteView) ScrollOffset() float32 { return v.body.scroll.Offset.Y }
+
+// SetScrollOffset scrolls the note to an offset ScrollOffset returned.
+func (v *NoteView) SetScrollOffset(y float32) {
+	i := v.body.rowAt(y)
+	if i < len(v.body.ys) {
+		v.body.scrollToRow(i, y-v.body.ys[i])
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (v *NoteView) CreateRenderer() fyne.WidgetRenderer {
+	r := &noteViewRenderer{v: v, line: canvas.NewRectangle(v.Theme().Color(theme.ColorNameSeparator, fyne.CurrentApp().Settings().ThemeVariant()))}
+	return r
+}
+
+type noteViewRenderer struct {
+	v    *NoteView
+	line *canvas.Rectangle
+}
+
+func (r *noteViewRenderer) Destroy() {}
+
+func (r *noteViewRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.v.header, r.line, r.v.body.scroll}
+}
+
+func (r *noteViewRenderer) Layout(size fyne.Size) {
+	if size.Width <= 0 {
+		return
+	}
+	h := fitWidth(r.v.header, size.Width)
+	r.v.header.Move(fyne.NewPos(0, 0))
+	sep := r.v.Theme().Size(theme.SizeNameSeparatorThickness)
+	r.line.Move(fyne.NewPos(0, h))
+	r.line.Resize(fyne.NewSize(size.Width, sep))
+	r.v.body.scroll.Move(fyne.NewPos(0, h+sep))
+	r.v.body.scroll.Resize(fyne.NewSize(size.Width, max(size.Height-h-sep, 0)))
+}
+
+func (r *noteViewRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(200, r.v.header.MinSize().Height+100)
+}
+
+func (r *noteViewRenderer) Refresh() {
+	v := r.v
+	r.line.FillColor = v.Theme().Color(theme.ColorNameSeparator, fyne.CurrentApp().Settings().ThemeVariant())
+	r.line.Refresh()
+	v.header.Refresh()
+	r.Layout(v.Size())
+}

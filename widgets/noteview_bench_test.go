@@ -1,0 +1,173 @@
+package widgets_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/internal/vaultgen"
+	"vaultview/vault"
+	"vaultview/widgets"
+)
+
+// The benchmarks use generated notes (internal/vaultgen): typical ones of about 10 KB with
+// about 35 timestamp chips, and a 1 MB one, the largest kind real vaults hold. Each compares
+// with Fyne's own Markdown rich text on the same text, which shows less (no chips, callouts
+// or wikilinks) and lays out the whole note at once.
+
+var errEnough = errors.New("enough notes")
+
+// nvGenerated returns n generated notes of 9–11 KB with at least 30 timestamps, and two
+// notes of at least 900 KB.
+func nvGenerated(tb testing.TB, n int) (typical, huge [][]byte) {
+	tb.Helper()
+	_, err := vaultgen.Generate(vaultgen.Options{Notes: 2000, Seed: 7, HugeNotes: 2}, func(p string, d []byte) error {
+		switch {
+		case len(d) >= 900_000 && len(huge) < 2:
+			huge = append(huge, bytes.Clone(d))
+		case len(typical) < n && len(d) >= 9_000 && len(d) <= 11_000 && bytes.Count(d, []byte("yt-timestamp")) >= 30:
+			typical = append(typical, bytes.Clone(d))
+		}
+		if len(typical) == n && len(huge) == 2 {
+			return errEnough
+		}
+		return nil
+	})
+	if !errors.Is(err, errEnough) {
+		tb.Fatalf("generated %d typical and %d huge notes: %v", len(typical), len(huge), err)
+	}
+	return typical, huge
+}
+
+// nvInput is a RenderInput for a generated note; its links resolve against nothing.
+func nvInput(i int, src []byte) widgets.RenderInput {
+	p := fmt.Sprintf("gen/note%d.md", i)
+	return widgets.RenderInput{Source: src, Note: vault.ParseNote(p, src)}
+}
+
+// nvWindow is a NoteView in a window of a usual size.
+func nvWindow(tb testing.TB) *widgets.NoteView {
+	nv := widgets.NewNoteView()
+	w := test.NewTempWindow(tb, nv)
+	w.Resize(fyne.NewSize(1000, 800))
+	return nv
+}
+
+func BenchmarkNoteView(b *testing.B) {
+	test.NewTempApp(b)
+	typical, huge := nvGenerated(b, 64)
+	b.Logf("typical notes: %d of ~%d bytes; huge note: %d bytes", len(typical), len(typical[0]), len(huge[0]))
+	for _, c := range []struct {
+		name  string
+		notes [][]byte
+	}{{"10KB", typical}, {"1MB", huge[:1]}} {
+		b.Run(c.name+"/render", func(b *testing.B) {
+			for i := range b.N {
+				widgets.RenderNote(nvInput(i, c.notes[i%len(c.notes)]))
+			}
+		})
+		b.Run(c.name+"/show", func(b *testing.B) {
+			nv := nvWindow(b)
+			rendered := make([]*widgets.RenderedNote, len(c.notes))
+			for i, src := range c.notes {
+				rendered[i] = widgets.RenderNote(nvInput(i, src))
+			}
+			b.ResetTimer()
+			for i := range b.N {
+				nv.ShowNote(rendered[i%len(rendered)])
+			}
+		})
+		b.Run(c.name+"/render+show", func(b *testing.B) {
+			nv := nvWindow(b)
+			for i := range b.N {
+				nv.ShowNote(widgets.RenderNote(nvInput(i, c.notes[i%len(c.notes)])))
+			}
+		})
+		b.Run(c.name+"/fyne-markdown", func(b *testing.B) {
+			box := container.NewStack()
+			w := test.NewTempWindow(b, container.NewVScroll(box))
+			w.Resize(fyne.NewSize(1000, 800))
+			for i := range b.N {
+				rt := widget.NewRichTextFromMarkdown(string(c.notes[i%len(c.notes)]))
+				rt.Wrapping = fyne.TextWrapWord
+				rt.Resize(fyne.NewSize(1000, 1)) // size first: see FYNE-NOTES.md
+				box.Objects = []fyne.CanvasObject{rt}
+				box.Refresh()
+			}
+		})
+	}
+}
+
+// TestNoteView_ShowsAMegabyteNoteQuickly times the first showing of notes whose text was
+// never measured before (Fyne caches text measures, so benchmarks that repeat a note measure
+// a warm cache), next to Fyne's own Markdown rich text on other, equally fresh notes. Run it
+// with -v to see the numbers.
+func TestNoteView_ShowsAMegabyteNoteQuickly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a vault")
+	}
+	test.NewTempApp(t)
+	typical, huge := nvGenerated(t, 17)
+	nv := nvWindow(t)
+	nv.ShowNote(widgets.RenderNote(nvInput(0, typical[0]))) // fonts loaded, caches made
+
+	median := func(ds []time.Duration) time.Duration {
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	var ours, theirs []time.Duration
+	for i, src := range typical[1:9] {
+		start := time.Now()
+		nv.ShowNote(widgets.RenderNote(nvInput(i+1, src)))
+		ours = append(ours, time.Since(start))
+	}
+	box := container.NewStack()
+	w := test.NewTempWindow(t, container.NewVScroll(box))
+	w.Resize(fyne.NewSize(1000, 800))
+	fyneMarkdown := func(src []byte) time.Duration {
+		start := time.Now()
+		rt := widget.NewRichTextFromMarkdown(string(src))
+		rt.Wrapping = fyne.TextWrapWord
+		rt.Resize(fyne.NewSize(1000, 1))
+		box.Objects = []fyne.CanvasObject{rt}
+		box.Refresh()
+		return time.Since(start)
+	}
+	for _, src := range typical[9:] {
+		theirs = append(theirs, fyneMarkdown(src))
+	}
+	t.Logf("10 KB note, first time: RenderNote+ShowNote median %v; Fyne Markdown median %v (%.1fx)",
+		median(ours), median(theirs), float64(median(theirs))/float64(median(ours)))
+
+	start := time.Now()
+	r := widgets.RenderNote(nvInput(99, huge[0]))
+	rendered := time.Since(start)
+	nv.ShowNote(r)
+	shown := time.Since(start) - rendered
+	fyneHuge := fyneMarkdown(huge[1])
+	t.Logf("1 MB note, first time: RenderNote %v (off the UI goroutine) + ShowNote %v; Fyne Markdown %v (%.0fx the total)",
+		rendered, shown, fyneHuge, float64(fyneHuge)/float64(rendered+shown))
+	// Generous bounds: the race detector slows everything several times.
+	if shown > 2*time.Second {
+		t.Errorf("showing a 1 MB note took %v", shown)
+	}
+
+	// Scrolling to the end of it works and stays quick.
+	start = time.Now()
+	last := r.Note.Headings[len(r.Note.Headings)-1]
+	if !nv.ScrollToHeading(last.Anchor) {
+		t.Fatal("last heading not found")
+	}
+	t.Logf("1 MB note: scroll to the last heading %v", time.Since(start))
+	if nv.ScrollOffset() < 100_000 {
+		t.Errorf("scrolled to %v, not near the end", nv.ScrollOffset())
+	}
+}
