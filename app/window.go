@@ -54,12 +54,15 @@ type Window struct {
 	shown      string // path of the note shown, "" for none or an unresolved page
 	// afterShow, when set (by tests), is called on the UI goroutine once a page is shown.
 	afterShow func(Place)
+	// do runs f on the UI goroutine: fyne.Do. (Fyne's test driver runs f at once on the
+	// calling goroutine, so tests put a lock here to get the real driver's one UI thread.)
+	do func(f func())
 }
 
 // NewWindow builds the window. opener opens external links; only http, https and mailto
 // ever reach it.
 func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
-	w := &Window{app: a, win: a.NewWindow("Vaultview"), open: opener}
+	w := &Window{app: a, win: a.NewWindow("Vaultview"), open: opener, do: fyne.Do}
 	w.tree = widgets.NewPageTree()
 	w.tree.OnSelected = func(p string) { w.Open(p, "") }
 	w.note = widgets.NewNoteView()
@@ -155,15 +158,21 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	if src.Dir != "" {
 		w.remember(src.Dir)
 	}
+	early := ""
 	go func() {
-		v, err := vault.Load(src.FS)
-		fyne.Do(func() {
+		v, err := vault.Load(src.FS, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
+			// All names are known: the first note can be shown while the rest is parsed.
+			p, _ := w.startPath(names, note, noteOnDisk(names))
+			if p != "" {
+				go w.showEarly(gen, v, names, p, &early)
+			}
+		}))
+		w.do(func() {
 			if w.generation.Load() != gen {
 				return // another vault was opened meanwhile
 			}
 			w.progress.Stop()
-			w.center.Objects = []fyne.CanvasObject{w.note}
-			w.center.Refresh()
+			w.setCenter(w.note)
 			if err != nil {
 				w.status.SetText(err.Error())
 				dialog.ShowError(fmt.Errorf("cannot open %s: %w", src.Name(), err), w.win)
@@ -173,51 +182,147 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			ix := v.Index()
 			w.tree.SetIndex(ix)
 			w.status.SetText(fmt.Sprintf("%s — %d notes", src.Name(), ix.Len()))
+			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
+				// Already on screen: the panels that need the whole index catch up.
+				w.tree.Select(early)
+				w.backlinks.SetNote(ix, early)
+				w.shownHook(cur)
+				return
+			}
 			w.openStart(note)
 		})
 	}()
+}
+
+// showEarly renders the first note from the names alone and shows it, unless the whole
+// index or another vault got there first. *early records which note it showed.
+func (w *Window) showEarly(gen uint64, v *vault.Vault, names *vault.Index, p string, early *string) {
+	src, err := v.Source(p)
+	if err != nil {
+		return
+	}
+	n := vault.ParseNote(p, src)
+	r := widgets.RenderNote(widgets.RenderInput{
+		Source:  src,
+		Note:    n,
+		Resolve: names.Resolve,
+		LoadNote: func(q string) ([]byte, *vault.Note, bool) {
+			s, err := v.Source(q)
+			if err != nil {
+				return nil, nil, false
+			}
+			return s, vault.ParseNote(q, s), true
+		},
+		LoadImage: v.ReadFile,
+	})
+	w.do(func() {
+		if w.generation.Load() != gen || w.vault != nil {
+			return
+		}
+		w.progress.Stop()
+		w.setCenter(w.note)
+		w.note.ShowNote(r)
+		w.setTitle(n.Title)
+		w.history.Visit(Place{Path: p})
+		w.shown, *early = p, p
+	})
+}
+
+func (w *Window) setCenter(o fyne.CanvasObject) {
+	if len(w.center.Objects) == 1 && w.center.Objects[0] == o {
+		return
+	}
+	w.center.Objects = []fyne.CanvasObject{o}
+	w.center.Refresh()
 }
 
 // openStart opens the note asked for, else the last one read in this vault, else a start
 // page.
 func (w *Window) openStart(note string) {
 	ix := w.vault.Index()
-	if note != "" {
-		if p := w.findNote(note); p != "" {
-			w.Open(p, "")
-			return
-		}
+	p, missing := w.startPath(ix, note, func(p string) bool { return ix.Note(p) != nil })
+	if missing {
 		w.status.SetText(fmt.Sprintf("No note %q in %s", note, w.source.Name()))
 	}
+	if p != "" {
+		w.Open(p, "")
+	}
+}
+
+// startPath picks the note to open first: NOTE from the command line (missing reports that
+// it names nothing), else the last note read in this vault, else a start page, else the
+// first note. exists says whether a path is a note; it lets the choice be made on the names
+// alone, before the notes are parsed.
+func (w *Window) startPath(names *vault.Index, note string, exists func(string) bool) (p string, missing bool) {
+	if note != "" {
+		if p := findNote(names, note, exists); p != "" {
+			return p, false
+		}
+		missing = true
+	}
 	if w.source.Dir != "" {
-		if p := w.app.Preferences().String(prefLastNote + w.source.Dir); p != "" && ix.Note(p) != nil {
-			w.Open(p, "")
-			return
+		if p := w.app.Preferences().String(prefLastNote + w.source.Dir); p != "" && exists(p) {
+			return p, missing
 		}
 	}
 	for _, name := range []string{"Welcome", "index", "README", "Home"} {
-		if p := ix.Resolve("", name); p != "" && ix.Note(p) != nil {
-			w.Open(p, "")
-			return
+		if p := names.Resolve("", name); p != "" && exists(p) {
+			return p, missing
 		}
 	}
-	if paths := ix.Paths(); len(paths) > 0 {
-		w.Open(paths[0], "")
+	for _, f := range append(names.FolderNotes(""), firstNote(names)) {
+		if f != "" && exists(f) {
+			return f, missing
+		}
 	}
+	return "", missing
+}
+
+// firstNote is the first note in path order of the top folder or, failing that, of the
+// first folder that has one.
+func firstNote(ix *vault.Index) string {
+	for _, f := range ix.Subfolders("") {
+		if ns := ix.FolderNotes(f); len(ns) > 0 {
+			return ns[0]
+		}
+	}
+	return ""
 }
 
 // findNote reads a NOTE argument: a vault-relative path, else a name resolved like a
 // wikilink from the top of the vault.
-func (w *Window) findNote(note string) string {
-	ix := w.vault.Index()
+func findNote(ix *vault.Index, note string, exists func(string) bool) string {
 	note = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(note, "\\", "/")), "/")
 	for _, p := range []string{note, note + ".md"} {
-		if ix.Note(p) != nil {
+		if exists(p) {
 			return p
 		}
 	}
-	if p := ix.Resolve("", note); p != "" && ix.Note(p) != nil {
+	if p := ix.Resolve("", note); p != "" && exists(p) {
 		return p
+	}
+	return ""
+}
+
+// noteOnDisk says whether p is a note of a vault whose names are known but whose notes may
+// not be parsed yet.
+func noteOnDisk(names *vault.Index) func(string) bool {
+	return func(p string) bool {
+		if !strings.HasSuffix(strings.ToLower(p), ".md") {
+			return false
+		}
+		for _, q := range names.FolderNotes(folderOf(p)) {
+			if q == p {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func folderOf(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
 	}
 	return ""
 }
@@ -308,7 +413,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 		if err == nil {
 			r = widgets.RenderNote(w.renderInput(ix, n, src))
 		}
-		fyne.Do(func() {
+		w.do(func() {
 			if w.generation.Load() != gen {
 				return
 			}

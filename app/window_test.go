@@ -2,6 +2,7 @@ package app
 
 import (
 	"net/url"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,9 +19,14 @@ func testWindow(t *testing.T, src VaultSource, note string) (*Window, chan Place
 	w := NewWindow(a, func(u *url.URL) error { opened = append(opened, u.String()); return nil })
 	shown := make(chan Place, 16)
 	w.afterShow = func(p Place) { shown <- p }
+	var ui sync.Mutex
+	w.do = func(f func()) { ui.Lock(); defer ui.Unlock(); f() }
 	w.OpenVault(src, note)
 	return w, shown, &opened
 }
+
+// onUI runs f the way the window's own UI work runs, so a test's actions never overlap it.
+func onUI(w *Window, f func()) { w.do(f) }
 
 func waitShown(t *testing.T, shown chan Place) Place {
 	t.Helper()
@@ -64,24 +70,24 @@ func TestWindow_OpensTheNoteNamedOnTheCommandLine(t *testing.T) {
 func TestWindow_BackAndForward(t *testing.T) {
 	w, shown, _ := testWindow(t, VaultSource{FS: testVault}, "Start")
 	waitShown(t, shown)
-	w.Open("sub/Second.md", "")
+	onUI(w, func() { w.Open("sub/Second.md", "") })
 	waitShown(t, shown)
-	w.OpenUnresolved("Nowhere Yet")
+	onUI(w, func() { w.OpenUnresolved("Nowhere Yet") })
 	if p := waitShown(t, shown); p.Unresolved != "Nowhere Yet" || w.Title() != "Nowhere Yet — Vaultview" {
 		t.Fatalf("unresolved page: %+v, title %q", p, w.Title())
 	}
-	w.Back()
+	onUI(w, w.Back)
 	if p := waitShown(t, shown); p.Path != "sub/Second.md" {
 		t.Fatalf("back showed %+v", p)
 	}
-	w.Back()
+	onUI(w, w.Back)
 	if p := waitShown(t, shown); p.Path != "Start.md" || w.Title() != "The start — Vaultview" {
 		t.Fatalf("back showed %+v, title %q", p, w.Title())
 	}
 	if !w.back.Disabled() || w.fwd.Disabled() {
 		t.Error("at the start of history Back must be disabled and Forward enabled")
 	}
-	w.Forward()
+	onUI(w, w.Forward)
 	if p := waitShown(t, shown); p.Path != "sub/Second.md" {
 		t.Fatalf("forward showed %+v", p)
 	}
@@ -104,7 +110,7 @@ func TestWindow_OnlySafeURLsAreOpened(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.openURL(u)
+		onUI(w, func() { w.openURL(u) })
 	}
 	want := []string{"https://www.youtube.com/watch?v=APvj15_YCqk&t=1108s", "http://example.com/", "mailto:someone@example.com"}
 	if len(*opened) != len(want) {

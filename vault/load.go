@@ -27,12 +27,18 @@ type Vault struct {
 
 // Load reads and indexes every note of fsys, in parallel on all cores. Only a vault that
 // cannot be read at all is an error; a bad note becomes a Problem.
-func Load(fsys fs.FS) (*Vault, error) {
+func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 	files, problems, err := walk(fsys)
 	if err != nil {
 		return nil, err
 	}
 	b := newBuilder(files)
+	v := &Vault{fsys: fsys}
+	for _, o := range opts {
+		if o.names != nil {
+			o.names(v, b.ix)
+		}
+	}
 	entries := make([]*entry, len(files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -64,10 +70,21 @@ func Load(fsys fs.FS) (*Vault, error) {
 			kept = append(kept, en)
 		}
 	}
-	v := &Vault{fsys: fsys}
 	v.cur.Store(b.finish(kept, problems))
 	return v, nil
 }
+
+// LoadOption changes how Load works.
+type LoadOption struct {
+	names func(v *Vault, names *Index)
+}
+
+// OnNames makes Load call f as soon as the name of every file is known, before any note is
+// parsed: names.Resolve already finds what a link points at, names.Note finds nothing yet,
+// and v.Source and v.ReadFile already read files (v.Index is nil until Load returns). A
+// window can show the note it opens on a large vault at once, while the rest loads. f runs
+// on Load's goroutine and holds it up: start work of your own elsewhere.
+func OnNames(f func(v *Vault, names *Index)) LoadOption { return LoadOption{names: f} }
 
 // Index returns the current snapshot.
 func (v *Vault) Index() *Index { return v.cur.Load() }

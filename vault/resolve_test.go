@@ -122,3 +122,33 @@ func TestBacklinks_ResolvedAndUnresolved(t *testing.T) {
 		t.Errorf("a same-note link must not be a backlink")
 	}
 }
+
+func TestLoad_OnNamesResolvesBeforeNotesAreParsed(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md":          {Data: []byte("[[B note]] [[missing]]")},
+		"sub/b_note.md": {Data: []byte("b")},
+		"img/x.png":     {Data: []byte("png")},
+	}
+	called := 0
+	v, err := vault.Load(fsys, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
+		called++
+		if v.Index() != nil {
+			t.Error("the index was published before the names callback")
+		}
+		if got := names.Resolve("a.md", "B note"); got != "sub/b_note.md" {
+			t.Errorf("early Resolve = %q", got)
+		}
+		if names.Resolve("a.md", "missing") != "" || names.Resolve("a.md", "x.png") != "img/x.png" {
+			t.Error("early Resolve wrong for unresolved or attachment")
+		}
+		if src, err := v.Source("a.md"); err != nil || len(src) == 0 {
+			t.Errorf("early Source: %v", err)
+		}
+	}))
+	if err != nil || called != 1 {
+		t.Fatalf("err %v, callback called %d times", err, called)
+	}
+	if v.Index().Len() != 2 {
+		t.Errorf("index has %d notes", v.Index().Len())
+	}
+}
