@@ -127,15 +127,9 @@ func (v *Vault) Remove(paths ...string) *Index {
 }
 
 // skipName reports paths Vaultview never indexes: hidden files and folders (`.obsidian`,
-// `.git`, `.trash`).
-func skipName(p string) bool {
-	for _, part := range strings.Split(p, "/") {
-		if strings.HasPrefix(part, ".") {
-			return true
-		}
-	}
-	return false
-}
+// `.git`, `.trash`) and the files editors write while saving (see ignored), so that loading
+// and watching agree on what the vault holds.
+func skipName(p string) bool { return ignored(p) }
 
 // walk lists the vault's files. Symbolic links are never followed: they may lead outside the
 // vault or in circles.
@@ -157,10 +151,10 @@ func walk(fsys fs.FS) (files []string, problems []Problem, err error) {
 		if p == "." {
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && editorTemp(d.Name()) {
 			return nil
 		}
 		if !utf8.ValidString(p) {
