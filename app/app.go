@@ -3,6 +3,7 @@
 package app
 
 import (
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -23,12 +24,25 @@ const ID = "app.vaultview.viewer"
 //
 // NOTE is a vault-relative path or a name resolved like a wikilink.
 func Run(args []string) int {
+	fl := flag.NewFlagSet("vaultview", flag.ContinueOnError)
+	follow := fl.Bool("follow", false, "follow mode: show whichever note was saved last")
+	poll := fl.Bool("poll", false, "look for changes by polling (for network drives)")
+	fl.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: vaultview [--follow] [--poll] [VAULT [NOTE]]")
+		fl.PrintDefaults()
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	args = fl.Args()
 	if len(args) > 2 {
-		fmt.Fprintln(os.Stderr, "usage: vaultview [VAULT [NOTE]]")
+		fl.Usage()
 		return 2
 	}
 	a := fyneapp.NewWithID(ID)
 	w := NewWindow(a, a.OpenURL)
+	w.poll = *poll
+	w.SetFollow(*follow)
 	src, err := pickVault(args, a.Preferences().String(prefLastVault))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "vaultview:", err)

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
 	"path"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -48,9 +50,19 @@ type Window struct {
 	source  VaultSource
 	vault   *vault.Vault
 	history History
-	// generation counts vault and note switches, so that work started for an older one is
-	// dropped when it finishes late.
-	generation atomic.Uint64
+	// vaultGen counts vault switches and showGen note switches, so that work started for an
+	// older one is dropped when it finishes late.
+	vaultGen, showGen atomic.Uint64
+	// watcher follows the open vault on disk; stopWatch ends it.
+	watcher   *vault.Watcher
+	stopWatch context.CancelFunc
+	// poll and follow are the --poll and --follow settings.
+	poll, follow bool
+	// deleted is the path of the open note when it was deleted on disk.
+	deleted string
+	// vaultLine is the status line under the panes: vault, notes, watching, last reload.
+	vaultLine  *widget.Label
+	lastReload time.Time
 	shown      string // path of the note shown, "" for none or an unresolved page
 	// afterShow, when set (by tests), is called on the UI goroutine once a page is shown.
 	afterShow func(Place)
@@ -88,11 +100,15 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
 	w.inner.Offset = prefs.FloatWithFallback(prefSplitNote, 0.72)
 	top := container.NewBorder(nil, nil, container.NewHBox(w.back, w.fwd), nil, w.status)
-	w.win.SetContent(container.NewBorder(top, nil, nil, nil, w.outer))
+	w.vaultLine = widget.NewLabel("")
+	w.vaultLine.Importance = widget.LowImportance
+	w.vaultLine.Truncation = fyne.TextTruncateEllipsis
+	w.win.SetContent(container.NewBorder(top, w.vaultLine, nil, nil, w.outer))
 	w.win.Resize(fyne.NewSize(1200, 800))
 	w.win.SetMainMenu(w.menu())
 	w.shortcuts()
 	w.win.SetOnClosed(func() {
+		w.closeWatcher()
 		prefs.SetFloat(prefSplitTree, w.outer.Offset)
 		prefs.SetFloat(prefSplitNote, w.inner.Offset)
 	})
@@ -118,6 +134,9 @@ func (w *Window) menu() *fyne.MainMenu {
 	source := fyne.NewMenuItem("Note source", w.showSource)
 	source.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierShortcutDefault}
 	copyMD := fyne.NewMenuItem("Copy note as Markdown", w.copyMarkdown)
+	follow := fyne.NewMenuItem("Follow mode", func() { w.SetFollow(!w.follow) })
+	follow.Checked = w.follow
+	follow.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	back := fyne.NewMenuItem("Back", w.Back)
 	back.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	fwd := fyne.NewMenuItem("Forward", w.Forward)
@@ -125,7 +144,7 @@ func (w *Window) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("File", openVault, recent, sample),
 		fyne.NewMenu("Edit", copyMD),
-		fyne.NewMenu("View", source),
+		fyne.NewMenu("View", source, follow),
 		fyne.NewMenu("Go", back, fwd),
 	)
 }
@@ -141,12 +160,16 @@ func (w *Window) shortcuts() {
 	add(fyne.KeyRight, fyne.KeyModifierAlt, w.Forward)
 	add(fyne.KeyO, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, w.chooseVault)
 	add(fyne.KeyU, fyne.KeyModifierShortcutDefault, w.showSource)
+	add(fyne.KeyL, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) })
 }
 
 // OpenVault loads a vault in the background and then opens note (a path or a link name;
 // empty: the last note read there, else a start page).
 func (w *Window) OpenVault(src VaultSource, note string) {
-	gen := w.generation.Add(1)
+	gen := w.vaultGen.Add(1)
+	w.showGen.Add(1)
+	w.closeWatcher()
+	w.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.history = History{}
 	w.updateNavButtons()
@@ -168,7 +191,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			}
 		}))
 		w.do(func() {
-			if w.generation.Load() != gen {
+			if w.vaultGen.Load() != gen {
 				return // another vault was opened meanwhile
 			}
 			w.progress.Stop()
@@ -181,7 +204,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.vault = v
 			ix := v.Index()
 			w.tree.SetIndex(ix)
-			w.status.SetText(fmt.Sprintf("%s — %d notes", src.Name(), ix.Len()))
+			w.status.SetText("")
+			w.startWatch(gen, src, v)
+			w.updateVaultLine()
 			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
 				// Already on screen: the panels that need the whole index catch up.
 				w.tree.Select(early)
@@ -216,7 +241,7 @@ func (w *Window) showEarly(gen uint64, v *vault.Vault, names *vault.Index, p str
 		LoadImage: v.ReadFile,
 	})
 	w.do(func() {
-		if w.generation.Load() != gen || w.vault != nil {
+		if w.vaultGen.Load() != gen || w.vault != nil {
 			return
 		}
 		w.progress.Stop()
@@ -390,7 +415,8 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 	w.updateNavButtons()
 	v := w.vault
 	ix := v.Index()
-	gen := w.generation.Add(1)
+	gen := w.showGen.Add(1)
+	w.deleted = ""
 	if pl.Path == "" {
 		w.shown = ""
 		w.setTitle(pl.Unresolved)
@@ -414,7 +440,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 			r = widgets.RenderNote(w.renderInput(ix, n, src))
 		}
 		w.do(func() {
-			if w.generation.Load() != gen {
+			if w.showGen.Load() != gen {
 				return
 			}
 			if err != nil {

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// diskWindow opens a window on a vault folder written from files, at note.
+func diskWindow(t *testing.T, files map[string]string, note string) (*Window, chan Place, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for p, s := range files {
+		write(t, dir, p, s)
+	}
+	src, err := DirSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, shown, _ := testWindow(t, src, note)
+	t.Cleanup(func() { onUI(w, w.closeWatcher) })
+	if p := waitShown(t, shown); p.Path != note {
+		t.Fatalf("opened %+v, want %s", p, note)
+	}
+	return w, shown, dir
+}
+
+func write(t *testing.T, dir, p, s string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// shownText is the plain text of the note on screen.
+func shownText(w *Window) (s string) {
+	onUI(w, func() {
+		if r := w.note.Note(); r != nil {
+			s = r.Text()
+		}
+	})
+	return s
+}
+
+// waitText waits until the page on screen holds want.
+func waitText(t *testing.T, w *Window, shown chan Place, want string) Place {
+	t.Helper()
+	for {
+		p := waitShown(t, shown)
+		if strings.Contains(shownText(w), want) {
+			return p
+		}
+	}
+}
+
+func TestReload_OpenNoteFollowsSaves(t *testing.T) {
+	w, shown, dir := diskWindow(t, map[string]string{"a.md": "first version\n", "b.md": "[[a]]\n"}, "a.md")
+	write(t, dir, "a.md", "second version\n")
+	if p := waitText(t, w, shown, "second version"); p.Path != "a.md" {
+		t.Fatalf("after the save the window shows %+v", p)
+	}
+
+	// Deleted on disk: a clear state, then back when re-created.
+	if err := os.Remove(filepath.Join(dir, "a.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitText(t, w, shown, "Deleted on disk")
+	write(t, dir, "a.md", "third version\n")
+	waitText(t, w, shown, "third version")
+	if got := w.Title(); got != "a — Vaultview" {
+		t.Errorf("title = %q", got)
+	}
+}
+
+func TestReload_RenamedNoteIsFollowed(t *testing.T) {
+	w, shown, dir := diskWindow(t, map[string]string{"a.md": "moving note\n"}, "a.md")
+	if err := os.Rename(filepath.Join(dir, "a.md"), filepath.Join(dir, "moved.md")); err != nil {
+		t.Fatal(err)
+	}
+	if p := waitText(t, w, shown, "moving note"); p.Path != "moved.md" {
+		t.Fatalf("after the rename the window shows %+v", p)
+	}
+	if cur, _ := w.history.Current(); cur.Path != "moved.md" {
+		t.Errorf("history still at %+v", cur)
+	}
+}
+
+func TestReload_FollowModeJumpsToTheSavedNote(t *testing.T) {
+	w, shown, dir := diskWindow(t, map[string]string{"a.md": "a\n", "b.md": "b\n"}, "a.md")
+	onUI(w, func() { w.SetFollow(true) })
+	write(t, dir, "sub/new.md", "written elsewhere\n")
+	if p := waitText(t, w, shown, "written elsewhere"); p.Path != "sub/new.md" {
+		t.Fatalf("follow mode shows %+v", p)
+	}
+	if got := w.Title(); got != "new — Vaultview" {
+		t.Errorf("title = %q", got)
+	}
+}
