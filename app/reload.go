@@ -85,7 +85,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	case w.deleted == open || slices.Contains(r.Changed, open) || slices.Contains(r.Added, open) || r.Rescan:
 		w.rerender(open)
 	default:
-		w.backlinks.SetNote(ix, open)
+		w.setBacklinks(ix, open)
 	}
 }
 
@@ -108,7 +108,7 @@ func (w *Window) showDeleted(p string) {
 		n.Title = old.Note.Title
 	}
 	w.note.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: []byte(body), Note: n}))
-	w.backlinks.SetNote(w.vault.Index(), p)
+	w.setBacklinks(w.vault.Index(), p)
 	w.shownHook(Place{Path: p})
 }
 
@@ -163,4 +163,13 @@ func (w *Window) updateVaultLine() {
 		parts = append(parts, "reloaded "+w.lastReload.Format("15:04:05"))
 	}
 	w.vaultLine.SetText(strings.Join(parts, " · "))
+}
+
+// setBacklinks shows the links into the note at p in snapshot ix. Unlinked mentions are
+// searched (reading every note) only when the user opens that section, on the widget's own
+// goroutine, so the search gets its own copies of what it reads.
+func (w *Window) setBacklinks(ix *vault.Index, p string) {
+	v := w.vault
+	w.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
+	w.backlinks.SetNote(ix, p)
 }

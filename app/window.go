@@ -210,7 +210,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
 				// Already on screen: the panels that need the whole index catch up.
 				w.tree.Select(early)
-				w.backlinks.SetNote(ix, early)
+				w.setBacklinks(ix, early)
 				w.shownHook(cur)
 				return
 			}
@@ -432,7 +432,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 	}
 	w.setTitle(n.Title)
 	w.tree.Select(pl.Path)
-	w.backlinks.SetNote(ix, pl.Path)
+	w.setBacklinks(ix, pl.Path)
 	go func() {
 		src, err := v.Source(pl.Path)
 		var r *widgets.RenderedNote

@@ -1,6 +1,7 @@
 package vault_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -150,5 +151,28 @@ func TestLoad_OnNamesResolvesBeforeNotesAreParsed(t *testing.T) {
 	}
 	if v.Index().Len() != 2 {
 		t.Errorf("index has %d notes", v.Index().Len())
+	}
+}
+
+func TestUnlinkedMentions(t *testing.T) {
+	v := loadMap(t, map[string]string{
+		"Tidal forces.md": "---\naliases: [Tidal pull]\n---\nThe note itself mentions tidal forces.\n",
+		"a.md":            "Here tidal forces shape coasts. Linked: [[Tidal forces]] is not unlinked.\n",
+		"b.md":            "```\ntidal forces in code\n```\nThe tidal pull again. `tidal forces` in a span.\n",
+		"c.md":            "Bitidal forcesx is not a word match, [tidal forces](x.md) is a link.\n",
+	})
+	got := v.UnlinkedMentions(v.Index(), "Tidal forces.md")
+	var where []string
+	for _, b := range got {
+		where = append(where, b.Source.Path+": "+b.Link.Context[b.Link.ContextStart:b.Link.ContextEnd])
+	}
+	want := []string{"a.md: tidal forces", "b.md: tidal pull"}
+	if len(where) != len(want) {
+		t.Fatalf("mentions = %q, want %q", where, want)
+	}
+	for i := range want {
+		if !strings.EqualFold(where[i], want[i]) {
+			t.Errorf("mention %d = %q, want %q", i, where[i], want[i])
+		}
 	}
 }
