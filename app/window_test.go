@@ -12,7 +12,7 @@ import (
 
 // testWindow opens a window on a vault in the test driver and returns it with a channel of
 // the pages it shows and the URLs it opened.
-func testWindow(t *testing.T, src VaultSource, note string) (*Window, chan Place, *[]string) {
+func testWindow(t testing.TB, src VaultSource, note string) (*Window, chan Place, *[]string) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	var opened []string
@@ -28,7 +28,7 @@ func testWindow(t *testing.T, src VaultSource, note string) (*Window, chan Place
 // onUI runs f the way the window's own UI work runs, so a test's actions never overlap it.
 func onUI(w *Window, f func()) { w.do(f) }
 
-func waitShown(t *testing.T, shown chan Place) Place {
+func waitShown(t testing.TB, shown chan Place) Place {
 	t.Helper()
 	select {
 	case p := <-shown:
