@@ -77,6 +77,9 @@ func SampleSource() VaultSource { return VaultSource{FS: assets.SampleVault()} }
 
 // DirSource is a vault folder on disk.
 func DirSource(dir string) (VaultSource, error) {
+	if dir == "" {
+		return VaultSource{}, fmt.Errorf("no vault folder given")
+	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return VaultSource{}, err
