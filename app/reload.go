@@ -21,7 +21,7 @@ func (w *Window) startWatch(gen uint64, src VaultSource, v *vault.Vault) {
 	wt, err := vault.Watch(ctx, v, src.Dir, vault.WatchOptions{Poll: w.poll})
 	if err != nil {
 		cancel()
-		w.status.SetText("Not following changes on disk: " + err.Error())
+		w.setStatus("Not following changes on disk: " + err.Error())
 		return
 	}
 	w.watcher, w.stopWatch = wt, cancel
@@ -65,7 +65,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	}
 	if cur.Path == "" { // an unresolved name's page: it may have been written now
 		if p := ix.Resolve("", cur.Unresolved); p != "" && ix.Note(p) != nil {
-			w.status.SetText(fmt.Sprintf("“%s” now exists", cur.Unresolved))
+			w.setStatus(fmt.Sprintf("“%s” now exists", cur.Unresolved))
 		}
 		w.backlinks.SetUnresolved(ix, cur.Unresolved)
 		return
@@ -73,7 +73,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	open := cur.Path
 	if to, moved := r.Renamed[open]; moved && ix.Note(to) != nil {
 		w.history.Retarget(open, to)
-		w.status.SetText(fmt.Sprintf("%s was renamed to %s", open, to))
+		w.setStatus(fmt.Sprintf("%s was renamed to %s", open, to))
 		w.rerender(to)
 		return
 	}

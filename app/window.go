@@ -64,8 +64,10 @@ type Window struct {
 	vaultLine  *widget.Label
 	lastReload time.Time
 	shown      string // path of the note shown, "" for none or an unresolved page
-	// afterShow, when set (by tests), is called on the UI goroutine once a page is shown.
-	afterShow func(Place)
+	// afterShow and afterStatus, when set (by tests), are called on the UI goroutine once a
+	// page is shown or a message is given.
+	afterShow   func(Place)
+	afterStatus func(string)
 	// do runs f on the UI goroutine: fyne.Do. (Fyne's test driver runs f at once on the
 	// calling goroutine, so tests put a lock here to get the real driver's one UI thread.)
 	do func(f func())
@@ -174,7 +176,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	w.history = History{}
 	w.updateNavButtons()
 	w.setTitle("")
-	w.status.SetText("Loading " + src.Name() + "…")
+	w.setStatus("Loading " + src.Name() + "…")
 	w.center.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(widget.NewLabel("Reading "+src.Name()+"…"), w.progress))}
 	w.progress.Start()
 	w.center.Refresh()
@@ -197,14 +199,14 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.progress.Stop()
 			w.setCenter(w.note)
 			if err != nil {
-				w.status.SetText(err.Error())
+				w.setStatus(err.Error())
 				dialog.ShowError(fmt.Errorf("cannot open %s: %w", src.Name(), err), w.win)
 				return
 			}
 			w.vault = v
 			ix := v.Index()
 			w.tree.SetIndex(ix)
-			w.status.SetText("")
+			w.setStatus("")
 			w.startWatch(gen, src, v)
 			w.updateVaultLine()
 			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
@@ -267,7 +269,7 @@ func (w *Window) openStart(note string) {
 	ix := w.vault.Index()
 	p, missing := w.startPath(ix, note, func(p string) bool { return ix.Note(p) != nil })
 	if missing {
-		w.status.SetText(fmt.Sprintf("No note %q in %s", note, w.source.Name()))
+		w.setStatus(fmt.Sprintf("No note %q in %s", note, w.source.Name()))
 	}
 	if p != "" {
 		w.Open(p, "")
@@ -427,7 +429,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 	}
 	n := ix.Note(pl.Path)
 	if n == nil {
-		w.status.SetText(pl.Path + " is not in the vault")
+		w.setStatus(pl.Path + " is not in the vault")
 		return
 	}
 	w.setTitle(n.Title)
@@ -444,7 +446,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 				return
 			}
 			if err != nil {
-				w.status.SetText(fmt.Sprintf("%s: %v", pl.Path, err))
+				w.setStatus(fmt.Sprintf("%s: %v", pl.Path, err))
 				return
 			}
 			same := w.shown == pl.Path
@@ -464,6 +466,14 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 			w.shownHook(pl)
 		})
 	}()
+}
+
+// setStatus shows a message above the note.
+func (w *Window) setStatus(msg string) {
+	w.status.SetText(msg)
+	if w.afterStatus != nil {
+		w.afterStatus(msg)
+	}
 }
 
 func (w *Window) shownHook(pl Place) {
@@ -515,11 +525,11 @@ func (w *Window) setTitle(title string) {
 // openURL opens an external link, but only one a browser or mail client should get.
 func (w *Window) openURL(u *url.URL) {
 	if err := checkExternal(u); err != nil {
-		w.status.SetText(err.Error())
+		w.setStatus(err.Error())
 		return
 	}
 	if err := w.open(u); err != nil {
-		w.status.SetText("Could not open " + u.String() + ": " + err.Error())
+		w.setStatus("Could not open " + u.String() + ": " + err.Error())
 	}
 }
 
@@ -577,32 +587,48 @@ func (w *Window) remember(dir string) {
 func (w *Window) recentVaults() []string { return w.app.Preferences().StringList(prefRecentVaults) }
 
 // showSource shows the open note's Markdown in a selectable, read-only text area (RichText
-// cannot be selected).
+// cannot be selected). The file is read off the UI goroutine.
 func (w *Window) showSource() {
 	if w.vault == nil || w.shown == "" {
 		return
 	}
-	src, err := w.vault.Source(w.shown)
-	if err != nil {
-		dialog.ShowError(err, w.win)
-		return
-	}
-	e := widget.NewMultiLineEntry()
-	e.SetText(string(src))
-	e.Wrapping = fyne.TextWrapWord
-	e.TextStyle = fyne.TextStyle{Monospace: true}
-	e.OnChanged = func(string) { e.SetText(string(src)) } // read-only, but still selectable
-	d := dialog.NewCustom(w.shown, "Close", e, w.win)
-	d.Resize(fyne.NewSize(w.win.Canvas().Size().Width*0.8, w.win.Canvas().Size().Height*0.8))
-	d.Show()
+	v, p := w.vault, w.shown
+	go func() {
+		src, err := v.Source(p)
+		w.do(func() {
+			if err != nil {
+				dialog.ShowError(err, w.win)
+				return
+			}
+			text := string(src)
+			e := widget.NewMultiLineEntry()
+			e.SetText(text)
+			e.Wrapping = fyne.TextWrapWord
+			e.TextStyle = fyne.TextStyle{Monospace: true}
+			e.OnChanged = func(string) { e.SetText(text) } // read-only, but still selectable
+			d := dialog.NewCustom(p, "Close", e, w.win)
+			size := w.win.Canvas().Size()
+			d.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
+			d.Show()
+		})
+	}()
 }
 
+// copyMarkdown puts the open note's Markdown on the clipboard.
 func (w *Window) copyMarkdown() {
 	if w.vault == nil || w.shown == "" {
 		return
 	}
-	if src, err := w.vault.Source(w.shown); err == nil {
-		w.app.Clipboard().SetContent(string(src))
-		w.status.SetText("Copied " + w.shown + " as Markdown")
-	}
+	v, p := w.vault, w.shown
+	go func() {
+		src, err := v.Source(p)
+		w.do(func() {
+			if err != nil {
+				w.setStatus(err.Error())
+				return
+			}
+			w.app.Clipboard().SetContent(string(src))
+			w.setStatus("Copied " + p + " as Markdown")
+		})
+	}()
 }

@@ -122,3 +122,26 @@ func TestWindow_OnlySafeURLsAreOpened(t *testing.T) {
 		}
 	}
 }
+
+func TestWindow_CopyNoteAsMarkdown(t *testing.T) {
+	w, shown, _ := testWindow(t, VaultSource{FS: testVault}, "sub/Second.md")
+	waitShown(t, shown)
+	status := make(chan string, 4)
+	onUI(w, func() {
+		w.afterStatus = func(s string) { status <- s }
+		w.copyMarkdown()
+	})
+	select {
+	case msg := <-status:
+		if msg != "Copied sub/Second.md as Markdown" {
+			t.Fatalf("status = %q", msg)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("copying gave no message")
+	}
+	var got string
+	onUI(w, func() { got = w.app.Clipboard().Content() })
+	if got != "# Second\n\nBack to [[Start]].\n" {
+		t.Errorf("clipboard = %q", got)
+	}
+}
