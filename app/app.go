@@ -5,7 +5,9 @@ package app
 import (
 	"flag"
 	"fmt"
+	"io"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 
@@ -27,14 +29,20 @@ func Run(args []string) int {
 	fl := flag.NewFlagSet("vaultview", flag.ContinueOnError)
 	follow := fl.Bool("follow", false, "follow mode: show whichever note was saved last")
 	poll := fl.Bool("poll", false, "look for changes by polling (for network drives)")
+	verbose := fl.Bool("v", false, "log what Vaultview does to standard error")
 	fl.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: vaultview [--follow] [--poll] [VAULT [NOTE]]")
+		fmt.Fprintln(os.Stderr, "usage: vaultview [--follow] [--poll] [-v] [VAULT [NOTE]]")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	args = fl.Args()
+	log.SetOutput(io.Discard)
+	if *verbose {
+		log.SetOutput(os.Stderr)
+		log.SetFlags(log.Ltime | log.Lmicroseconds)
+	}
 	if len(args) > 2 {
 		fl.Usage()
 		return 2

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log"
 	"slices"
 	"strings"
 	"time"
@@ -50,6 +51,7 @@ func (w *Window) closeWatcher() {
 func (w *Window) applyReload(r vault.Reload) {
 	ix := r.Index
 	w.lastReload = time.Now()
+	log.Printf("reload: %d added, %d changed, %d removed, %d renamed, rescan %v", len(r.Added), len(r.Changed), len(r.Removed), len(r.Renamed), r.Rescan)
 	w.tree.SetIndex(ix)
 	defer w.updateVaultLine()
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net/url"
 	"path"
 	"strings"
@@ -13,7 +14,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,12 +23,18 @@ import (
 
 // Preference keys.
 const (
-	prefLastVault    = "lastVault"
-	prefRecentVaults = "recentVaults"
-	prefLastNote     = "lastNote:" // + vault folder
-	prefSplitTree    = "split.tree"
-	prefSplitNote    = "split.note"
-	maxRecent        = 8
+	prefLastVault     = "lastVault"
+	prefRecentVaults  = "recentVaults"
+	prefLastNote      = "lastNote:" // + vault folder
+	prefSplitTree     = "split.tree"
+	prefSplitNote     = "split.note"
+	prefShowTree      = "show.tree"
+	prefShowBacklinks = "show.backlinks"
+	prefZoom          = "zoom"
+	prefTheme         = "theme"
+	prefWindowWidth   = "window.width"
+	prefWindowHeight  = "window.height"
+	maxRecent         = 8
 )
 
 // Window is Vaultview's main window: page tree | note | backlinks, with history.
@@ -58,6 +64,12 @@ type Window struct {
 	stopWatch context.CancelFunc
 	// poll and follow are the --poll and --follow settings.
 	poll, follow bool
+	// keys holds the same shortcuts as the canvas, so tests can type them (Fyne's test
+	// canvas does not take shortcuts).
+	keys fyne.ShortcutHandler
+	// zoom and themeChoice are the reading settings (View menu), kept in preferences.
+	zoom        float32
+	themeChoice ThemeChoice
 	// deleted is the path of the open note when it was deleted on disk.
 	deleted string
 	// vaultLine is the status line under the panes: vault, notes, watching, last reload.
@@ -106,11 +118,26 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.vaultLine.Importance = widget.LowImportance
 	w.vaultLine.Truncation = fyne.TextTruncateEllipsis
 	w.win.SetContent(container.NewBorder(top, w.vaultLine, nil, nil, w.outer))
-	w.win.Resize(fyne.NewSize(1200, 800))
+	w.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWindowWidth, 1200)), float32(prefs.FloatWithFallback(prefWindowHeight, 800))))
+	if !prefs.BoolWithFallback(prefShowTree, true) {
+		w.tree.Hide()
+	}
+	if !prefs.BoolWithFallback(prefShowBacklinks, true) {
+		w.backlinks.Hide()
+	}
+	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
+	w.themeChoice = ThemeChoice(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))
+	if w.zoom != 1 || w.themeChoice != ThemeSystem {
+		w.applyTheme()
+	}
 	w.win.SetMainMenu(w.menu())
 	w.shortcuts()
+	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
 		w.closeWatcher()
+		size := w.win.Canvas().Size()
+		prefs.SetFloat(prefWindowWidth, float64(size.Width))
+		prefs.SetFloat(prefWindowHeight, float64(size.Height))
 		prefs.SetFloat(prefSplitTree, w.outer.Offset)
 		prefs.SetFloat(prefSplitNote, w.inner.Offset)
 	})
@@ -122,48 +149,6 @@ func (w *Window) ShowAndRun() { w.win.ShowAndRun() }
 
 // Title is the window's title.
 func (w *Window) Title() string { return w.win.Title() }
-
-func (w *Window) menu() *fyne.MainMenu {
-	openVault := fyne.NewMenuItem("Open vault…", w.chooseVault)
-	openVault.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	recent := fyne.NewMenuItem("Open recent", nil)
-	recent.ChildMenu = fyne.NewMenu("")
-	for _, dir := range w.recentVaults() {
-		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(dir, func() { w.openDir(dir) }))
-	}
-	recent.Disabled = len(recent.ChildMenu.Items) == 0
-	sample := fyne.NewMenuItem("Open the sample vault", func() { w.OpenVault(SampleSource(), "") })
-	source := fyne.NewMenuItem("Note source", w.showSource)
-	source.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierShortcutDefault}
-	copyMD := fyne.NewMenuItem("Copy note as Markdown", w.copyMarkdown)
-	follow := fyne.NewMenuItem("Follow mode", func() { w.SetFollow(!w.follow) })
-	follow.Checked = w.follow
-	follow.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	back := fyne.NewMenuItem("Back", w.Back)
-	back.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
-	fwd := fyne.NewMenuItem("Forward", w.Forward)
-	fwd.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
-	return fyne.NewMainMenu(
-		fyne.NewMenu("File", openVault, recent, sample),
-		fyne.NewMenu("Edit", copyMD),
-		fyne.NewMenu("View", source, follow),
-		fyne.NewMenu("Go", back, fwd),
-	)
-}
-
-// shortcuts registers the keys of the menus on the canvas too, so they work wherever the
-// focus is.
-func (w *Window) shortcuts() {
-	c := w.win.Canvas()
-	add := func(key fyne.KeyName, mod fyne.KeyModifier, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: mod}, func(fyne.Shortcut) { f() })
-	}
-	add(fyne.KeyLeft, fyne.KeyModifierAlt, w.Back)
-	add(fyne.KeyRight, fyne.KeyModifierAlt, w.Forward)
-	add(fyne.KeyO, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, w.chooseVault)
-	add(fyne.KeyU, fyne.KeyModifierShortcutDefault, w.showSource)
-	add(fyne.KeyL, fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) })
-}
 
 // OpenVault loads a vault in the background and then opens note (a path or a link name;
 // empty: the last note read there, else a start page).
@@ -184,6 +169,8 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 		w.remember(src.Dir)
 	}
 	early := ""
+	started := time.Now()
+	log.Printf("opening %s", src.Name())
 	go func() {
 		v, err := vault.Load(src.FS, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
 			// All names are known: the first note can be shown while the rest is parsed.
@@ -205,6 +192,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			}
 			w.vault = v
 			ix := v.Index()
+			log.Printf("indexed %s: %d notes, %d problems, in %v", src.Name(), ix.Len(), len(ix.Problems()), time.Since(started).Round(time.Millisecond))
 			w.tree.SetIndex(ix)
 			w.setStatus("")
 			w.startWatch(gen, src, v)
@@ -363,6 +351,7 @@ func (w *Window) openAt(p, fragment string, offset int) {
 		return
 	}
 	w.saveScroll()
+	log.Printf("open %s", p)
 	w.history.Visit(Place{Path: p})
 	w.show(Place{Path: p}, fragment, offset)
 }

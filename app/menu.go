@@ -1,0 +1,270 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/cli"
+)
+
+// action is one thing the user can do, with its key: the menus, the window's shortcuts and
+// the Help list are all made from the same table, so they cannot disagree.
+type action struct {
+	menu, name string
+	key        fyne.KeyName
+	mod        fyne.KeyModifier
+	run        func()
+}
+
+// shortcutKey is Ctrl on Linux and Windows, Cmd on macOS.
+const shortcutKey = fyne.KeyModifierShortcutDefault
+
+func (w *Window) actions() []action {
+	return []action{
+		{"File", "Open vault…", fyne.KeyO, shortcutKey | fyne.KeyModifierShift, w.chooseVault},
+		{"File", "Reload vault", fyne.KeyR, shortcutKey, w.reloadVault},
+		{"File", "Open the sample vault", "", 0, func() { w.OpenVault(SampleSource(), "") }},
+		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
+		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
+		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.tree) }},
+		{"View", "Backlinks", fyne.Key2, shortcutKey, func() { w.togglePane(w.backlinks) }},
+		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
+		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
+		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
+		{"View", "Follow mode", fyne.KeyL, shortcutKey | fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) }},
+		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
+		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
+		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
+		{"Help", "About Vaultview", "", 0, w.showAbout},
+	}
+}
+
+func (w *Window) menu() *fyne.MainMenu {
+	menus := map[string]*fyne.Menu{}
+	var order []*fyne.Menu
+	for _, a := range w.actions() {
+		m := menus[a.menu]
+		if m == nil {
+			m = fyne.NewMenu(a.menu)
+			menus[a.menu] = m
+			order = append(order, m)
+		}
+		item := fyne.NewMenuItem(a.name, a.run)
+		if a.key != "" {
+			item.Shortcut = &desktop.CustomShortcut{KeyName: a.key, Modifier: a.mod}
+		}
+		switch a.name {
+		case "Follow mode":
+			item.Checked = w.follow
+		case "Page tree":
+			item.Checked = w.tree.Visible()
+		case "Backlinks":
+			item.Checked = w.backlinks.Visible()
+		}
+		m.Items = append(m.Items, item)
+		if a.name == "Open vault…" {
+			m.Items = append(m.Items, w.recentMenu())
+		}
+		if a.name == "Actual size" {
+			m.Items = append(m.Items, w.themeMenu())
+		}
+	}
+	return fyne.NewMainMenu(order...)
+}
+
+func (w *Window) recentMenu() *fyne.MenuItem {
+	recent := fyne.NewMenuItem("Open recent", nil)
+	recent.ChildMenu = fyne.NewMenu("")
+	for _, dir := range w.recentVaults() {
+		recent.ChildMenu.Items = append(recent.ChildMenu.Items, fyne.NewMenuItem(dir, func() { w.openDir(dir) }))
+	}
+	recent.Disabled = len(recent.ChildMenu.Items) == 0
+	return recent
+}
+
+func (w *Window) themeMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Theme", nil)
+	item.ChildMenu = fyne.NewMenu("")
+	for _, c := range []struct {
+		label  string
+		choice ThemeChoice
+	}{{"As the system", ThemeSystem}, {"Light", ThemeLight}, {"Dark", ThemeDark}} {
+		it := fyne.NewMenuItem(c.label, func() { w.SetTheme(c.choice) })
+		it.Checked = w.themeChoice == c.choice
+		item.ChildMenu.Items = append(item.ChildMenu.Items, it)
+	}
+	return item
+}
+
+// shortcuts registers every action's key on the window's canvas, so keys work wherever the
+// focus is, and on systems whose menus do not handle shortcuts.
+func (w *Window) shortcuts() {
+	c := w.win.Canvas()
+	for _, a := range w.actions() {
+		if a.key == "" {
+			continue
+		}
+		run := a.run
+		if a.mod == 0 {
+			c.SetOnTypedKey(chainKey(c.OnTypedKey(), a.key, run))
+			continue
+		}
+		sc := &desktop.CustomShortcut{KeyName: a.key, Modifier: a.mod}
+		c.AddShortcut(sc, func(fyne.Shortcut) { run() })
+		w.keys.AddShortcut(sc, func(fyne.Shortcut) { run() })
+	}
+}
+
+// chainKey adds a plain key (F1) to a canvas's key handler.
+func chainKey(next func(*fyne.KeyEvent), key fyne.KeyName, run func()) func(*fyne.KeyEvent) {
+	return func(e *fyne.KeyEvent) {
+		if e.Name == key {
+			run()
+			return
+		}
+		if next != nil {
+			next(e)
+		}
+	}
+}
+
+// keyLabel spells a shortcut the way the user's system does.
+func keyLabel(a action) string {
+	var parts []string
+	if a.mod&fyne.KeyModifierShortcutDefault != 0 {
+		if runtime.GOOS == "darwin" {
+			parts = append(parts, "Cmd")
+		} else {
+			parts = append(parts, "Ctrl")
+		}
+	}
+	if a.mod&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, "Alt")
+	}
+	if a.mod&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	name := string(a.key)
+	switch a.key {
+	case fyne.KeyEqual:
+		name = "="
+	case fyne.KeyMinus:
+		name = "-"
+	}
+	return strings.Join(append(parts, name), "+")
+}
+
+func (w *Window) showShortcuts() {
+	var rows []fyne.CanvasObject
+	for _, a := range w.actions() {
+		if a.key == "" {
+			continue
+		}
+		k := widget.NewLabel(keyLabel(a))
+		k.TextStyle = fyne.TextStyle{Monospace: true}
+		rows = append(rows, k, widget.NewLabel(a.menu+" › "+a.name))
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewGridWithColumns(2, rows...)), w.win)
+	d.Resize(fyne.NewSize(520, 560))
+	d.Show()
+}
+
+func (w *Window) showAbout() {
+	dialog.ShowInformation("About Vaultview", fmt.Sprintf(
+		"Vaultview %s\n\nA reader for vaults of Markdown notes.\nIt never changes your files.", cli.Version), w.win)
+}
+
+// togglePane shows or hides a side pane, and remembers it.
+func (w *Window) togglePane(o fyne.CanvasObject) {
+	if o.Visible() {
+		o.Hide()
+	} else {
+		o.Show()
+	}
+	w.outer.Refresh()
+	w.inner.Refresh()
+	w.app.Preferences().SetBool(prefShowTree, w.tree.Visible())
+	w.app.Preferences().SetBool(prefShowBacklinks, w.backlinks.Visible())
+	w.win.SetMainMenu(w.menu())
+}
+
+// SetZoom sets the text size factor (1 is Fyne's size) and remembers it.
+func (w *Window) SetZoom(z float32) {
+	w.zoom = clampZoom(z)
+	w.app.Preferences().SetFloat(prefZoom, float64(w.zoom))
+	w.applyTheme()
+}
+
+// SetTheme chooses light, dark or the system's, and remembers it.
+func (w *Window) SetTheme(c ThemeChoice) {
+	w.themeChoice = c
+	w.app.Preferences().SetString(prefTheme, string(c))
+	w.applyTheme()
+	w.win.SetMainMenu(w.menu())
+}
+
+func (w *Window) applyTheme() {
+	w.app.Settings().SetTheme(readingTheme{choice: w.themeChoice, zoom: w.zoom})
+}
+
+// reloadVault reads the open vault again from disk, keeping the note.
+func (w *Window) reloadVault() {
+	note := ""
+	if cur, ok := w.history.Current(); ok {
+		note = cur.Path
+	}
+	if w.source.Dir == "" {
+		w.OpenVault(SampleSource(), note)
+		return
+	}
+	if src, err := DirSource(w.source.Dir); err == nil {
+		w.OpenVault(src, note)
+	}
+}
+
+// dropped opens what is dropped on the window: a folder as the vault, a Markdown file as its
+// vault (the folder it is in, or the vault already open when it lies inside it) at that
+// note.
+func (w *Window) dropped(_ fyne.Position, uris []fyne.URI) {
+	if len(uris) == 0 || uris[0].Scheme() != "file" {
+		return
+	}
+	p := uris[0].Path()
+	if src, err := DirSource(p); err == nil {
+		w.OpenVault(src, "")
+		return
+	}
+	if !strings.HasSuffix(strings.ToLower(p), ".md") {
+		w.setStatus("Drop a vault folder or a Markdown note")
+		return
+	}
+	if w.source.Dir != "" {
+		if rel, ok := within(w.source.Dir, p); ok {
+			if w.vault != nil && w.vault.Index().Note(rel) != nil {
+				w.Open(rel, "")
+				return
+			}
+		}
+	}
+	dir := filepath.Dir(p)
+	if src, err := DirSource(dir); err == nil {
+		w.OpenVault(src, filepath.Base(p))
+	}
+}
+
+// within returns p relative to dir when p lies inside it.
+func within(dir, p string) (string, bool) {
+	rel, err := filepath.Rel(dir, p)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
