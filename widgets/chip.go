@@ -34,7 +34,7 @@ func addChip(f *noteFlow, clock, rawURL string, size fyne.ThemeSizeName, act *no
 		Text:  "_" + strings.ReplaceAll(label, " ", "_") + "_",
 	}
 	f.add(ph)
-	f.add(&chipSegment{placeholder: ph, label: label, url: rawURL, size: size, act: act})
+	f.add(&chipSegment{placeholder: ph, label: label, clock: clock, url: rawURL, size: size, act: act})
 	f.trail(widget.RichTextStyle{Inline: true, SizeName: size, ColorName: theme.ColorNameForeground})
 }
 
@@ -45,6 +45,7 @@ var chipStyle = fyne.TextStyle{Monospace: true}
 type chipSegment struct {
 	placeholder *widget.TextSegment
 	label       string
+	clock       string // the time alone, for Copy timestamp
 	url         string
 	size        fyne.ThemeSizeName
 	act         *noteActions
@@ -104,6 +105,24 @@ func (p *chipPill) Tapped(*fyne.PointEvent) {
 	if p.seg.url != "" {
 		p.seg.act.openVideo(p.seg.url)
 	}
+}
+
+// TappedSecondary implements fyne.SecondaryTappable: a right-click offers to copy the link
+// at this time, or the time itself.
+func (p *chipPill) TappedSecondary(e *fyne.PointEvent) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	if c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(p.menu(fyne.CurrentApp().Clipboard()), c, e.AbsolutePosition)
+}
+
+// menu is the chip's right-click menu.
+func (p *chipPill) menu(clip fyne.Clipboard) *fyne.Menu {
+	copyLink := fyne.NewMenuItem("Copy link at this time", func() { clip.SetContent(p.seg.url) })
+	copyLink.Disabled = p.seg.url == ""
+	copyTime := fyne.NewMenuItem("Copy timestamp", func() { clip.SetContent(p.seg.clock) })
+	return fyne.NewMenu("", copyLink, copyTime)
 }
 
 // Cursor implements desktop.Cursorable.

@@ -39,6 +39,12 @@ type RenderInput struct {
 	// LoadImage returns the bytes of a vault file, for images. Remote images are never
 	// fetched.
 	LoadImage func(path string) ([]byte, error)
+	// VideoURL makes the address a timestamp chip opens, for the user's choice of player;
+	// nil is vault.VideoURL. It must return "" for an invalid id.
+	VideoURL func(videoID string, seconds int) string
+	// EpisodeNotes counts the notes about one video; when set, a channel note's episode
+	// headings (`### [Title](https://www.youtube.com/watch?v=ID)`) show that count.
+	EpisodeNotes func(videoID string) int
 }
 
 // VaultInput wires a RenderInput to a vault: the note at p is read through v.Source,
@@ -181,6 +187,8 @@ func RenderNote(in RenderInput) *RenderedNote {
 		src:      in.Source[start:],
 		base:     start,
 		videoID:  n.VideoID,
+		videoURL: in.VideoURL,
+		episodes: in.EpisodeNotes,
 		act:      out.act,
 		top:      true,
 		problems: &out.Problems,
@@ -209,6 +217,8 @@ type noteRenderer struct {
 	src      []byte // the note's body: the goldmark input
 	base     int    // offset of src in the file
 	videoID  string
+	videoURL func(string, int) string
+	episodes func(string) int
 	act      *noteActions
 	problems *[]string
 	images   map[string]*loadedImage
@@ -324,9 +334,47 @@ func headingStyle(level int) inlineStyle {
 	return st
 }
 
+// chipURL is the address a chip at seconds opens, "" without a valid video.
+func (r *noteRenderer) chipURL(seconds int) string {
+	if r.videoURL != nil {
+		return r.videoURL(r.videoID, seconds)
+	}
+	return vault.VideoURL(r.videoID, seconds)
+}
+
+// episodeVideo returns the video id of a channel note's episode heading: one whose link
+// points at a YouTube watch page.
+func episodeVideo(n *ast.Heading) string {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		l, ok := c.(*ast.Link)
+		if !ok {
+			continue
+		}
+		u, err := url.Parse(string(l.Destination))
+		if err != nil || !strings.HasSuffix(strings.ToLower(u.Host), "youtube.com") || u.Path != "/watch" {
+			continue
+		}
+		if id := u.Query().Get("v"); vault.ValidVideoID(id) {
+			return id
+		}
+	}
+	return ""
+}
+
 func (r *noteRenderer) heading(n *ast.Heading) *noteBlock {
 	f := &noteFlow{}
 	r.inlines(n, headingStyle(n.Level), f)
+	if r.episodes != nil {
+		if id := episodeVideo(n); id != "" {
+			if k := r.episodes(id); k > 0 {
+				label := fmt.Sprintf("  · %d notes", k)
+				if k == 1 {
+					label = "  · 1 note"
+				}
+				f.text(label, widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText, ColorName: theme.ColorNamePlaceHolder})
+			}
+		}
+	}
 	b := &noteBlock{segs: f.paragraph(), offset: r.offset(n), heading: n.Level}
 	if r.top {
 		h, ok := r.headingAnchors[r.base+n.Pos()]
@@ -967,7 +1015,7 @@ func (r *noteRenderer) timestamp(n *md.Timestamp, st inlineStyle, f *noteFlow) {
 		f.text("["+label+"]", st.text())
 		return
 	}
-	addChip(f, chipLabel(n.Seconds), vault.VideoURL(r.videoID, n.Seconds), st.sizeName(), r.act)
+	addChip(f, chipLabel(n.Seconds), r.chipURL(n.Seconds), st.sizeName(), r.act)
 }
 
 // chipLabel is how a chip shows a time: 18:28, 1:05:03.

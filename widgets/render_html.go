@@ -6,7 +6,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
-	"vaultview/vault"
 	md "vaultview/vault/markdown"
 )
 
@@ -147,7 +146,7 @@ func (r *noteRenderer) htmlTimestamp(m md.TimestampMatch, n ast.Node, st inlineS
 		f.text("["+m.Label+"]", st.text())
 		return
 	}
-	addChip(f, chipLabel(m.Seconds), vault.VideoURL(r.videoID, m.Seconds), st.sizeName(), r.act)
+	addChip(f, chipLabel(m.Seconds), r.chipURL(m.Seconds), st.sizeName(), r.act)
 }
 
 func isHTMLSpace(c byte) bool {
