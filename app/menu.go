@@ -35,7 +35,7 @@ func (w *Window) actions() []action {
 		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
 		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.tree) }},
-		{"View", "Backlinks", fyne.Key2, shortcutKey, func() { w.togglePane(w.backlinks) }},
+		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side) }},
 		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
 		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
@@ -66,8 +66,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			item.Checked = w.follow
 		case "Page tree":
 			item.Checked = w.tree.Visible()
-		case "Backlinks":
-			item.Checked = w.backlinks.Visible()
+		case "Side panel":
+			item.Checked = w.side.Visible()
 		}
 		m.Items = append(m.Items, item)
 		if a.name == "Open vault…" {
@@ -192,7 +192,7 @@ func (w *Window) togglePane(o fyne.CanvasObject) {
 	w.outer.Refresh()
 	w.inner.Refresh()
 	w.app.Preferences().SetBool(prefShowTree, w.tree.Visible())
-	w.app.Preferences().SetBool(prefShowBacklinks, w.backlinks.Visible())
+	w.app.Preferences().SetBool(prefShowBacklinks, w.side.Visible())
 	w.win.SetMainMenu(w.menu())
 }
 

@@ -174,4 +174,6 @@ func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	v := w.vault
 	w.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
 	w.backlinks.SetNote(ix, p)
+	w.outline.SetNote(ix.Note(p))
+	w.outgoing.SetNote(ix, p)
 }

@@ -46,6 +46,11 @@ type Window struct {
 	tree      *widgets.PageTree
 	note      *widgets.NoteView
 	backlinks *widgets.Backlinks
+	outline   *widgets.Outline
+	outgoing  *widgets.Outgoing
+	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
+	// video views.
+	side      *container.AppTabs
 	status    *widget.Label
 	progress  *widget.ProgressBarInfinite
 	center    *fyne.Container
@@ -98,6 +103,16 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.backlinks = widgets.NewBacklinks()
 	w.backlinks.OnOpenURL = w.openURL
 	w.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
+	w.outline = widgets.NewOutline()
+	w.outline.OnOpenHeading = func(anchor string) { w.note.ScrollToHeading(anchor) }
+	w.outgoing = widgets.NewOutgoing()
+	w.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
+	w.outgoing.OnOpenUnresolved = w.OpenUnresolved
+	w.side = container.NewAppTabs(
+		container.NewTabItem("Backlinks", w.backlinks),
+		container.NewTabItem("Outline", w.outline),
+		container.NewTabItem("Outgoing", w.outgoing),
+	)
 
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
@@ -108,7 +123,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.updateNavButtons()
 
 	w.center = container.NewStack(w.note)
-	w.inner = container.NewHSplit(w.center, w.backlinks)
+	w.inner = container.NewHSplit(w.center, w.side)
 	w.outer = container.NewHSplit(w.tree, w.inner)
 	prefs := a.Preferences()
 	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
@@ -123,7 +138,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		w.tree.Hide()
 	}
 	if !prefs.BoolWithFallback(prefShowBacklinks, true) {
-		w.backlinks.Hide()
+		w.side.Hide()
 	}
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
 	w.themeChoice = ThemeChoice(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))
@@ -413,6 +428,8 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 		w.setTitle(pl.Unresolved)
 		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
 		w.backlinks.SetUnresolved(ix, pl.Unresolved)
+		w.outline.SetNote(nil)
+		w.outgoing.SetNote(ix, "")
 		w.shownHook(pl)
 		return
 	}
@@ -487,7 +504,8 @@ func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets
 			s, err := v.Source(p)
 			return s, en, err == nil
 		},
-		LoadImage: v.ReadFile,
+		LoadImage:    v.ReadFile,
+		EpisodeNotes: func(id string) int { return len(ix.VideoNotes(id)) },
 	}
 }
 

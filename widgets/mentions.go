@@ -1,0 +1,209 @@
+package widgets
+
+import (
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// TopicMentions answers "where in all my videos did this come up": the links into a topic
+// note from notes with a video, grouped by video under the titles of the notes about it,
+// each as a chip that plays the video at that second and the sentence with the link's text
+// in bold. A click on the sentence opens the source note at the link. Call its methods on
+// the UI goroutine.
+type TopicMentions struct {
+	widget.BaseWidget
+
+	// OnOpenURL is called with the video address of a chip.
+	OnOpenURL func(u *url.URL)
+	// OnOpenMention is called when the user clicks a mention: the app opens path scrolled to
+	// the link at byte offset.
+	OnOpenMention func(path string, offset int)
+
+	rows   []mentionRowData
+	player vault.Player
+	list   *widget.List
+	empty  *widget.Label
+}
+
+// mentionRowData is a video heading (mention nil) or one mention.
+type mentionRowData struct {
+	heading string
+	mention *vault.TopicMention
+}
+
+// NewTopicMentions returns an empty list.
+func NewTopicMentions() *TopicMentions {
+	m := &TopicMentions{}
+	m.ExtendBaseWidget(m)
+	m.empty = widget.NewLabel("Not mentioned in any video")
+	m.empty.Importance = widget.LowImportance
+	m.list = widget.NewList(
+		func() int { return len(m.rows) },
+		func() fyne.CanvasObject { return newMentionRow(m) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*mentionRow).show(m.rows[id]) },
+	)
+	return m
+}
+
+// SetMentions shows mentions as (*vault.Index).TopicMentions orders them (grouped by video),
+// their chips opening addresses made by player.
+func (m *TopicMentions) SetMentions(mentions []vault.TopicMention, player vault.Player) {
+	m.player = player
+	m.rows = m.rows[:0]
+	for i := 0; i < len(mentions); {
+		j := i
+		for j < len(mentions) && mentions[j].VideoID == mentions[i].VideoID {
+			j++
+		}
+		m.rows = append(m.rows, mentionRowData{heading: groupTitle(mentions[i:j])})
+		for k := i; k < j; k++ {
+			m.rows = append(m.rows, mentionRowData{mention: &mentions[k]})
+		}
+		i = j
+	}
+	m.list.UnselectAll()
+	m.list.ScrollToOffset(0)
+	m.list.Refresh()
+	m.Refresh()
+}
+
+// groupTitle names a video by the titles of its notes in the group, in order of appearance.
+func groupTitle(ms []vault.TopicMention) string {
+	var titles []string
+	seen := map[string]bool{}
+	for _, x := range ms {
+		if !seen[x.Source.Path] {
+			seen[x.Source.Path] = true
+			titles = append(titles, x.Source.Title)
+		}
+	}
+	return strings.Join(titles, " · ")
+}
+
+// Rows describes what is shown, one line a row: "# heading" or "clock sentence", for tests
+// and accessibility.
+func (m *TopicMentions) Rows() []string {
+	out := make([]string, len(m.rows))
+	for i, r := range m.rows {
+		if r.mention == nil {
+			out[i] = "# " + r.heading
+			continue
+		}
+		out[i] = clockText(r.mention.Seconds) + " " + r.mention.Context
+	}
+	return out
+}
+
+// URL is the address that plays the mention at row i, or nil.
+func (m *TopicMentions) URL(i int) *url.URL {
+	if i < 0 || i >= len(m.rows) || m.rows[i].mention == nil {
+		return nil
+	}
+	x := m.rows[i].mention
+	raw, ok := m.player.URL(x.VideoID, x.Seconds)
+	if !ok {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *TopicMentions) CreateRenderer() fyne.WidgetRenderer {
+	return &topicMentionsRenderer{m: m, stack: container.NewStack(m.list, m.empty)}
+}
+
+type topicMentionsRenderer struct {
+	m     *TopicMentions
+	stack *fyne.Container
+}
+
+func (r *topicMentionsRenderer) Destroy()                     {}
+func (r *topicMentionsRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
+func (r *topicMentionsRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
+func (r *topicMentionsRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
+func (r *topicMentionsRenderer) Refresh() {
+	r.m.empty.Hidden = len(r.m.rows) > 0
+	r.m.list.Hidden = len(r.m.rows) == 0
+	r.stack.Refresh()
+}
+
+// mentionRow is a heading or a mention: chip and sentence.
+type mentionRow struct {
+	widget.BaseWidget
+	m       *TopicMentions
+	data    mentionRowData
+	chip    *timeChip
+	heading *widget.Label
+	text    *widget.RichText
+}
+
+func newMentionRow(m *TopicMentions) *mentionRow {
+	r := &mentionRow{m: m, chip: newTimeChip(), heading: widget.NewLabel(""), text: widget.NewRichText()}
+	r.heading.TextStyle = fyne.TextStyle{Bold: true}
+	r.heading.Truncation = fyne.TextTruncateEllipsis
+	r.text.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *mentionRow) show(d mentionRowData) {
+	r.data = d
+	x := d.mention
+	if x == nil {
+		r.heading.SetText(d.heading)
+		r.heading.Show()
+		r.chip.Hide()
+		r.text.Hide()
+		return
+	}
+	r.heading.Hide()
+	r.chip.Show()
+	r.text.Show()
+	var u *url.URL
+	if raw, ok := r.m.player.URL(x.VideoID, x.Seconds); ok {
+		u, _ = url.Parse(raw)
+	}
+	r.chip.set(x.Seconds, x.VideoID, u, r.m.OnOpenURL)
+	cs, ce := max(0, min(x.ContextStart, len(x.Context))), max(0, min(x.ContextEnd, len(x.Context)))
+	ce = max(cs, ce)
+	plain := widget.RichTextStyle{Inline: true}
+	bold := plain
+	bold.TextStyle = fyne.TextStyle{Bold: true}
+	r.text.Segments = []widget.RichTextSegment{
+		&widget.TextSegment{Style: plain, Text: x.Context[:cs]},
+		&widget.TextSegment{Style: bold, Text: x.Context[cs:ce]},
+		&widget.TextSegment{Style: plain, Text: x.Context[ce:]},
+	}
+	r.text.Refresh()
+}
+
+// Tapped implements fyne.Tappable: a mention opens its source note at the link.
+func (r *mentionRow) Tapped(*fyne.PointEvent) {
+	if x := r.data.mention; x != nil && r.m.OnOpenMention != nil {
+		r.m.OnOpenMention(x.Source.Path, x.Offset)
+	}
+}
+
+// Cursor implements desktop.Cursorable.
+func (r *mentionRow) Cursor() desktop.Cursor {
+	if r.data.mention == nil {
+		return desktop.DefaultCursor
+	}
+	return desktop.PointerCursor
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *mentionRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(r.heading, container.NewBorder(nil, nil, r.chip, nil, r.text)))
+}

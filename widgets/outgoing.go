@@ -1,0 +1,122 @@
+package widgets
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// Outgoing lists what the open note links to: each target once, with how many times it is
+// linked, resolved notes first, then names no note has yet (dimmed).
+type Outgoing struct {
+	widget.BaseWidget
+
+	// OnOpenNote and OnOpenUnresolved are called when an entry is tapped.
+	OnOpenNote       func(path string)
+	OnOpenUnresolved func(name string)
+
+	entries []outgoingEntry
+	header  *widget.Label
+	list    *widget.List
+}
+
+type outgoingEntry struct {
+	label, path, name string
+	count             int
+}
+
+// NewOutgoing returns an empty list.
+func NewOutgoing() *Outgoing {
+	o := &Outgoing{header: widget.NewLabel("")}
+	o.header.TextStyle.Bold = true
+	o.list = widget.NewList(
+		func() int { return len(o.entries) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, c fyne.CanvasObject) {
+			e := o.entries[i]
+			l := c.(*widget.Label)
+			text := e.label
+			if e.count > 1 {
+				text += fmt.Sprintf("  ×%d", e.count)
+			}
+			l.Importance = widget.MediumImportance
+			if e.path == "" {
+				l.Importance = widget.LowImportance
+				text += "  (not written yet)"
+			}
+			l.SetText(text)
+		})
+	o.list.OnSelected = func(i widget.ListItemID) {
+		o.list.UnselectAll()
+		if i >= len(o.entries) {
+			return
+		}
+		e := o.entries[i]
+		switch {
+		case e.path != "" && o.OnOpenNote != nil:
+			o.OnOpenNote(e.path)
+		case e.path == "" && o.OnOpenUnresolved != nil:
+			o.OnOpenUnresolved(e.name)
+		}
+	}
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+// SetNote lists the links of the note at p in snapshot ix. Call it on the UI goroutine.
+func (o *Outgoing) SetNote(ix *vault.Index, p string) {
+	byKey := map[string]*outgoingEntry{}
+	var order []*outgoingEntry
+	resolved, unresolved, total := 0, 0, 0
+	for _, l := range ix.Links(p) {
+		if l.Target == "" && l.Resolved == p {
+			continue // a link to one of the note's own headings
+		}
+		total++
+		key := "?" + vault.NormalizeName(l.Target)
+		if l.Resolved != "" {
+			key = l.Resolved
+		}
+		if e := byKey[key]; e != nil {
+			e.count++
+			continue
+		}
+		e := &outgoingEntry{path: l.Resolved, name: l.Target, count: 1, label: l.Target}
+		if n := ix.Note(l.Resolved); n != nil {
+			e.label = n.Title
+			resolved++
+		} else if l.Resolved != "" {
+			e.label = l.Resolved // an attachment
+			resolved++
+		} else {
+			unresolved++
+		}
+		byKey[key] = e
+		order = append(order, e)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return (order[i].path != "") && (order[j].path == "") })
+	o.entries = o.entries[:0]
+	for _, e := range order {
+		o.entries = append(o.entries, *e)
+	}
+	o.header.SetText(fmt.Sprintf("%d links to %d notes, %d not written yet", total, resolved, unresolved))
+	o.list.Refresh()
+}
+
+// Len is the number of distinct targets listed.
+func (o *Outgoing) Len() int { return len(o.entries) }
+
+// CreateRenderer implements fyne.Widget.
+func (o *Outgoing) CreateRenderer() fyne.WidgetRenderer {
+	pad := container.NewPadded(o.header)
+	return widget.NewSimpleRenderer(container.NewBorder(pad, nil, nil, nil, o.list))
+}

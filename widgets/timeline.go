@@ -1,0 +1,304 @@
+package widgets
+
+import (
+	"image/color"
+	"net/url"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+)
+
+// Timeline lists a note's timestamps, each as a chip ("▶ 18:28") and the sentence it closes:
+// the note read as the video runs. A chip opens the video at its second; a sentence scrolls
+// the note to it. The list is virtual: notes with over a thousand timestamps exist.
+//
+// It takes the keyboard: once focused (FocusFirst, or a click on a row), Up and Down move
+// the selection and scroll the note along, Enter opens the selected entry's video. The row
+// whose text is in view (Highlight) is tinted so the reader sees where they are. Call its
+// methods on the UI goroutine.
+type Timeline struct {
+	widget.BaseWidget
+
+	// OnOpenURL is called with the video address of a chip, or of the selected entry on
+	// Enter. It is never called for a note without a valid video.
+	OnOpenURL func(u *url.URL)
+	// OnSelect is called when the user picks an entry (a click on its sentence, Up or Down):
+	// the app scrolls the note to the anchor at byte offset.
+	OnSelect func(offset int)
+
+	entries  []vault.TimelineEntry
+	videoID  string
+	player   vault.Player
+	selected int
+	// highlighted is the entry of the text in view, -1 for none.
+	highlighted int
+	focused     bool
+
+	list  *widget.List
+	empty *widget.Label
+}
+
+// NewTimeline returns an empty timeline.
+func NewTimeline() *Timeline {
+	t := &Timeline{selected: -1, highlighted: -1}
+	t.ExtendBaseWidget(t)
+	t.empty = widget.NewLabel("No timestamps in this note")
+	t.empty.Importance = widget.LowImportance
+	t.list = widget.NewList(
+		func() int { return len(t.entries) },
+		func() fyne.CanvasObject { return newTimelineRow(t) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*timelineRow).show(id) },
+	)
+	return t
+}
+
+// SetEntries shows the timeline of a note whose video is videoID ("" when it has none), its
+// chips opening addresses made by player. The selection and highlight are cleared.
+func (t *Timeline) SetEntries(entries []vault.TimelineEntry, videoID string, player vault.Player) {
+	t.entries, t.videoID, t.player = entries, videoID, player
+	t.selected, t.highlighted = -1, -1
+	t.list.UnselectAll()
+	t.list.ScrollToOffset(0)
+	t.list.Refresh()
+	t.Refresh()
+}
+
+// Len is the number of entries shown.
+func (t *Timeline) Len() int { return len(t.entries) }
+
+// Selected is the index of the selected entry, -1 for none.
+func (t *Timeline) Selected() int { return t.selected }
+
+// Highlighted is the index of the entry marked by Highlight, -1 for none.
+func (t *Timeline) Highlighted() int { return t.highlighted }
+
+// URL is the address that plays entry i, or nil when there is none (no valid video).
+func (t *Timeline) URL(i int) *url.URL {
+	if i < 0 || i >= len(t.entries) {
+		return nil
+	}
+	raw, ok := t.player.URL(t.videoID, int(t.entries[i].Seconds))
+	if !ok {
+		return nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil
+	}
+	return u
+}
+
+// FocusFirst selects the first entry and gives the timeline the keyboard (Ctrl+T). It does
+// not scroll the note: the reader keeps their place until they move.
+func (t *Timeline) FocusFirst() {
+	if len(t.entries) > 0 {
+		t.setSelected(0)
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
+	}
+}
+
+// Highlight marks the entry of the text at byte offset, the top of what the note view shows:
+// the first entry whose anchor is at or after offset (the anchor closes the sentence being
+// read), else the last one. It calls no callback, so the app may call it on every scroll.
+func (t *Timeline) Highlight(offset int) {
+	if len(t.entries) == 0 {
+		return
+	}
+	i := sort.Search(len(t.entries), func(i int) bool { return int(t.entries[i].Offset) >= offset })
+	if i == len(t.entries) {
+		i = len(t.entries) - 1
+	}
+	if i == t.highlighted {
+		return
+	}
+	old := t.highlighted
+	t.highlighted = i
+	if old >= 0 {
+		t.list.RefreshItem(old)
+	}
+	t.list.RefreshItem(i)
+	if !t.focused {
+		t.list.ScrollTo(i)
+	}
+}
+
+func (t *Timeline) setSelected(i int) {
+	old := t.selected
+	t.selected = i
+	if old >= 0 && old < len(t.entries) {
+		t.list.RefreshItem(old)
+	}
+	t.list.RefreshItem(i)
+	t.list.ScrollTo(i)
+}
+
+// pick is a user's choice of entry i: selected, and the note scrolled to it.
+func (t *Timeline) pick(i int) {
+	if i < 0 || i >= len(t.entries) {
+		return
+	}
+	t.setSelected(i)
+	if t.OnSelect != nil {
+		t.OnSelect(int(t.entries[i].Offset))
+	}
+}
+
+func (t *Timeline) open(i int) {
+	if u := t.URL(i); u != nil && t.OnOpenURL != nil {
+		t.OnOpenURL(u)
+	}
+}
+
+// FocusGained implements fyne.Focusable.
+func (t *Timeline) FocusGained() {
+	t.focused = true
+	if t.selected < 0 && len(t.entries) > 0 {
+		t.setSelected(max(t.highlighted, 0))
+	}
+	t.list.Refresh()
+}
+
+// FocusLost implements fyne.Focusable.
+func (t *Timeline) FocusLost() {
+	t.focused = false
+	t.list.Refresh()
+}
+
+// TypedRune implements fyne.Focusable.
+func (t *Timeline) TypedRune(rune) {}
+
+// TypedKey implements fyne.Focusable: Up, Down, Page Up, Page Down, Home and End move the
+// selection; Enter (or Space) opens its video.
+func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
+	n := len(t.entries)
+	if n == 0 {
+		return
+	}
+	cur := t.selected
+	switch e.Name {
+	case fyne.KeyDown:
+		t.pick(min(cur+1, n-1))
+	case fyne.KeyUp:
+		t.pick(max(cur-1, 0))
+	case fyne.KeyPageDown:
+		t.pick(min(cur+10, n-1))
+	case fyne.KeyPageUp:
+		t.pick(max(cur-10, 0))
+	case fyne.KeyHome:
+		t.pick(0)
+	case fyne.KeyEnd:
+		t.pick(n - 1)
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		if cur >= 0 {
+			t.open(cur)
+		}
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
+	return &timelineRenderer{t: t, stack: container.NewStack(t.list, t.empty)}
+}
+
+type timelineRenderer struct {
+	t     *Timeline
+	stack *fyne.Container
+}
+
+func (r *timelineRenderer) Destroy()                     {}
+func (r *timelineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
+func (r *timelineRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
+func (r *timelineRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
+func (r *timelineRenderer) Refresh() {
+	r.t.empty.Hidden = len(r.t.entries) > 0
+	r.t.list.Hidden = len(r.t.entries) == 0
+	r.stack.Refresh()
+}
+
+// timelineRow is one entry: its chip and its sentence, tinted when selected or in view.
+type timelineRow struct {
+	widget.BaseWidget
+	t        *Timeline
+	id       int
+	chip     *timeChip
+	sentence *widget.Label
+}
+
+func newTimelineRow(t *Timeline) *timelineRow {
+	r := &timelineRow{t: t, id: -1, chip: newTimeChip(), sentence: widget.NewLabel("")}
+	r.sentence.Truncation = fyne.TextTruncateEllipsis
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *timelineRow) show(id int) {
+	r.id = id
+	e := r.t.entries[id]
+	r.chip.set(int(e.Seconds), r.t.videoID, r.t.URL(id), r.t.OnOpenURL)
+	r.sentence.SetText(e.Sentence)
+	r.Refresh()
+}
+
+// Tapped implements fyne.Tappable: a click on the sentence picks the entry.
+func (r *timelineRow) Tapped(*fyne.PointEvent) {
+	if r.id < 0 {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
+		c.Focus(r.t)
+	}
+	r.t.pick(r.id)
+}
+
+// Cursor implements desktop.Cursorable.
+func (r *timelineRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// CreateRenderer implements fyne.Widget.
+func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
+	rr := &timelineRowRenderer{row: r, bg: canvas.NewRectangle(color.Transparent),
+		box: container.NewBorder(nil, nil, r.chip, nil, r.sentence)}
+	rr.Refresh()
+	return rr
+}
+
+type timelineRowRenderer struct {
+	row *timelineRow
+	bg  *canvas.Rectangle
+	box *fyne.Container
+}
+
+func (r *timelineRowRenderer) Destroy()                     {}
+func (r *timelineRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.box} }
+func (r *timelineRowRenderer) MinSize() fyne.Size           { return r.box.MinSize() }
+func (r *timelineRowRenderer) Layout(s fyne.Size) {
+	r.bg.Resize(s)
+	r.box.Resize(s)
+}
+
+func (r *timelineRowRenderer) Refresh() {
+	row := r.row
+	th := row.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	t := row.t
+	switch {
+	case row.id >= 0 && row.id == t.selected && t.focused:
+		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
+	case row.id >= 0 && row.id == t.selected:
+		r.bg.FillColor = th.Color(theme.ColorNameHover, v)
+	case row.id >= 0 && row.id == t.highlighted:
+		r.bg.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.1)
+	default:
+		r.bg.FillColor = color.Transparent
+	}
+	r.bg.Refresh()
+	r.box.Refresh()
+}
