@@ -177,6 +177,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	w.updateNavButtons()
 	w.setTitle("")
 	w.setStatus("Loading " + src.Name() + "…")
+	w.vaultLine.SetText(src.Name() + " · loading…")
 	w.center.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(widget.NewLabel("Reading "+src.Name()+"…"), w.progress))}
 	w.progress.Start()
 	w.center.Refresh()
@@ -213,10 +214,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.startWatch(gen, src, v)
 			w.updateVaultLine()
 			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
-				// Already on screen: the panels that need the whole index catch up.
-				w.tree.Select(early)
-				w.setBacklinks(ix, early)
-				w.shownHook(cur)
+				// Already on screen from the names alone: render it again with the whole
+				// index (episode counts, embeds), in place, and the panels catch up.
+				w.rerender(early)
 				return
 			}
 			w.openStart(note)
