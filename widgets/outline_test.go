@@ -33,8 +33,8 @@ func TestOutline_HeadingsWithFirstTimestamp(t *testing.T) {
 func TestOutgoing_CountsAndUnresolved(t *testing.T) {
 	test.NewTempApp(t)
 	v, err := vault.Load(fstest.MapFS{
-		"a.md": {Data: []byte("[[b]] [[B]] [[b|again]] [[Nowhere]] [[#Own heading]] ![[pic.png]]\n")},
-		"b.md": {Data: []byte("---\ntitle: The B note\n---\n")},
+		"a.md":    {Data: []byte("[[b]] [[B]] [[b|again]] [[Nowhere]] [[#Own heading]] ![[pic.png]]\n")},
+		"b.md":    {Data: []byte("---\ntitle: The B note\n---\n")},
 		"pic.png": {Data: []byte("png")},
 	})
 	if err != nil {

@@ -162,11 +162,14 @@ func TestTimeline_Highlight(t *testing.T) {
 	}
 }
 
-// rowsOf finds the rendered objects of type T under o.
+// findAll finds the visible rendered objects of type T under o.
 func findAll[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 	var out []T
 	var walk func(fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
 		if x, ok := o.(T); ok {
 			out = append(out, x)
 		}
@@ -225,11 +228,11 @@ func topMenu(t *testing.T, w fyne.Window) *widget.Menu {
 	if top == nil {
 		t.Fatal("no pop-up menu shown")
 	}
-	menus := findAll[*widget.Menu](top)
+	menus := findAll[*widget.PopUpMenu](top)
 	if len(menus) == 0 {
 		t.Fatalf("no menu in the top overlay %T", top)
 	}
-	return menus[0]
+	return menus[0].Menu
 }
 
 func equal(a, b []string) bool {
