@@ -42,6 +42,7 @@ func (w *Window) actions() []action {
 		{"View", "Follow mode", fyne.KeyL, shortcutKey | fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) }},
 		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
 		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
+		{"Go", "Timeline", fyne.KeyT, shortcutKey, w.focusTimeline},
 		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
 		{"Help", "About Vaultview", "", 0, w.showAbout},
 	}
@@ -74,7 +75,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			m.Items = append(m.Items, w.recentMenu())
 		}
 		if a.name == "Actual size" {
-			m.Items = append(m.Items, w.themeMenu())
+			m.Items = append(m.Items, w.themeMenu(), w.playerMenu())
 		}
 	}
 	return fyne.NewMainMenu(order...)

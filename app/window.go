@@ -50,7 +50,10 @@ type Window struct {
 	outgoing  *widgets.Outgoing
 	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
 	// video views.
-	side      *container.AppTabs
+	side  *container.AppTabs
+	video videoPanes
+	// player makes chip addresses (View › Player).
+	player    vault.Player
 	status    *widget.Label
 	progress  *widget.ProgressBarInfinite
 	center    *fyne.Container
@@ -103,13 +106,17 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.backlinks = widgets.NewBacklinks()
 	w.backlinks.OnOpenURL = w.openURL
 	w.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
+	w.backlinks.VideoURL = func(id string, s int) string { return videoURL(w.player)(id, s) }
 	w.outline = widgets.NewOutline()
 	w.outline.OnOpenHeading = func(anchor string) { w.note.ScrollToHeading(anchor) }
 	w.outgoing = widgets.NewOutgoing()
 	w.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
 	w.outgoing.OnOpenUnresolved = w.OpenUnresolved
+	w.newVideoPanes()
 	w.side = container.NewAppTabs(
 		container.NewTabItem("Backlinks", w.backlinks),
+		w.video.tab,
+		container.NewTabItem("Across videos", w.video.mentions),
 		container.NewTabItem("Outline", w.outline),
 		container.NewTabItem("Outgoing", w.outgoing),
 	)
@@ -141,6 +148,9 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		w.side.Hide()
 	}
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
+	if p, err := vault.ParsePlayer(prefs.String(prefPlayer)); err == nil {
+		w.player = p
+	}
 	w.themeChoice = ThemeChoice(prefs.StringWithFallback(prefTheme, string(ThemeSystem)))
 	if w.zoom != 1 || w.themeChoice != ThemeSystem {
 		w.applyTheme()
@@ -430,6 +440,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 		w.backlinks.SetUnresolved(ix, pl.Unresolved)
 		w.outline.SetNote(nil)
 		w.outgoing.SetNote(ix, "")
+		w.clearVideoViews()
 		w.shownHook(pl)
 		return
 	}
@@ -441,11 +452,15 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 	w.setTitle(n.Title)
 	w.tree.Select(pl.Path)
 	w.setBacklinks(ix, pl.Path)
+	in := w.renderInput(ix, n, nil)
 	go func() {
 		src, err := v.Source(pl.Path)
 		var r *widgets.RenderedNote
+		var vv videoViews
 		if err == nil {
-			r = widgets.RenderNote(w.renderInput(ix, n, src))
+			in.Source = src
+			r = widgets.RenderNote(in)
+			vv = computeVideoViews(ix, n, src)
 		}
 		w.do(func() {
 			if w.showGen.Load() != gen {
@@ -458,6 +473,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 			same := w.shown == pl.Path
 			w.shown = pl.Path
 			w.note.ShowNote(r)
+			w.showVideoViews(ix, vv)
 			switch {
 			case fragment != "":
 				w.note.ScrollToHeading(fragment)
@@ -506,6 +522,7 @@ func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets
 		},
 		LoadImage:    v.ReadFile,
 		EpisodeNotes: func(id string) int { return len(ix.VideoNotes(id)) },
+		VideoURL:     videoURL(w.player),
 	}
 }
 

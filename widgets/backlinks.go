@@ -32,6 +32,9 @@ type Backlinks struct {
 	OnOpenNote func(path string)
 	// OnOpenURL is called with the video address of a timestamp chip.
 	OnOpenURL func(u *url.URL)
+	// VideoURL makes a chip's address, for the user's choice of player; nil is
+	// vault.VideoURL. It must return "" for an invalid id.
+	VideoURL func(videoID string, seconds int) string
 	// FindUnlinked finds the notes whose text mentions title or one of aliases without
 	// linking; each result's Link.Context, ContextStart and ContextEnd mark the mention and
 	// Link.Offset is where it is in the source. It is called only when the user opens the
@@ -366,11 +369,14 @@ func backlinksClock(seconds int32) string {
 
 // backlinksVideo is the chip of a mention: its label and the address it opens, or nil when
 // the mention has no valid timestamp or its note no video.
-func backlinksVideo(m *vault.Backlink) (string, *url.URL) {
+func backlinksVideo(m *vault.Backlink, videoURL func(string, int) string) (string, *url.URL) {
 	if m == nil || m.Timestamp == nil || !m.Timestamp.Valid || m.Source == nil {
 		return "", nil
 	}
-	raw := vault.VideoURL(m.Source.VideoID, int(m.Timestamp.Seconds))
+	if videoURL == nil {
+		videoURL = vault.VideoURL
+	}
+	raw := videoURL(m.Source.VideoID, int(m.Timestamp.Seconds))
 	if raw == "" {
 		return "", nil
 	}

@@ -210,7 +210,7 @@ func (r *backlinksRowRenderer) layout(size fyne.Size) {
 		}
 	case backlinksMentionRow:
 		x := 2 * inner
-		if label, u := backlinksVideo(d.mention); u != nil {
+		if label, u := backlinksVideo(d.mention, r.row.panel.VideoURL); u != nil {
 			c := r.row.chip
 			c.set(label, u)
 			cs := c.MinSize()

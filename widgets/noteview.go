@@ -32,6 +32,8 @@ type NoteView struct {
 	// OnOpenURL is called when a web link, a timestamp chip or Watch video is tapped. The app
 	// typically passes it to fyne.App.OpenURL.
 	OnOpenURL func(u *url.URL)
+	// OnScrolled is called after the note scrolls, with TopOffset.
+	OnScrolled func(topOffset int)
 
 	note   *RenderedNote
 	header *noteHeader
@@ -43,6 +45,11 @@ func NewNoteView() *NoteView {
 	v := &NoteView{}
 	v.ExtendBaseWidget(v)
 	v.body = newPageBody()
+	v.body.scrolled = func() {
+		if v.OnScrolled != nil {
+			v.OnScrolled(v.TopOffset())
+		}
+	}
 	v.header = newNoteHeader(v)
 	return v
 }
@@ -114,6 +121,20 @@ func (v *NoteView) ScrollToOffset(offset int) bool {
 	}
 	v.body.showRow(row)
 	return true
+}
+
+// TopOffset is the byte offset in the note's file of the first row in view (-1 with no
+// note), so panels can follow the reading position.
+func (v *NoteView) TopOffset() int {
+	if v.note == nil {
+		return -1
+	}
+	for i := v.body.rowAt(v.body.scroll.Offset.Y); i < len(v.note.rows); i++ {
+		if o := v.note.rows[i].offset; o >= 0 {
+			return o
+		}
+	}
+	return -1
 }
 
 // ScrollOffset is how far down the note is scrolled, for the app's history.

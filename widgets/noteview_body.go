@@ -30,13 +30,20 @@ type pageBody struct {
 	metrics       *estimateMetrics
 	metricsSize   float32 // text size the metrics were taken at
 	syncing       bool
+	// scrolled, when set, is called after every scroll.
+	scrolled func()
 }
 
 func newPageBody() *pageBody {
 	b := &pageBody{live: map[int]fyne.CanvasObject{}}
 	b.ExtendBaseWidget(b)
 	b.scroll = container.NewVScroll(b)
-	b.scroll.OnScrolled = func(fyne.Position) { b.sync() }
+	b.scroll.OnScrolled = func(fyne.Position) {
+		b.sync()
+		if b.scrolled != nil {
+			b.scrolled()
+		}
+	}
 	return b
 }
 

@@ -1,0 +1,165 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+	"vaultview/widgets"
+)
+
+// prefPlayer keeps the chip URL template (a player name or a custom template).
+const prefPlayer = "player"
+
+// videoPanes are the side panel's video views: the open note's timeline with the other
+// notes from its video, and its mentions across all videos.
+type videoPanes struct {
+	timeline *widgets.Timeline
+	siblings *fyne.Container
+	mentions *widgets.TopicMentions
+	tab      *container.TabItem
+}
+
+func (w *Window) newVideoPanes() {
+	w.video.timeline = widgets.NewTimeline()
+	w.video.timeline.OnOpenURL = w.openURL
+	w.video.timeline.OnSelect = func(off int) { w.note.ScrollToOffset(off) }
+	w.video.siblings = container.NewVBox()
+	w.video.mentions = widgets.NewTopicMentions()
+	w.video.mentions.OnOpenURL = w.openURL
+	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, "", off) }
+	w.video.tab = container.NewTabItem("Timeline", container.NewBorder(w.video.siblings, nil, nil, nil, w.video.timeline))
+	w.note.OnScrolled = w.video.timeline.Highlight
+}
+
+// videoURL builds chip addresses with the user's player; it is handed to rendering by
+// value, so a later change of player does not race with a render under way.
+func videoURL(p vault.Player) func(string, int) string {
+	return func(id string, seconds int) string {
+		u, _ := p.URL(id, seconds)
+		return u
+	}
+}
+
+// videoViews is what the video panes show for one note, computed off the UI goroutine.
+type videoViews struct {
+	timeline []vault.TimelineEntry
+	videoID  string
+	siblings []string
+	mentions []vault.TopicMention
+}
+
+func computeVideoViews(ix *vault.Index, n *vault.Note, src []byte) videoViews {
+	return videoViews{
+		timeline: vault.Timeline(n, src),
+		videoID:  n.VideoID,
+		siblings: ix.SiblingNotes(n.Path),
+		mentions: ix.TopicMentions(n.Path),
+	}
+}
+
+// showVideoViews fills the video panes; on the UI goroutine.
+func (w *Window) showVideoViews(ix *vault.Index, vv videoViews) {
+	w.video.timeline.SetEntries(vv.timeline, vv.videoID, w.player)
+	w.video.mentions.SetMentions(vv.mentions, w.player)
+	objs := []fyne.CanvasObject{}
+	if len(vv.siblings) > 0 {
+		h := widget.NewLabel(fmt.Sprintf("Other notes from this video (%d)", len(vv.siblings)))
+		h.TextStyle.Bold = true
+		objs = append(objs, h)
+		const show = 12
+		for i, p := range vv.siblings {
+			if i == show {
+				more := widget.NewLabel(fmt.Sprintf("… and %d more", len(vv.siblings)-show))
+				more.Importance = widget.LowImportance
+				objs = append(objs, more)
+				break
+			}
+			title := p
+			if n := ix.Note(p); n != nil {
+				title = n.Title
+			}
+			b := widget.NewButton(title, func() { w.Open(p, "") })
+			b.Importance = widget.LowImportance
+			b.Alignment = widget.ButtonAlignLeading
+			objs = append(objs, b)
+		}
+		objs = append(objs, widget.NewSeparator())
+	}
+	w.video.siblings.Objects = objs
+	w.video.siblings.Refresh()
+}
+
+// clearVideoViews empties the panes, for pages that are not notes.
+func (w *Window) clearVideoViews() {
+	w.video.timeline.SetEntries(nil, "", w.player)
+	w.video.mentions.SetMentions(nil, w.player)
+	w.video.siblings.Objects = nil
+	w.video.siblings.Refresh()
+}
+
+// focusTimeline shows the side panel's timeline and gives it the keyboard: Up and Down
+// move, Enter opens the video at the selected entry.
+func (w *Window) focusTimeline() {
+	if !w.side.Visible() {
+		w.togglePane(w.side)
+	}
+	w.side.Select(w.video.tab)
+	w.video.timeline.FocusFirst()
+}
+
+// SetPlayer chooses how chips open videos: a player name or a custom template. It is
+// checked first; a bad template is refused with the reason.
+func (w *Window) SetPlayer(template string) error {
+	p, err := vault.ParsePlayer(template)
+	if err != nil {
+		return err
+	}
+	w.player = p
+	w.app.Preferences().SetString(prefPlayer, template)
+	w.win.SetMainMenu(w.menu())
+	if cur, ok := w.history.Current(); ok && cur.Path != "" && w.vault != nil {
+		w.rerender(cur.Path) // chips carry their addresses
+	}
+	return nil
+}
+
+func (w *Window) playerMenu() *fyne.MenuItem {
+	item := fyne.NewMenuItem("Player", nil)
+	item.ChildMenu = fyne.NewMenu("")
+	current := w.app.Preferences().StringWithFallback(prefPlayer, "youtube")
+	for _, c := range []struct{ label, name string }{
+		{"YouTube", "youtube"}, {"YouTube, no cookies", "youtube-nocookie"}, {"youtu.be short links", "youtu.be"},
+	} {
+		it := fyne.NewMenuItem(c.label, func() { _ = w.SetPlayer(c.name) })
+		it.Checked = current == c.name
+		item.ChildMenu.Items = append(item.ChildMenu.Items, it)
+	}
+	custom := fyne.NewMenuItem("Custom…", w.askPlayer)
+	custom.Checked = current != "youtube" && current != "youtube-nocookie" && current != "youtu.be"
+	item.ChildMenu.Items = append(item.ChildMenu.Items, custom)
+	return item
+}
+
+func (w *Window) askPlayer() {
+	e := widget.NewEntry()
+	e.SetText(w.player.Template())
+	e.Validator = func(s string) error { _, err := vault.ParsePlayer(s); return err }
+	hint := widget.NewLabel("An http or https address with {id}, and {seconds} or {hms}.")
+	hint.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm("Player", "Use", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Address", e), widget.NewFormItem("", hint),
+	}, func(ok bool) {
+		if ok {
+			if err := w.SetPlayer(e.Text); err != nil {
+				dialog.ShowError(err, w.win)
+			}
+		}
+	}, w.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
