@@ -610,9 +610,9 @@ func (w *Window) remember(dir string) {
 
 func (w *Window) recentVaults() []string { return w.app.Preferences().StringList(prefRecentVaults) }
 
-// showSource shows the open note's Markdown in a selectable, read-only text area (RichText
-// cannot be selected). The file is read off the UI goroutine.
-func (w *Window) showSource() {
+// withSource reads the open note's Markdown off the UI goroutine and hands it to f on the
+// UI goroutine; errors go to the status line.
+func (w *Window) withSource(f func(p string, src []byte)) {
 	if w.vault == nil || w.shown == "" {
 		return
 	}
@@ -621,38 +621,35 @@ func (w *Window) showSource() {
 		src, err := v.Source(p)
 		w.do(func() {
 			if err != nil {
-				dialog.ShowError(err, w.win)
+				w.setStatus(fmt.Sprintf("%s: %v", p, err))
 				return
 			}
-			text := string(src)
-			e := widget.NewMultiLineEntry()
-			e.SetText(text)
-			e.Wrapping = fyne.TextWrapWord
-			e.TextStyle = fyne.TextStyle{Monospace: true}
-			e.OnChanged = func(string) { e.SetText(text) } // read-only, but still selectable
-			d := dialog.NewCustom(p, "Close", e, w.win)
-			size := w.win.Canvas().Size()
-			d.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
-			d.Show()
+			f(p, src)
 		})
 	}()
 }
 
+// showSource shows the open note's Markdown in a selectable, read-only text area (RichText
+// cannot be selected).
+func (w *Window) showSource() {
+	w.withSource(func(p string, src []byte) {
+		text := string(src)
+		e := widget.NewMultiLineEntry()
+		e.SetText(text)
+		e.Wrapping = fyne.TextWrapWord
+		e.TextStyle = fyne.TextStyle{Monospace: true}
+		e.OnChanged = func(string) { e.SetText(text) } // read-only, but still selectable
+		d := dialog.NewCustom(p, "Close", e, w.win)
+		size := w.win.Canvas().Size()
+		d.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
+		d.Show()
+	})
+}
+
 // copyMarkdown puts the open note's Markdown on the clipboard.
 func (w *Window) copyMarkdown() {
-	if w.vault == nil || w.shown == "" {
-		return
-	}
-	v, p := w.vault, w.shown
-	go func() {
-		src, err := v.Source(p)
-		w.do(func() {
-			if err != nil {
-				w.setStatus(err.Error())
-				return
-			}
-			w.app.Clipboard().SetContent(string(src))
-			w.setStatus("Copied " + p + " as Markdown")
-		})
-	}()
+	w.withSource(func(p string, src []byte) {
+		w.app.Clipboard().SetContent(string(src))
+		w.setStatus("Copied " + p + " as Markdown")
+	})
 }

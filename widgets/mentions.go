@@ -120,22 +120,7 @@ func (m *TopicMentions) URL(i int) *url.URL {
 
 // CreateRenderer implements fyne.Widget.
 func (m *TopicMentions) CreateRenderer() fyne.WidgetRenderer {
-	return &topicMentionsRenderer{m: m, stack: container.NewStack(m.list, m.empty)}
-}
-
-type topicMentionsRenderer struct {
-	m     *TopicMentions
-	stack *fyne.Container
-}
-
-func (r *topicMentionsRenderer) Destroy()                     {}
-func (r *topicMentionsRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
-func (r *topicMentionsRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
-func (r *topicMentionsRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
-func (r *topicMentionsRenderer) Refresh() {
-	r.m.empty.Hidden = len(r.m.rows) > 0
-	r.m.list.Hidden = len(r.m.rows) == 0
-	r.stack.Refresh()
+	return newListOrEmpty(m.list, m.empty, func() int { return len(m.rows) })
 }
 
 // mentionRow is a heading or a mention: chip and sentence.

@@ -206,22 +206,7 @@ func (t *Timeline) TypedKey(e *fyne.KeyEvent) {
 
 // CreateRenderer implements fyne.Widget.
 func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
-	return &timelineRenderer{t: t, stack: container.NewStack(t.list, t.empty)}
-}
-
-type timelineRenderer struct {
-	t     *Timeline
-	stack *fyne.Container
-}
-
-func (r *timelineRenderer) Destroy()                     {}
-func (r *timelineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.stack} }
-func (r *timelineRenderer) Layout(s fyne.Size)           { r.stack.Resize(s) }
-func (r *timelineRenderer) MinSize() fyne.Size           { return r.stack.MinSize() }
-func (r *timelineRenderer) Refresh() {
-	r.t.empty.Hidden = len(r.t.entries) > 0
-	r.t.list.Hidden = len(r.t.entries) == 0
-	r.stack.Refresh()
+	return newListOrEmpty(t.list, t.empty, func() int { return len(t.entries) })
 }
 
 // timelineRow is one entry: its chip and its sentence, tinted when selected or in view.
