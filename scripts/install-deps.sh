@@ -3,6 +3,8 @@
 #
 #   scripts/install-deps.sh          C compiler + OpenGL/X11/Wayland headers (for `make run`)
 #   scripts/install-deps.sh --test   the same, plus Xvfb, xauth, xdotool and ImageMagick (for `make test`)
+#   scripts/install-deps.sh --dist   the same as the first, plus the MinGW-w64 cross compiler for the
+#                                    Windows build and xz for the Linux tarball (for `make dist`)
 #
 # Fyne's desktop driver is C code (GLFW) compiled through cgo, so a C compiler and the
 # windowing headers must be on the machine. On Debian/Ubuntu, Fedora and Arch this script
@@ -13,11 +15,13 @@
 set -euo pipefail
 
 with_test=false
+with_dist=false
 case "${1:-}" in
 	"") ;;
 	--test) with_test=true ;;
+	--dist) with_dist=true ;;
 	*)
-		echo "usage: $0 [--test]" >&2
+		echo "usage: $0 [--test | --dist]" >&2
 		exit 2
 		;;
 esac
@@ -31,6 +35,11 @@ fedora_build=(gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel
 fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xdotool ImageMagick)
 arch_build=(gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm wayland libxkbcommon)
 arch_test=(xorg-server-xvfb xorg-xauth xdotool imagemagick)
+# `make dist` cross-builds the Windows .exe with cgo, so it needs a MinGW-w64 gcc for x86-64
+# (with its Windows headers and libraries), and `fyne package` packs the Linux build with tar -J.
+debian_dist=(gcc-mingw-w64-x86-64 xz-utils)
+fedora_dist=(mingw64-gcc xz)
+arch_dist=(mingw-w64-gcc xz)
 
 say() { echo "install-deps: $*"; }
 
@@ -101,6 +110,13 @@ install_linux() {
 			arch) wanted+=("${arch_test[@]}") ;;
 		esac
 	fi
+	if $with_dist; then
+		case "$family" in
+			debian) wanted+=("${debian_dist[@]}") ;;
+			fedora) wanted+=("${fedora_dist[@]}") ;;
+			arch) wanted+=("${arch_dist[@]}") ;;
+		esac
+	fi
 
 	local pkg
 	for pkg in "${wanted[@]}"; do
@@ -156,6 +172,7 @@ case "$(uname -s)" in
 			say "  a C compiler (gcc), OpenGL (libGL) headers, X11 headers (libX11, Xcursor,"
 			say "  Xrandr, Xinerama, Xi, Xxf86vm), Wayland client and xkbcommon headers"
 			$with_test && say "  and, for tests, Xvfb, xauth, xdotool and ImageMagick (xvfb-run, window checks)"
+			$with_dist && say "  and, for make dist, a MinGW-w64 gcc for x86-64 (x86_64-w64-mingw32-gcc) and xz"
 		else
 			install_linux "$family"
 		fi
