@@ -28,7 +28,7 @@ type action struct {
 const shortcutKey = fyne.KeyModifierShortcutDefault
 
 func (w *Window) actions() []action {
-	return []action{
+	return append(append([]action{
 		{"File", "Open vault…", fyne.KeyO, shortcutKey | fyne.KeyModifierShift, w.chooseVault},
 		{"File", "Reload vault", fyne.KeyR, shortcutKey, w.reloadVault},
 		{"File", "Open the sample vault", "", 0, func() { w.OpenVault(SampleSource(), "") }},
@@ -43,9 +43,10 @@ func (w *Window) actions() []action {
 		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
 		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
 		{"Go", "Timeline", fyne.KeyT, shortcutKey, w.focusTimeline},
+	}, w.sideTabActions()...), []action{
 		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
 		{"Help", "About Vaultview", "", 0, w.showAbout},
-	}
+	}...)
 }
 
 func (w *Window) menu() *fyne.MainMenu {

@@ -50,8 +50,9 @@ type Window struct {
 	outgoing  *widgets.Outgoing
 	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
 	// video views.
-	side  *container.AppTabs
-	video videoPanes
+	side     *container.AppTabs
+	sideTabs []sideTab
+	video    videoPanes
 	// player makes chip addresses (View › Player).
 	player    vault.Player
 	status    *widget.Label
@@ -113,12 +114,12 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
 	w.outgoing.OnOpenUnresolved = w.OpenUnresolved
 	w.newVideoPanes()
-	w.side = container.NewAppTabs(
-		container.NewTabItem("Backlinks", w.backlinks),
-		w.video.tab,
-		container.NewTabItem("Across videos", w.video.mentions),
-		container.NewTabItem("Outline", w.outline),
-		container.NewTabItem("Outgoing", w.outgoing),
+	w.newSide(
+		sideTab{container.NewTabItem("Backlinks", w.backlinks), w.backlinks.FocusTarget},
+		sideTab{container.NewTabItem("Outgoing", w.outgoing), w.outgoing.FocusTarget},
+		sideTab{container.NewTabItem("Outline", w.outline), w.outline.FocusTarget},
+		sideTab{w.video.tab, func() fyne.Focusable { w.video.timeline.FocusFirst(); return nil }},
+		sideTab{container.NewTabItem("Across videos", w.video.mentions), w.video.mentions.FocusTarget},
 	)
 
 	w.status = widget.NewLabel("")
