@@ -53,6 +53,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	w.lastReload = time.Now()
 	log.Printf("reload: %d added, %d changed, %d removed, %d renamed, rescan %v", len(r.Added), len(r.Changed), len(r.Removed), len(r.Renamed), r.Rescan)
 	w.tree.SetIndex(ix)
+	w.tags.SetIndex(ix)
 	defer w.updateVaultLine()
 
 	if w.follow {
@@ -176,4 +177,5 @@ func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	w.backlinks.SetNote(ix, p)
 	w.outline.SetNote(ix.Note(p))
 	w.outgoing.SetNote(ix, p)
+	w.graph.SetNote(ix, p)
 }

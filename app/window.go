@@ -48,6 +48,8 @@ type Window struct {
 	backlinks *widgets.Backlinks
 	outline   *widgets.Outline
 	outgoing  *widgets.Outgoing
+	tags      *widgets.TagsPanel
+	graph     *widgets.LocalGraph
 	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
 	// video views.
 	side     *container.AppTabs
@@ -113,11 +115,18 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.outgoing = widgets.NewOutgoing()
 	w.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
 	w.outgoing.OnOpenUnresolved = w.OpenUnresolved
+	w.tags = widgets.NewTagsPanel()
+	w.tags.OnOpen = func(p string) { w.Open(p, "") }
+	w.graph = widgets.NewLocalGraph()
+	w.graph.OnOpen = func(p string) { w.Open(p, "") }
+	w.graph.OnOpenUnresolved = w.OpenUnresolved
 	w.newVideoPanes()
 	w.newSide(
 		sideTab{container.NewTabItem("Backlinks", w.backlinks), w.backlinks.FocusTarget},
 		sideTab{container.NewTabItem("Outgoing", w.outgoing), w.outgoing.FocusTarget},
 		sideTab{container.NewTabItem("Outline", w.outline), w.outline.FocusTarget},
+		sideTab{container.NewTabItem("Tags", w.tags), w.tags.FocusTarget},
+		sideTab{container.NewTabItem("Graph", w.graph), nil},
 		sideTab{w.video.tab, func() fyne.Focusable { w.video.timeline.FocusFirst(); return nil }},
 		sideTab{container.NewTabItem("Across videos", w.video.mentions), w.video.mentions.FocusTarget},
 	)
@@ -221,6 +230,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			ix := v.Index()
 			log.Printf("indexed %s: %d notes, %d problems, in %v", src.Name(), ix.Len(), len(ix.Problems()), time.Since(started).Round(time.Millisecond))
 			w.tree.SetIndex(ix)
+			w.tags.SetIndex(ix)
 			w.setStatus("")
 			w.startWatch(gen, src, v)
 			w.updateVaultLine()
@@ -441,6 +451,7 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 		w.backlinks.SetUnresolved(ix, pl.Unresolved)
 		w.outline.SetNote(nil)
 		w.outgoing.SetNote(ix, "")
+		w.graph.SetNote(ix, pl.Unresolved)
 		w.clearVideoViews()
 		w.shownHook(pl)
 		return

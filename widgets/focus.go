@@ -17,3 +17,15 @@ func (o *Outgoing) FocusTarget() fyne.Focusable { return o.list }
 
 // FocusTarget is the list of mentions across videos.
 func (m *TopicMentions) FocusTarget() fyne.Focusable { return m.list }
+
+// FocusTarget is the list on show: the tags tree, the tags matching the filter, or the
+// notes of the chosen tag.
+func (p *TagsPanel) FocusTarget() fyne.Focusable {
+	switch {
+	case p.shown != "":
+		return p.notes
+	case len(p.terms) > 0:
+		return p.found
+	}
+	return p.tree
+}
