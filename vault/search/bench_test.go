@@ -1,0 +1,198 @@
+package search_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"vaultview/vault"
+	"vaultview/vault/search"
+)
+
+// The benchmarks below run on the vault named by VAULTVIEW_BENCH_VAULT (the 20,000-note,
+// 160 MB generated vault: `go run ./tools/genvault /tmp/vault20k`) and are skipped without
+// it. Times are compared with a naive search measured in the same run, because these
+// machines are shared and absolute times drift.
+
+var (
+	benchOnce  sync.Once
+	benchV     *vault.Vault
+	benchStore *search.Store
+	benchBytes int64
+	benchErr   error
+)
+
+func benchSetup(b *testing.B) (*vault.Vault, *search.Store) {
+	b.Helper()
+	dir := os.Getenv("VAULTVIEW_BENCH_VAULT")
+	if dir == "" {
+		b.Skip("VAULTVIEW_BENCH_VAULT names no vault")
+	}
+	benchOnce.Do(func() {
+		benchV, benchErr = vault.Load(os.DirFS(dir))
+		if benchErr != nil {
+			return
+		}
+		benchStore, benchErr = search.Build(context.Background(), benchV, benchV.Index(), nil)
+		for _, p := range benchV.Index().Paths() {
+			benchBytes += benchV.Index().Note(p).Size
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchV, benchStore
+}
+
+// naive is the baseline: every note's source lower-cased and held in memory as it is,
+// searched with bytes.Contains and counted with bytes.Count on all cores.
+type naive [][]byte
+
+func newNaive(b *testing.B, v *vault.Vault) naive {
+	var n naive
+	for _, p := range v.Index().Paths() {
+		src, err := v.Source(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = append(n, bytes.ToLower(src))
+	}
+	return n
+}
+
+func (n naive) search(words [][]byte) (notes, matches int) {
+	var next atomic.Int64
+	var total, count atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(n) {
+					return
+				}
+				all := true
+				for _, w := range words {
+					if !bytes.Contains(n[i], w) {
+						all = false
+						break
+					}
+				}
+				if all {
+					total.Add(1)
+					for _, w := range words {
+						count.Add(int64(bytes.Count(n[i], w)))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return int(total.Load()), int(count.Load())
+}
+
+// BenchmarkSearch runs one query of each kind with the default limit (snippets for the best
+// 100 notes included). x-naive is its time over the naive search for the query's words in
+// the same run (the naive search knows no filters, phrases across markup, exclusions or
+// snippets); ms-query and ms-naive are the absolute times.
+func BenchmarkSearch(b *testing.B) {
+	v, s := benchSetup(b)
+	n := newNaive(b, v)
+	for _, k := range []struct{ name, query string }{
+		{"rare-phrase", `"brambleton works in 1857"`},
+		{"phrase", `"medieval factory"`},
+		{"common-word", "the"},
+		{"word", "flywheel"},
+		{"two-words", "flywheel renegotiated"},
+		{"filter", "tag:markets flywheel"},
+		{"path-filter", "path:Ledger79 the"},
+		{"exclusion", "flywheel -zephyrine"},
+		{"no-match", "qqqxz"},
+	} {
+		b.Run(k.name, func(b *testing.B) {
+			q := search.ParseQuery(k.query)
+			var words [][]byte
+			for _, w := range q.Words {
+				words = append(words, []byte(w))
+			}
+			ix := v.Index()
+			var ours, theirs time.Duration
+			var res search.Results
+			for b.Loop() {
+				t0 := time.Now()
+				var err error
+				res, err = s.Search(context.Background(), v, ix, q, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				n.search(words)
+				theirs += time.Since(t1)
+				ours += t1.Sub(t0)
+			}
+			b.ReportMetric(float64(ours)/float64(theirs), "x-naive")
+			b.ReportMetric(float64(ours.Microseconds())/1000/float64(b.N), "ms-query")
+			b.ReportMetric(float64(theirs.Microseconds())/1000/float64(b.N), "ms-naive")
+			b.ReportMetric(float64(res.Total), "notes")
+			b.ReportMetric(float64(res.Matches), "matches")
+		})
+	}
+}
+
+// BenchmarkBuild builds the store of the whole vault. MB-store is what the store holds
+// (Store.Bytes), x-vault that over the vault's bytes, MB-heap the live heap the store adds
+// (after a garbage collection), MB-alloc what building it allocated in all (mostly the
+// files read), s-build the time.
+func BenchmarkBuild(b *testing.B) {
+	v, _ := benchSetup(b)
+	var s *search.Store
+	var heap, allocated uint64
+	var took time.Duration
+	for b.Loop() {
+		s = nil
+		before := liveHeap()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		t0 := time.Now()
+		var err error
+		s, err = search.Build(context.Background(), v, v.Index(), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		took += time.Since(t0)
+		runtime.ReadMemStats(&m1)
+		allocated = m1.TotalAlloc - m0.TotalAlloc
+		heap = liveHeap() - before
+	}
+	runtime.KeepAlive(s)
+	b.ReportMetric(float64(s.Bytes())/(1<<20), "MB-store")
+	b.ReportMetric(float64(s.Bytes())/float64(benchBytes), "x-vault")
+	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
+	b.ReportMetric(float64(allocated)/(1<<20), "MB-alloc")
+	b.ReportMetric(took.Seconds()/float64(b.N), "s-build")
+}
+
+// BenchmarkUpdate_OneNote updates the store for one changed note.
+func BenchmarkUpdate_OneNote(b *testing.B) {
+	v, s := benchSetup(b)
+	paths := v.Index().Paths()
+	r := vault.Reload{Index: v.Index(), Changed: []string{paths[len(paths)/2]}}
+	for b.Loop() {
+		if _, err := s.Update(context.Background(), v, r); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func liveHeap() uint64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}

@@ -1,0 +1,22 @@
+package search
+
+// TextOf decodes the text the store holds for the note at p, for tests to compare with the
+// note's stripped and folded text.
+func (s *Store) TextOf(p string) (string, bool) {
+	for _, n := range s.notes {
+		if n.path != p {
+			continue
+		}
+		var b []byte
+		for i := 0; i < len(n.codes); {
+			var id uint32
+			id, i = readCode(n.codes, i, s.dict.short)
+			b = append(b, s.dict.token(id)...)
+		}
+		return string(b), true
+	}
+	return "", false
+}
+
+// Fold exposes fold.
+func Fold(s string) string { return foldString(s) }

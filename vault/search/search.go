@@ -1,0 +1,719 @@
+package search
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"math/bits"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"vaultview/vault"
+)
+
+// Results is what a search found.
+type Results struct {
+	// Notes are the best matching notes, best first, at most the limit asked for.
+	Notes []NoteResult
+	// Total is how many notes match; Matches how many matches they hold in all.
+	Total, Matches int
+}
+
+// NoteResult is one matching note.
+type NoteResult struct {
+	Path, Title string
+	// Count is how many times the note's text holds the query's words and phrases.
+	Count int
+	// Matches are the first few matches (at most MaxMatchesPerNote), each with the text
+	// around it; a match that falls in an earlier one's snippet is highlighted there
+	// instead. Empty when only the title or the filters matched.
+	Matches []Match
+}
+
+// Match is one place where a note holds a word or phrase of the query.
+type Match struct {
+	// Snippet is the text around the match, in its original case, on one line; `…` marks
+	// where it was cut.
+	Snippet string
+	// Highlights are the byte ranges [start, end) of Snippet that match the query: this
+	// match and any other in the snippet.
+	Highlights [][2]int
+	// Offset is the byte offset in the note's file where the match starts (as
+	// vault.Vault.Source returns the file), for scrolling the note to it.
+	Offset int
+	// Text is the matched text as the note writes it.
+	Text string
+}
+
+const (
+	// MaxMatchesPerNote is how many matches of a note come with a snippet.
+	MaxMatchesPerNote = 5
+	// DefaultLimit is the number of notes a search returns when its limit is not positive.
+	DefaultLimit = 100
+	// maxPatterns bounds the words and phrases of one query (a bit each in a uint32).
+	maxPatterns = 32
+	// snippetBefore and snippetAfter are about how much text a snippet shows around its match.
+	snippetBefore, snippetAfter = 50, 90
+)
+
+// Search finds the notes of ix that match q, on all cores, using the text s holds (notes not
+// in both s and ix are not searched). The best limit notes come with snippets, made from
+// their files read again through v. A cancelled ctx stops the search early with its error,
+// so that a query the user has already typed past costs little.
+//
+// Ranking: notes whose title holds more of the query's words first, then notes with more
+// matches, then by path.
+func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Query, limit int) (Results, error) {
+	// A Query made by hand may hold words ParseQuery would not give.
+	q.Words, q.Without = normalizeWords(q.Words), normalizeWords(q.Without)
+	if q.Empty() {
+		return Results{}, ctx.Err()
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	m := compile(s.dict, q)
+	f := newFilters(q)
+	var mu sync.Mutex
+	var hits []hit
+	const chunk = 64
+	err := forEach(ctx, (len(s.notes)+chunk-1)/chunk, func(w *worker, c int) {
+		// The notes that pass the filters and titles are scanned together (see scanAll).
+		if w.cands == nil {
+			w.cands = make([]candidate, chunk)
+		}
+		cands := w.cands
+		k := 0
+		for i := c * chunk; i < min(len(s.notes), (c+1)*chunk); i++ {
+			nt := &s.notes[i]
+			n := ix.Note(nt.path)
+			if n == nil || !f.match(n) {
+				continue
+			}
+			if inTitle, ok := m.title(w, n); ok {
+				cands[k] = candidate{index: int32(i), inTitle: inTitle}
+				m.start(&cands[k].scan, nt.codes)
+				k++
+			}
+		}
+		if m.scan {
+			m.scanAll(cands[:k])
+		}
+		var local []hit
+		for j := range k {
+			if h, ok := m.decide(&cands[j]); ok {
+				local = append(local, h)
+			}
+		}
+		mu.Lock()
+		hits = append(hits, local...)
+		mu.Unlock()
+	})
+	if err != nil {
+		return Results{}, err
+	}
+	slices.SortFunc(hits, func(a, b hit) int {
+		if c := cmp.Compare(b.title, a.title); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(b.count, a.count); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.index, b.index) // the notes are sorted by path
+	})
+	res := Results{Total: len(hits)}
+	for _, h := range hits {
+		res.Matches += int(h.count)
+	}
+	hits = hits[:min(len(hits), limit)]
+	res.Notes = make([]NoteResult, len(hits))
+	err = forEach(ctx, len(hits), func(w *worker, i int) {
+		p := s.notes[hits[i].index].path
+		n := ix.Note(p)
+		res.Notes[i] = NoteResult{Path: p, Title: n.Title, Count: int(hits[i].count)}
+		res.Notes[i].Matches = snippets(v, n, q.Words)
+	})
+	if err != nil {
+		return Results{}, err
+	}
+	return res, nil
+}
+
+// hit is a matching note: its index in the store, its number of matches and how many of
+// the query's words its title holds.
+type hit struct {
+	index, count int32
+	title        int8
+}
+
+// pattern is one word or phrase of a query, ready to be found in token codes.
+type pattern struct {
+	text []byte
+	// parts are text's tokens (see dictionary); a pattern of one part lies inside a token.
+	parts [][]byte
+	// multi gives, for a one-part pattern, the tokens that hold it more than once.
+	multi map[uint32]int
+	// mid are the ids of the parts between the first and the last; last marks the tokens
+	// that start with the last part. ok is false when some middle part is no token at all.
+	mid  []uint32
+	last []uint64
+	ok   bool
+	// inText is false when no token sequence of the dictionary can hold the pattern: only a
+	// title can.
+	inText bool
+}
+
+// matcher finds a query's words and phrases in notes' codes.
+type matcher struct {
+	d    *dictionary
+	pats []pattern
+	// positive is how many of pats are Words; the rest are Without.
+	positive int
+	// starts has bit t set for the tokens a match of pats[t] can start in: those holding
+	// it (one part) or ending with its first part.
+	starts []uint32
+	// plain has bit t set for the Words of one part; multi is set when some token holds
+	// one of them more than once, with a non-zero value for those tokens.
+	plain uint32
+	multi map[uint32]int
+	// dec decodes codes by their first byte (see noteScan).
+	dec [256]decoder
+	// scan is false when no pattern can occur in any text: titles decide alone.
+	scan bool
+}
+
+func compile(d *dictionary, q Query) *matcher {
+	m := &matcher{d: d, starts: make([]uint32, d.len())}
+	words := q.Words
+	without := q.Without
+	if len(words) > maxPatterns {
+		words = words[:maxPatterns]
+	}
+	without = without[:min(len(without), maxPatterns-len(words))]
+	m.positive = len(words)
+	for _, w := range append(slices.Clip(words), without...) {
+		t := len(m.pats)
+		p := pattern{text: []byte(w), parts: splitTokens([]byte(w))}
+		if len(p.parts) == 1 {
+			d.find(p.text, func(id uint32, start, end int) bool {
+				n := bytes.Count(d.text[start:end], p.text)
+				if n > 1 {
+					if p.multi == nil {
+						p.multi = map[uint32]int{}
+					}
+					p.multi[id] = n
+				}
+				m.starts[id] |= 1 << t
+				p.inText = true
+				return true
+			})
+		} else {
+			p.ok = true
+			for _, part := range p.parts[1 : len(p.parts)-1] {
+				id, ok := d.lookup(part)
+				if !ok {
+					p.ok = false
+					break
+				}
+				p.mid = append(p.mid, id)
+			}
+			if p.ok {
+				p.last = make([]uint64, (d.len()+63)/64)
+				lastPart := p.parts[len(p.parts)-1]
+				anyLast := false
+				d.find(lastPart, func(id uint32, start, end int) bool {
+					if !bytes.HasPrefix(d.text[start:end], lastPart) {
+						return false
+					}
+					p.last[id/64] |= 1 << (id % 64)
+					anyLast = true
+					return true
+				})
+				first := p.parts[0]
+				if anyLast {
+					d.find(first, func(id uint32, start, end int) bool {
+						if !bytes.HasSuffix(d.text[start:end], first) {
+							return false
+						}
+						m.starts[id] |= 1 << t
+						p.inText = true
+						return true
+					})
+				}
+			}
+		}
+		m.scan = m.scan || p.inText
+		m.pats = append(m.pats, p)
+	}
+	for t, p := range m.pats {
+		if t < m.positive && len(p.parts) == 1 {
+			m.plain |= 1 << t
+			for id := range p.multi {
+				if m.multi == nil {
+					m.multi = map[uint32]int{}
+				}
+				m.multi[id] = 1
+			}
+		}
+	}
+	for c := range m.dec {
+		switch {
+		case c < d.short:
+			m.dec[c] = decoder{base: uint32(c), size: 1}
+		case c < 255:
+			m.dec[c] = decoder{base: uint32(d.short + (c-d.short)<<8), mask: 0xFF, size: 2}
+		}
+	}
+	return m
+}
+
+// decoder says how to read a code that starts with a given byte: size bytes (0 for the
+// long codes), the id being base plus the second byte masked with mask.
+type decoder struct {
+	base, mask uint32
+	size       uint32
+}
+
+// find calls f for each token that holds pat, with its id and its place in d.text. f
+// returns whether it took the token; if not, the search goes on inside it.
+func (d *dictionary) find(pat []byte, f func(id uint32, start, end int) bool) {
+	if len(pat) == 0 {
+		return
+	}
+	for from := 0; from < len(d.text); {
+		k := bytes.Index(d.text[from:], pat)
+		if k < 0 {
+			return
+		}
+		h := from + k
+		id := sort.Search(len(d.ends), func(i int) bool { return int(d.ends[i]) > h })
+		start := 0
+		if id > 0 {
+			start = int(d.ends[id-1])
+		}
+		end := int(d.ends[id])
+		if h+len(pat) <= end && f(uint32(id), start, end) {
+			from = end
+		} else {
+			from = h + 1
+		}
+	}
+}
+
+// candidate is a note being searched: its index in the store, the patterns its title
+// holds and the state of the scan of its text.
+type candidate struct {
+	index   int32
+	inTitle uint32
+	scan    noteScan
+}
+
+// title returns which patterns the note's title holds, and false when that alone rules the
+// note out (a Without pattern in the title, or a word in no text that the title lacks).
+func (m *matcher) title(w *worker, n *vault.Note) (uint32, bool) {
+	var inTitle uint32
+	if len(m.pats) > 0 {
+		w.title = append(w.title[:0], n.Title...)
+		fold(w.title)
+		for t := range m.pats {
+			if bytes.Contains(w.title, m.pats[t].text) {
+				inTitle |= 1 << t
+			}
+		}
+	}
+	for t := range m.pats {
+		p := &m.pats[t]
+		if t < m.positive && !p.inText && inTitle&(1<<t) == 0 || t >= m.positive && inTitle&(1<<t) != 0 {
+			return 0, false
+		}
+	}
+	return inTitle, true
+}
+
+// decide says whether a scanned candidate matches.
+func (m *matcher) decide(c *candidate) (hit, bool) {
+	if c.scan.rejected {
+		return hit{}, false
+	}
+	h := hit{index: c.index, title: int8(bits.OnesCount32(c.inTitle & (1<<m.positive - 1)))}
+	for t := range m.positive {
+		if c.scan.counts[t] == 0 && c.inTitle&(1<<t) == 0 {
+			return hit{}, false
+		}
+		h.count += int32(c.scan.counts[t])
+	}
+	return h, true
+}
+
+// noteScan is the state of the scan of one note's codes.
+type noteScan struct {
+	codes []byte
+	// i is where the next code starts.
+	i int
+	// counts are the matches of each pattern so far, as bytes.Count would count them in
+	// the text.
+	counts [maxPatterns]int
+	// next[t] is where a match of phrase t may start again (matches do not overlap): the
+	// code of the token its last match ended in, which may hold a new start only if it is
+	// long enough to hold both ends. -1 before the first match.
+	next [maxPatterns]int
+	// rejected is set when a Without pattern was found; the scan stops there.
+	rejected bool
+}
+
+func (m *matcher) start(s *noteScan, codes []byte) {
+	s.codes, s.i, s.rejected = codes, 0, false
+	for t := range m.pats {
+		s.counts[t] = 0
+		s.next[t] = -1
+	}
+}
+
+// Scanning reads every code of every note, so it is written for speed. A code is read
+// without a branch on its length: each first byte's entry in dec gives the code's length
+// and its id's base, the second byte counting only for two-byte codes; the last code of a
+// note and the rare long codes go the slow way (readCode). Each code read depends on the
+// one before, so scanAll reads two notes in step to keep the processor busy.
+
+// scanOne scans the rest of one note.
+func (m *matcher) scanOne(s *noteScan) {
+	codes, i := s.codes, s.i
+	for i < len(codes) && !s.rejected {
+		at := i
+		var id uint32
+		if i+1 < len(codes) {
+			dc := m.dec[codes[i]]
+			id = dc.base + uint32(codes[i+1])&dc.mask
+			i += int(dc.size)
+			if dc.size == 0 {
+				id, i = readCode(codes, at, m.d.short)
+			}
+		} else {
+			id, i = readCode(codes, at, m.d.short)
+		}
+		if e := m.startsOf(id); e != 0 {
+			m.found(s, id, e, at, i)
+		}
+	}
+	s.i = i
+}
+
+// scanAll scans the notes of cands, two at a time: as soon as one of the pair is done the
+// next note takes its place.
+func (m *matcher) scanAll(cands []candidate) {
+	next := 0
+	take := func() *noteScan {
+		if next < len(cands) {
+			next++
+			return &cands[next-1].scan
+		}
+		return nil
+	}
+	a, b := take(), take()
+	for a != nil && b != nil {
+		m.scanPair(a, b)
+		if a.rejected || a.i+1 >= len(a.codes) {
+			m.scanOne(a)
+			a = take()
+		}
+		if b.rejected || b.i+1 >= len(b.codes) {
+			m.scanOne(b)
+			b = take()
+		}
+	}
+	for _, s := range []*noteScan{a, b} {
+		if s != nil {
+			m.scanOne(s)
+		}
+	}
+}
+
+// scanPair scans two notes at once until one of them has at most its last code left or is
+// rejected.
+func (m *matcher) scanPair(a, b *noteScan) {
+	ca, cb := a.codes, b.codes
+	ia, ib := a.i, b.i
+	for ia+1 < len(ca) && ib+1 < len(cb) {
+		da, db := m.dec[ca[ia]], m.dec[cb[ib]]
+		ida := da.base + uint32(ca[ia+1])&da.mask
+		idb := db.base + uint32(cb[ib+1])&db.mask
+		ata, atb := ia, ib
+		ia += int(da.size)
+		ib += int(db.size)
+		if da.size == 0 {
+			ida, ia = readCode(ca, ata, m.d.short)
+		}
+		if db.size == 0 {
+			idb, ib = readCode(cb, atb, m.d.short)
+		}
+		ea, eb := m.startsOf(ida), m.startsOf(idb)
+		if ea|eb == 0 {
+			continue
+		}
+		if ea != 0 {
+			m.found(a, ida, ea, ata, ia)
+		}
+		if eb != 0 {
+			m.found(b, idb, eb, atb, ib)
+		}
+		if a.rejected || b.rejected {
+			break
+		}
+	}
+	a.i, b.i = ia, ib
+}
+
+func (m *matcher) startsOf(id uint32) uint32 {
+	if int(id) < len(m.starts) {
+		return m.starts[id]
+	}
+	return 0
+}
+
+// found handles a token (id, whose code spans codes[at:end]) where matches of the patterns
+// in set may start.
+func (m *matcher) found(s *noteScan, id, set uint32, at, end int) {
+	if set&m.plain == set && set&(set-1) == 0 {
+		// The common case: a token holding one word once.
+		if m.multi == nil || m.multi[id] == 0 {
+			s.counts[bits.TrailingZeros32(set)]++
+			return
+		}
+	}
+	for ; set != 0; set &= set - 1 {
+		t := bits.TrailingZeros32(set)
+		p := &m.pats[t]
+		if len(p.parts) == 1 {
+			n := 1
+			if p.multi != nil {
+				if k, ok := p.multi[id]; ok {
+					n = k
+				}
+			}
+			s.counts[t] += n
+		} else {
+			if at < s.next[t] || at == s.next[t] && len(m.d.token(id)) < len(p.parts[0])+len(p.parts[len(p.parts)-1]) {
+				continue
+			}
+			last, ok := m.follows(p, s.codes, end)
+			if !ok {
+				continue
+			}
+			s.counts[t]++
+			s.next[t] = last
+		}
+		if t >= m.positive {
+			s.rejected = true
+			return
+		}
+	}
+}
+
+// follows reports whether the tokens from codes[i] on continue phrase p after its first
+// part, and where the code of its last token starts.
+func (m *matcher) follows(p *pattern, codes []byte, i int) (int, bool) {
+	short := m.d.short
+	for _, want := range p.mid {
+		if i >= len(codes) {
+			return 0, false
+		}
+		var id uint32
+		id, i = readCode(codes, i, short)
+		if id != want {
+			return 0, false
+		}
+	}
+	if i >= len(codes) {
+		return 0, false
+	}
+	id, _ := readCode(codes, i, short)
+	return i, int(id/64) < len(p.last) && p.last[id/64]&(1<<(id%64)) != 0
+}
+
+// filters are a query's tag:, path: and video: filters.
+type filters struct {
+	tags, notTags, paths, notPaths, videos, notVideos []string
+}
+
+func newFilters(q Query) filters {
+	return filters{
+		tags: q.Tags, notTags: q.NotTags,
+		paths: cleanPaths(q.Paths), notPaths: cleanPaths(q.NotPaths),
+		videos: videoIDs(q.Videos), notVideos: videoIDs(q.NotVideos),
+	}
+}
+
+func cleanPaths(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		p = strings.TrimPrefix(p, "./")
+		out[i] = strings.TrimLeft(p, "/")
+	}
+	return out
+}
+
+// videoIDs accepts video addresses as well as ids.
+func videoIDs(vs []string) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		if id := vault.YouTubeID(v); id != "" {
+			v = id
+		}
+		out[i] = v
+	}
+	return out
+}
+
+func (f *filters) match(n *vault.Note) bool {
+	for _, t := range f.tags {
+		if !hasTag(n, t) {
+			return false
+		}
+	}
+	for _, t := range f.notTags {
+		if hasTag(n, t) {
+			return false
+		}
+	}
+	for _, p := range f.paths {
+		if !underPath(n.Path, p) {
+			return false
+		}
+	}
+	for _, p := range f.notPaths {
+		if underPath(n.Path, p) {
+			return false
+		}
+	}
+	for _, v := range f.videos {
+		if n.VideoID != v {
+			return false
+		}
+	}
+	for _, v := range f.notVideos {
+		if n.VideoID == v {
+			return false
+		}
+	}
+	return true
+}
+
+// hasTag reports whether n has tag t or a tag nested under it (`t/...`), ignoring case.
+func hasTag(n *vault.Note, t string) bool {
+	for _, have := range n.Tags {
+		if strings.EqualFold(have, t) || len(have) > len(t) && have[len(t)] == '/' && strings.EqualFold(have[:len(t)], t) {
+			return true
+		}
+	}
+	return false
+}
+
+func underPath(p, prefix string) bool {
+	return len(p) >= len(prefix) && strings.EqualFold(p[:len(prefix)], prefix)
+}
+
+// snippets finds the words in the note's text again, this time in its original case, and
+// returns its first matches with the text around them.
+func snippets(v *vault.Vault, n *vault.Note, words []string) []Match {
+	if len(words) == 0 {
+		return nil
+	}
+	src, err := v.Source(n.Path)
+	if err != nil {
+		return nil
+	}
+	text := Strip(src, n.BodyOffset)
+	plain := text.Plain
+	folded := bytes.Clone(plain)
+	fold(folded)
+	type span struct{ start, end int }
+	var spans []span
+	for _, w := range words {
+		for from := 0; ; {
+			k := bytes.Index(folded[from:], []byte(w))
+			if k < 0 {
+				break
+			}
+			spans = append(spans, span{from + k, from + k + len(w)})
+			from += k + len(w)
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int {
+		if c := cmp.Compare(a.start, b.start); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.end, a.end)
+	})
+	// Overlapping matches of different words are shown as one.
+	kept := spans[:0]
+	for _, sp := range spans {
+		if k := len(kept); k > 0 && sp.start < kept[k-1].end {
+			kept[k-1].end = max(kept[k-1].end, sp.end)
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	spans = kept
+
+	var out []Match
+	shownTo := -1
+	for i, sp := range spans {
+		if len(out) == MaxMatchesPerNote {
+			break
+		}
+		if sp.start < shownTo {
+			continue
+		}
+		lineStart := bytes.LastIndexByte(plain[:sp.start], '\n') + 1
+		lineEnd := len(plain)
+		if k := bytes.IndexByte(plain[sp.end:], '\n'); k >= 0 {
+			lineEnd = sp.end + k
+		}
+		from := max(lineStart, sp.start-snippetBefore)
+		if from > lineStart {
+			if k := bytes.IndexByte(plain[from:sp.start], ' '); k >= 0 {
+				from += k + 1
+			}
+			for from < sp.start && !utf8.RuneStart(plain[from]) {
+				from++
+			}
+		}
+		to := min(lineEnd, sp.end+snippetAfter)
+		if to < lineEnd {
+			if k := bytes.LastIndexByte(plain[sp.end:to], ' '); k > 0 {
+				to = sp.end + k
+			}
+			for to > sp.end && !utf8.RuneStart(plain[to]) {
+				to--
+			}
+		}
+		var b strings.Builder
+		if from > lineStart {
+			b.WriteString("…")
+		}
+		shift := b.Len() - from
+		// A phrase may run over a line break.
+		for _, c := range plain[from:to] {
+			if c == '\n' {
+				c = ' '
+			}
+			b.WriteByte(c)
+		}
+		if to < lineEnd {
+			b.WriteString("…")
+		}
+		m := Match{Snippet: b.String(), Offset: text.SourceOffset(sp.start), Text: string(plain[sp.start:sp.end])}
+		for _, o := range spans[i:] {
+			if o.end > to {
+				break
+			}
+			m.Highlights = append(m.Highlights, [2]int{o.start + shift, o.end + shift})
+		}
+		out = append(out, m)
+		shownTo = to
+	}
+	return out
+}

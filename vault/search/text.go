@@ -1,0 +1,954 @@
+package search
+
+import (
+	"bytes"
+	"html"
+	"slices"
+	"sort"
+	"unicode/utf8"
+
+	"vaultview/vault/markdown"
+)
+
+// Text is a note's text as a reader sees it: the Markdown body without its markup. Search
+// runs over it so that `**bold**` is found by "bold" and a link by its words, never by its
+// target's file name or an anchor's attributes.
+type Text struct {
+	// Plain is the text: frontmatter, HTML tags, timestamp anchors, link destinations,
+	// emphasis, heading, list, quote and callout markers and %%comments%% dropped; wikilinks
+	// shown by their alias or target; code kept. Runs of white space are one space, or one
+	// newline where a line ended.
+	Plain []byte
+	runs  []run
+	// size is the source's length.
+	size int
+}
+
+// run is a stretch of Plain that comes from one place of the source. A copied run's bytes
+// are the source's bytes from src on; any other run stands for markup it replaced (a space,
+// a decoded entity) that starts at src.
+type run struct {
+	plain, src int32
+	copied     bool
+}
+
+// Strip returns the text of a note whose source is src and whose body starts at body (the
+// note's BodyOffset; 0 when unknown). It reads any bytes without failing: what it does not
+// recognise as markup is text.
+func Strip(src []byte, body int) Text {
+	s := stripper{track: true}
+	s.strip(src, body)
+	return Text{Plain: s.out, runs: s.runs, size: len(src)}
+}
+
+// SourceOffset returns the byte offset in the source of the character at offset i of Plain,
+// so that a match found in the text can be shown where it is in the note. An offset at or
+// past the end maps past the last character.
+func (t Text) SourceOffset(i int) int {
+	if len(t.runs) == 0 {
+		return 0
+	}
+	if i < 0 {
+		i = 0
+	}
+	k := sort.Search(len(t.runs), func(k int) bool { return int(t.runs[k].plain) > i }) - 1
+	if k < 0 {
+		k = 0
+	}
+	r := t.runs[k]
+	if !r.copied {
+		return int(r.src)
+	}
+	return min(t.size, int(r.src)+i-int(r.plain))
+}
+
+// stripper turns a note's source into its plain text in one pass over the lines. It keeps
+// only the block state that changes what a line means (fenced code, a comment or a script
+// that runs on) and reads each line's inline markup by hand: it is not a CommonMark parser,
+// just close enough that every word a reader sees is in the text and little else is.
+type stripper struct {
+	src []byte
+	out []byte
+	// track makes the stripper record runs (for SourceOffset); building the store for a
+	// whole vault does not need them.
+	track bool
+	runs  []run
+
+	// sep is the separator owed before the next text (0, ' ' or '\n'), for markup at sepAt.
+	sep   byte
+	sepAt int
+
+	// fence is the character of the open code fence (0 outside code) and fenceLen its length.
+	fence    byte
+	fenceLen int
+	// resume, when past the current line's start, is where text starts again after a
+	// comment or a script that ran over lines.
+	resume int
+	// table is true while the line being read is a table row: `|` separates cells.
+	table bool
+	// noTicks[n] is set when no closing run of n backticks follows on the current line,
+	// so that a line full of unmatched backticks is searched once per length.
+	noTicks [maxTicks + 1]bool
+	// noClose[k] is set once no closing tag of hidden[k] follows, so that a note full of
+	// unclosed `<script>` tags is searched once.
+	noClose [len(hidden)]bool
+	depth   int
+}
+
+const (
+	maxTicks = 16
+	// maxLinkText and maxLinkDest bound the look-ahead of a Markdown link, so that a line
+	// full of brackets is read in linear time; real link texts and URLs are far shorter.
+	maxLinkText = 1000
+	maxLinkDest = 4000
+	// maxDepth bounds links nested in link texts and aliases.
+	maxDepth = 4
+)
+
+// strip reads a whole note, reusing the stripper's buffers.
+func (s *stripper) strip(src []byte, body int) {
+	*s = stripper{track: s.track, out: s.out[:0], runs: s.runs[:0], src: src}
+	if body < 0 || body > len(src) {
+		body = 0
+	}
+	for body < len(src) && !utf8.RuneStart(src[body]) {
+		body++
+	}
+	s.out = slices.Grow(s.out, len(src)-body)
+	for p := body; p < len(src); {
+		end := len(src)
+		next := end
+		if e := bytes.IndexByte(src[p:], '\n'); e >= 0 {
+			end = p + e
+			next = end + 1
+		}
+		lineEnd := end
+		if lineEnd > p && src[lineEnd-1] == '\r' {
+			lineEnd--
+		}
+		switch {
+		case s.resume >= next:
+			// Inside a comment or script that goes on past this line.
+		case s.resume > p:
+			s.inline(s.resume, lineEnd)
+		default:
+			s.line(p, lineEnd)
+		}
+		s.newline(end)
+		p = next
+	}
+}
+
+// line reads one line's block markers, then its text.
+func (s *stripper) line(p, end int) {
+	src := s.src
+	s.table = false
+	clear(s.noTicks[:])
+	q := p
+	quoted := false
+	for {
+		q = skipSpaces(src, q, end)
+		if q < end && src[q] == '>' {
+			q++
+			quoted = true
+			continue
+		}
+		break
+	}
+	if s.fence != 0 {
+		if closesFence(src[q:end], s.fence, s.fenceLen) {
+			s.fence = 0
+			return
+		}
+		s.code(q, end)
+		return
+	}
+	if c, n, ok := openFence(src[q:end]); ok {
+		s.fence, s.fenceLen = c, n
+		return
+	}
+	if q == end || isRule(src[q:end]) {
+		return
+	}
+	if src[q] == '#' {
+		n := runLen(src[q:end], '#')
+		if n <= 6 && (q+n == end || src[q+n] == ' ' || src[q+n] == '\t') {
+			q += n
+			end = trimClosingHashes(src, q, end)
+		}
+	}
+	for range 4 {
+		r := s.listMarker(q, end)
+		if r == q {
+			break
+		}
+		q = r
+	}
+	q = skipSpaces(src, q, end)
+	if quoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {
+		q = calloutMarker(src, q, end)
+	}
+	if q < end && src[q] == '|' {
+		if isTableDelimiter(src[q:end]) {
+			return
+		}
+		s.table = true
+	}
+	s.inline(q, end)
+}
+
+// code keeps a line of a fenced code block as written.
+func (s *stripper) code(p, end int) {
+	if p < end {
+		s.emit(p, end)
+	}
+}
+
+// listMarker skips a list item's bullet or number, a task box after it, or a quote marker
+// inside an item, returning where the text starts (p itself when there is none).
+func (s *stripper) listMarker(p, end int) int {
+	src := s.src
+	p = skipSpaces(src, p, end)
+	if p >= end {
+		return p
+	}
+	q := p
+	switch c := src[p]; {
+	case c == '-' || c == '*' || c == '+':
+		q++
+	case c >= '0' && c <= '9':
+		for q < end && q-p < 9 && src[q] >= '0' && src[q] <= '9' {
+			q++
+		}
+		if q >= end || (src[q] != '.' && src[q] != ')') {
+			return p
+		}
+		q++
+	case c == '>':
+		return p + 1
+	case c == '[':
+		// A task box: `[ ]`, `[x]`, `[-]`...
+		if p+3 <= end && src[p+2] == ']' && (p+3 == end || src[p+3] == ' ') && src[p+1] != '[' && src[p+1] != ']' && src[p+1] < 0x80 {
+			return p + 3
+		}
+		return p
+	default:
+		return p
+	}
+	if q < end && src[q] != ' ' && src[q] != '\t' {
+		return p
+	}
+	return q
+}
+
+// calloutMarker skips `[!type]`, `[!type]-` or `[!type]+` at src[q] and returns where the
+// callout's title starts; q when it is not a callout marker.
+func calloutMarker(src []byte, q, end int) int {
+	i := q + 2
+	for i < end && src[i] != ']' && src[i] != ' ' && src[i] != '[' {
+		i++
+	}
+	if i >= end || src[i] != ']' || i == q+2 {
+		return q
+	}
+	i++
+	if i < end && (src[i] == '-' || src[i] == '+') {
+		i++
+	}
+	return i
+}
+
+// inline copies the text of src[p:end], dropping inline markup.
+func (s *stripper) inline(p, end int) {
+	src := s.src
+	i := p
+	for i < end {
+		j := i
+		for j < end {
+			if special[src[j]] {
+				// A single space between words is copied with them.
+				if src[j] != ' ' || j == i || j+1 >= end || special[src[j+1]] {
+					break
+				}
+			}
+			j++
+		}
+		if j > i {
+			s.emit(i, j)
+			i = j
+			continue
+		}
+		switch c := src[i]; c {
+		case ' ', '\t', '\r', '\v', '\f':
+			s.space(i)
+			i++
+		case '\\':
+			if i+1 < end && isASCIIPunct(src[i+1]) {
+				s.emit(i+1, i+2)
+				i += 2
+			} else {
+				s.emit(i, i+1)
+				i++
+			}
+		case '`':
+			i = s.codeSpan(i, end)
+		case '*':
+			n := runLen(src[i:end], '*')
+			before, after := spaceBefore(src, i, p), i+n >= end || isSpace(src[i+n])
+			if before && after {
+				s.emit(i, i+n)
+			}
+			i += n
+		case '_':
+			n := runLen(src[i:end], '_')
+			before, after := i == p || !isWordByte(src[i-1]), i+n >= end || !isWordByte(src[i+n])
+			if !before && !after || spaceBefore(src, i, p) && (i+n >= end || isSpace(src[i+n])) {
+				s.emit(i, i+n) // snake_case, or an underscore standing alone
+			}
+			i += n
+		case '~', '=':
+			n := runLen(src[i:end], c)
+			if n == 1 {
+				s.emit(i, i+1)
+			}
+			i += n
+		case '<':
+			i = s.angle(i, end)
+		case '[', '!':
+			i = s.bracket(i, end)
+		case '%':
+			i = s.comment(i, end)
+		case '&':
+			i = s.entity(i, end)
+		case '|':
+			if s.table {
+				s.space(i)
+			} else {
+				s.emit(i, i+1)
+			}
+			i++
+		default:
+			s.emit(i, i+1)
+			i++
+		}
+	}
+}
+
+// codeSpan keeps the inside of a code span at src[i] as written; an unmatched run of
+// backticks is text.
+func (s *stripper) codeSpan(i, end int) int {
+	src := s.src
+	n := runLen(src[i:end], '`')
+	if n <= maxTicks && !s.noTicks[n] {
+		for k := i + n; k < end; {
+			if src[k] != '`' {
+				k++
+				continue
+			}
+			m := runLen(src[k:end], '`')
+			if m == n {
+				a, b := i+n, k
+				if b-a >= 2 && src[a] == ' ' && src[b-1] == ' ' {
+					a, b = a+1, b-1
+				}
+				s.emit(a, b)
+				return k + m
+			}
+			k += m
+		}
+		s.noTicks[n] = true
+	}
+	s.emit(i, i+n)
+	return i + n
+}
+
+// angle reads what starts with `<`: a timestamp anchor (dropped with its text), an
+// autolink (its URL kept), an HTML comment or tag (dropped; `<br>` is a space, and
+// `<script>`, `<style>` hide what they hold). Anything else is text.
+func (s *stripper) angle(i, end int) int {
+	src := s.src
+	if i+1 < end && (src[i+1] == 'a' || src[i+1] == 'A') {
+		if _, n, ok := markdown.MatchTimestampWith(src[i:end], noString); ok {
+			return i + n
+		}
+	}
+	if n := autolink(src[i:end]); n > 0 {
+		s.emit(i+1, i+n-1)
+		return i + n
+	}
+	if bytes.HasPrefix(src[i:end], []byte("<!--")) {
+		if k := bytes.Index(src[i+4:end], []byte("-->")); k >= 0 {
+			return i + 4 + k + 3
+		}
+	}
+	n, name, closing := htmlTag(src[i:end])
+	if n == 0 {
+		s.emit(i, i+1)
+		return i + 1
+	}
+	switch {
+	case equalFold(name, "br") || equalFold(name, "p") || equalFold(name, "div") || equalFold(name, "li") || equalFold(name, "td") || equalFold(name, "th") || equalFold(name, "tr"):
+		s.space(i)
+	case !closing:
+		if h := hiddenIndex(name); h >= 0 && !s.noClose[h] {
+			k := indexCloseTag(src[i+n:], name)
+			if k < 0 {
+				s.noClose[h] = true
+				break
+			}
+			to := i + n + k
+			if to > end {
+				s.resume = to
+				return end
+			}
+			return to
+		}
+	}
+	return i + n
+}
+
+// bracket reads what starts with `[` or `!`: a legacy timestamp `[00:01](<a ...>)`
+// (dropped), a wikilink or embed (its alias, else its target), a Markdown link or image
+// (its text). Anything else is text.
+func (s *stripper) bracket(i, end int) int {
+	src := s.src
+	if src[i] == '[' {
+		if _, n, ok := markdown.MatchTimestampWith(src[i:end], noString); ok {
+			return i + n
+		}
+	}
+	embed := src[i] == '!'
+	open := i
+	if embed {
+		open++
+		if open >= end || src[open] != '[' {
+			s.emit(i, i+1)
+			return i + 1
+		}
+	}
+	if open+1 < end && src[open+1] == '[' {
+		if n := s.wikilink(open+2, end, embed); n > 0 {
+			return n
+		}
+	}
+	if n := s.link(open, end); n > 0 {
+		return n
+	}
+	s.emit(i, i+1)
+	return i + 1
+}
+
+// wikilink reads the inside of `[[...]]` starting at p and returns where the link ends, or
+// 0 when there is no link. Like the indexer it needs the close on the same line and no
+// brackets inside.
+func (s *stripper) wikilink(p, end int, embed bool) int {
+	src := s.src
+	k := p
+	for k < end && src[k] != '[' && src[k] != ']' {
+		k++
+	}
+	if k+1 >= end || src[k] != ']' || src[k+1] != ']' {
+		return 0
+	}
+	a, b := trimSpace(src, p, k)
+	if a == b {
+		return 0
+	}
+	head := b
+	if pipe := bytes.IndexByte(src[a:b], '|'); pipe >= 0 {
+		head = a + pipe
+		aa, ab := trimSpace(src, a+pipe+1, b)
+		if aa < ab && !(embed && isSize(src[aa:ab])) {
+			s.nested(aa, ab)
+			return k + 2
+		}
+		if head > a && src[head-1] == '\\' {
+			head--
+		}
+	}
+	name := head
+	if hash := bytes.IndexByte(src[a:head], '#'); hash >= 0 {
+		name = a + hash
+	}
+	ta, tb := trimSpace(src, a, name)
+	if tb-ta > 3 && equalFold(src[tb-3:tb], ".md") {
+		tb -= 3
+	}
+	if ta < tb {
+		s.nested(ta, tb)
+	}
+	if name < head {
+		fa, fb := trimSpace(src, name+1, head)
+		if fa < fb && src[fa] != '^' {
+			s.space(name)
+			s.nested(fa, fb)
+		}
+	}
+	return k + 2
+}
+
+// link reads a Markdown link or image whose text starts with `[` at src[open] and returns
+// where it ends, or 0. Inline (`[text](dest)`) and reference (`[text][ref]`) links keep
+// their text.
+func (s *stripper) link(open, end int) int {
+	src := s.src
+	depth := 0
+	close := -1
+	limit := min(end, open+maxLinkText)
+	for k := open + 1; k < limit; k++ {
+		switch src[k] {
+		case '\\':
+			k++
+		case '[':
+			depth++
+		case ']':
+			if depth == 0 {
+				close = k
+			}
+			depth--
+		}
+		if close >= 0 {
+			break
+		}
+	}
+	if close < 0 || close+1 >= end {
+		return 0
+	}
+	after := -1
+	switch src[close+1] {
+	case '(':
+		after = destinationEnd(src, close+2, min(end, close+2+maxLinkDest))
+	case '[':
+		if k := bytes.IndexByte(src[close+2:min(end, close+2+maxLinkText)], ']'); k >= 0 {
+			after = close + 2 + k + 1
+		}
+	}
+	if after < 0 {
+		return 0
+	}
+	s.nested(open+1, close)
+	return after
+}
+
+// nested strips a link's text, which may hold markup of its own; deeply nested links are
+// kept as written.
+func (s *stripper) nested(a, b int) {
+	if s.depth >= maxDepth {
+		s.emit(a, b)
+		return
+	}
+	s.depth++
+	table := s.table
+	s.inline(a, b)
+	s.table = table
+	s.depth--
+}
+
+// destinationEnd returns the index after the `)` closing a link destination that starts at
+// p, or -1. Parentheses inside must balance, as in CommonMark.
+func destinationEnd(src []byte, p, end int) int {
+	depth := 0
+	for k := p; k < end; k++ {
+		switch src[k] {
+		case '\\':
+			k++
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return k + 1
+			}
+			depth--
+		case '<':
+			if k == p {
+				if j := bytes.IndexByte(src[k:end], '>'); j >= 0 {
+					k += j
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// comment skips `%%...%%` at src[i]. The close may be on a later line of the same
+// paragraph; without one the `%%` is text, as in the renderer.
+func (s *stripper) comment(i, end int) int {
+	src := s.src
+	if i+1 >= end || src[i+1] != '%' {
+		s.emit(i, i+1)
+		return i + 1
+	}
+	if k := bytes.Index(src[i+2:end], commentMark); k >= 0 {
+		return i + 2 + k + 2
+	}
+	// Look on through the following lines, up to a blank one.
+	p := end
+	for p < len(src) {
+		if src[p] == '\r' {
+			p++
+		}
+		if p < len(src) && src[p] == '\n' {
+			p++
+		}
+		e := len(src)
+		if k := bytes.IndexByte(src[p:], '\n'); k >= 0 {
+			e = p + k
+		}
+		line := src[p:e]
+		if isBlank(line) {
+			break
+		}
+		if k := bytes.Index(line, commentMark); k >= 0 {
+			s.resume = p + k + 2
+			return end
+		}
+		p = e
+	}
+	s.emit(i, i+2)
+	return i + 2
+}
+
+var commentMark = []byte("%%")
+
+// entity decodes an HTML character reference at src[i] (`&amp;`, `&#8217;`); anything else
+// is an ampersand.
+func (s *stripper) entity(i, end int) int {
+	src := s.src
+	k := i + 1
+	for k < end && k-i <= 32 && (isASCIIAlnum(src[k]) || src[k] == '#') {
+		k++
+	}
+	if k < end && src[k] == ';' && k > i+1 {
+		ref := string(src[i : k+1])
+		if dec := html.UnescapeString(ref); dec != ref {
+			if dec == "\u00a0" {
+				s.space(i)
+			} else {
+				s.put(dec, i)
+			}
+			return k + 1
+		}
+	}
+	s.emit(i, i+1)
+	return i + 1
+}
+
+// emit copies src[a:b] to the text.
+func (s *stripper) emit(a, b int) {
+	if a >= b {
+		return
+	}
+	s.flushSep(s.src[a])
+	if s.track {
+		n := len(s.runs)
+		if n == 0 || !s.runs[n-1].copied || int(s.runs[n-1].src)+len(s.out)-int(s.runs[n-1].plain) != a {
+			s.runs = append(s.runs, run{plain: int32(len(s.out)), src: int32(a), copied: true})
+		}
+	}
+	s.out = append(s.out, s.src[a:b]...)
+}
+
+// put adds text that replaces the markup at source offset at.
+func (s *stripper) put(text string, at int) {
+	if text == "" {
+		return
+	}
+	s.flushSep(text[0])
+	s.mark(at)
+	s.out = append(s.out, text...)
+}
+
+// mark starts a run of replacement text for the markup at source offset at.
+func (s *stripper) mark(at int) {
+	if s.track {
+		s.runs = append(s.runs, run{plain: int32(len(s.out)), src: int32(at)})
+	}
+}
+
+// flushSep writes the separator owed before text starting with c. A space before closing
+// punctuation goes: it is nearly always left by markup dropped just before it
+// ("said <a ...>[00:01]</a>.").
+func (s *stripper) flushSep(c byte) {
+	if s.sep == 0 {
+		return
+	}
+	if len(s.out) > 0 && !(s.sep == ' ' && closingPunct[c]) {
+		s.mark(s.sepAt)
+		s.out = append(s.out, s.sep)
+	}
+	s.sep = 0
+}
+
+func (s *stripper) space(at int) {
+	if s.sep == 0 {
+		s.sep, s.sepAt = ' ', at
+	}
+}
+
+func (s *stripper) newline(at int) {
+	if s.sep != '\n' {
+		s.sep, s.sepAt = '\n', at
+	}
+}
+
+// noString spares the timestamp matcher its string copies: the stripper drops anchors.
+func noString([]byte) string { return "" }
+
+// special marks the bytes inline must look at; the rest is copied in runs.
+var special = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\v\f\\`*_~=<[!%&|") {
+		t[c] = true
+	}
+	return t
+}()
+
+var closingPunct = func() (t [256]bool) {
+	for _, c := range []byte(".,;:!?)") {
+		t[c] = true
+	}
+	return t
+}()
+
+func runLen(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}
+
+func skipSpaces(src []byte, p, end int) int {
+	for p < end && (src[p] == ' ' || src[p] == '\t') {
+		p++
+	}
+	return p
+}
+
+func trimSpace(src []byte, a, b int) (int, int) {
+	for a < b && isSpace(src[a]) {
+		a++
+	}
+	for b > a && isSpace(src[b-1]) {
+		b--
+	}
+	return a, b
+}
+
+func spaceBefore(src []byte, i, p int) bool { return i == p || isSpace(src[i-1]) }
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordByte reports bytes that belong to words: ASCII letters and digits, and every byte
+// of a non-ASCII character (so `naïve_word` keeps its underscore).
+func isWordByte(c byte) bool { return isASCIIAlnum(c) || c >= 0x80 }
+
+func isASCIIAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// equalFold compares ASCII case-insensitively.
+func equalFold[T ~string | ~[]byte](a T, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if a[i]|0x20 != b[i]|0x20 {
+			return false
+		}
+	}
+	return true
+}
+
+// isRule reports a thematic break or a setext underline: one of `-*_=` at least three
+// times (`=` any number of times), with nothing but spaces.
+func isRule(line []byte) bool {
+	c := line[0]
+	if c != '-' && c != '*' && c != '_' && c != '=' {
+		return false
+	}
+	n := 0
+	for _, b := range line {
+		switch b {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3 || c == '='
+}
+
+func isTableDelimiter(line []byte) bool {
+	dash := false
+	for _, b := range line {
+		switch b {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// isSize reports an embed's size `300` or `300x200`, which is not an alias.
+func isSize(b []byte) bool {
+	digits := 0
+	for i, c := range b {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == 'x' && i > 0:
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
+
+func trimClosingHashes(src []byte, p, end int) int {
+	e := end
+	for e > p && (src[e-1] == ' ' || src[e-1] == '\t') {
+		e--
+	}
+	h := e
+	for h > p && src[h-1] == '#' {
+		h--
+	}
+	if h < e && (h == p || src[h-1] == ' ' || src[h-1] == '\t') {
+		return h
+	}
+	return end
+}
+
+func openFence(line []byte) (c byte, n int, ok bool) {
+	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
+		return 0, 0, false
+	}
+	c = line[0]
+	n = runLen(line, c)
+	if n < 3 || (c == '`' && bytes.IndexByte(line[n:], '`') >= 0) {
+		return 0, 0, false
+	}
+	return c, n, true
+}
+
+func closesFence(line []byte, c byte, n int) bool {
+	m := runLen(line, c)
+	return m >= n && isBlank(line[m:])
+}
+
+// autolink returns the length of `<scheme:...>` or `<user@host>` at the start of b, or 0.
+func autolink(b []byte) int {
+	i := 1
+	for i < len(b) && i <= 33 && (isASCIIAlnum(b[i]) || b[i] == '+' || b[i] == '.' || b[i] == '-') {
+		i++
+	}
+	at := false
+	if i >= 3 && i < len(b) && b[i] == ':' {
+		// a URI
+	} else {
+		at = true
+	}
+	for k := 1; k < len(b); k++ {
+		switch c := b[k]; {
+		case c == '>':
+			if at && bytes.IndexByte(b[1:k], '@') < 1 {
+				return 0
+			}
+			if k == 1 {
+				return 0
+			}
+			return k + 1
+		case c <= ' ' || c == '<':
+			return 0
+		}
+	}
+	return 0
+}
+
+// htmlTag returns the length of an HTML open or closing tag at the start of b, its name and
+// whether it closes; n is 0 when b does not start with a tag.
+func htmlTag(b []byte) (n int, name []byte, closing bool) {
+	i := 1
+	if i < len(b) && b[i] == '/' {
+		closing = true
+		i++
+	}
+	start := i
+	if i >= len(b) || !(b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z') {
+		return 0, nil, false
+	}
+	for i < len(b) && (isASCIIAlnum(b[i]) || b[i] == '-') {
+		i++
+	}
+	name = b[start:i]
+	if i < len(b) && b[i] != '>' && b[i] != '/' && !isSpace(b[i]) {
+		return 0, nil, false
+	}
+	var quote byte
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '>':
+			return i + 1, name, closing
+		case c == '<':
+			return 0, nil, false
+		}
+	}
+	return 0, nil, false
+}
+
+// hidden names the elements whose content is never shown.
+var hidden = [...]string{"script", "style", "iframe", "object"}
+
+// hiddenIndex returns the index of name in hidden, or -1.
+func hiddenIndex(name []byte) int {
+	for k, h := range hidden {
+		if equalFold(name, h) {
+			return k
+		}
+	}
+	return -1
+}
+
+// indexCloseTag returns the index just past `</name>` in b (any case), or -1.
+func indexCloseTag(b []byte, name []byte) int {
+	for i := 0; i+2+len(name) <= len(b); i++ {
+		k := bytes.IndexByte(b[i:], '<')
+		if k < 0 {
+			return -1
+		}
+		i += k
+		if i+2+len(name) <= len(b) && b[i+1] == '/' && equalFold(b[i+2:i+2+len(name)], string(name)) {
+			if j := bytes.IndexByte(b[i:], '>'); j >= 0 {
+				return i + j + 1
+			}
+			return -1
+		}
+	}
+	return -1
+}
