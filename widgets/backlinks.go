@@ -41,6 +41,11 @@ type Backlinks struct {
 	// "Unlinked mentions" section, on a goroutine of its own (it may read files), at most
 	// once per note and snapshot. Nil shows the section as unavailable.
 	FindUnlinked func(title string, aliases []string) []vault.Backlink
+	// LoadNote returns the text and parsed form of a note, as RenderInput.LoadNote does: when
+	// the pointer rests on a mention, a preview shows the paragraph it is in, and on a note's
+	// title, the note's first paragraphs. It is called off the UI goroutine. Nil shows no
+	// previews.
+	LoadNote func(path string) (src []byte, note *vault.Note, ok bool)
 
 	header, missing   *widget.Label
 	top, body, holder *fyne.Container
@@ -64,6 +69,8 @@ type Backlinks struct {
 	generation int
 	// async runs the unlinked search; tests replace it to run in step.
 	async func(func())
+	// preview shows what a row stands for when the pointer rests on it.
+	preview *previewer
 }
 
 // backlinksSection is one of the panel's two lists of mentions.
@@ -102,6 +109,7 @@ func NewBacklinks() *Backlinks {
 	b.holder = container.NewStack(b.list)
 	b.top = container.NewVBox(b.header, b.missing)
 	b.body = container.NewBorder(b.top, nil, nil, nil, b.holder)
+	b.preview = newPreviewer(b)
 	b.ExtendBaseWidget(b)
 	b.rebuild(false)
 	return b
@@ -109,7 +117,64 @@ func NewBacklinks() *Backlinks {
 
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (b *Backlinks) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(b.body)
+	return &backlinksRenderer{b: b}
+}
+
+// backlinksRenderer draws the panel and, over it, a preview.
+type backlinksRenderer struct{ b *Backlinks }
+
+func (r *backlinksRenderer) Destroy() {}
+
+func (r *backlinksRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.b.body, r.b.preview.layer}
+}
+
+func (r *backlinksRenderer) Layout(size fyne.Size) {
+	r.b.body.Resize(size)
+	r.b.preview.layer.Resize(size)
+}
+
+func (r *backlinksRenderer) MinSize() fyne.Size { return r.b.body.MinSize() }
+
+func (r *backlinksRenderer) Refresh() { r.b.body.Refresh() }
+
+// hoverRow is called when the pointer comes onto a row, at the absolute position at: a
+// mention or a note's title is previewed if the pointer stays. It returns what is previewed,
+// for leaveRow, or nil.
+func (b *Backlinks) hoverRow(row *backlinksRow, at fyne.Position) any {
+	load := b.LoadNote
+	if load == nil || row.id < 0 || row.id >= len(b.rows) {
+		return nil
+	}
+	d := b.rows[row.id]
+	in := previewInput{loadNote: load, videoURL: b.VideoURL}
+	if ix := b.ix; ix != nil {
+		in.resolve = ix.Resolve
+	}
+	var key backlinksPreviewKey
+	var build func() previewContent
+	switch d.kind {
+	case backlinksSourceRow:
+		p := d.source.Path
+		key = backlinksPreviewKey{path: p, offset: -1}
+		build = func() previewContent { return notePreview(in, p, "") }
+	case backlinksMentionRow:
+		p, at := d.mention.Source.Path, int(d.mention.Link.Offset)
+		key = backlinksPreviewKey{path: p, offset: at}
+		build = func() previewContent { return mentionPreview(in, p, at) }
+	default:
+		return nil
+	}
+	id := row.id
+	b.preview.enter(key, row, at, build, func() { b.activate(id) })
+	return key
+}
+
+// backlinksPreviewKey tells the previews of the panel apart: a note's title (offset -1) or
+// one mention.
+type backlinksPreviewKey struct {
+	path   string
+	offset int
 }
 
 // SetNote shows the backlinks of the note at path in ix. Given the same note in a new
@@ -224,7 +289,7 @@ func (b *Backlinks) findUnlinked() {
 	generation, title, aliases := b.generation, b.title, slices.Clone(b.aliases)
 	b.async(func() {
 		found := find(title, aliases)
-		fyne.Do(func() {
+		uiDo(func() {
 			if b.generation != generation {
 				return
 			}
@@ -297,6 +362,7 @@ func (b *Backlinks) rebuild(keepPlace bool) {
 		}
 	}
 	b.rows = rows
+	b.preview.hide()
 
 	old := b.list
 	offset := old.GetScrollOffset()

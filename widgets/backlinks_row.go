@@ -58,6 +58,8 @@ type backlinksRow struct {
 	id    int
 	data  backlinksRowData
 	chip  *backlinksChip
+	// previewKey is what the pointer on the row previews, nil when it is not on the row.
+	previewKey any
 }
 
 func newBacklinksRow(panel *Backlinks) *backlinksRow {
@@ -68,8 +70,27 @@ func newBacklinksRow(panel *Backlinks) *backlinksRow {
 }
 
 func (r *backlinksRow) set(id int, d *backlinksRowData) {
+	if r.id != id && r.panel.preview.anchor == r {
+		r.panel.preview.hide() // the list scrolled: the row shows another mention now
+	}
 	r.id, r.data = id, *d
 	r.Refresh()
+}
+
+// MouseIn starts the wait for a preview of what the row stands for.
+func (r *backlinksRow) MouseIn(e *desktop.MouseEvent) {
+	r.previewKey = r.panel.hoverRow(r, e.AbsolutePosition)
+}
+
+// MouseMoved implements desktop.Hoverable.
+func (r *backlinksRow) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut lets the preview close.
+func (r *backlinksRow) MouseOut() {
+	if r.previewKey != nil {
+		r.panel.preview.leave(r.previewKey)
+		r.previewKey = nil
+	}
 }
 
 // Tapped opens what the row stands for, or folds its section.

@@ -130,7 +130,7 @@ func (g *LocalGraph) request() {
 	generation, ix, path, depth := g.generation, g.ix, g.path, g.level
 	g.async(func() {
 		plan := layoutGraph(ix.Neighbourhood(path, depth, localGraphRing(depth)))
-		fyne.Do(func() {
+		uiDo(func() {
 			if g.generation == generation {
 				g.show(&plan)
 			}

@@ -19,6 +19,11 @@ import (
 // Nothing in a note ever opens anything by itself: links call OnOpenLink or OnOpenUnresolved,
 // and web links and timestamp chips call OnOpenURL, only ever with an http, https or mailto
 // address.
+//
+// Resting the pointer on a link to a note for half a second shows a preview of that note (its
+// title and first paragraphs), read through the LoadNote of the RenderInput the shown note was
+// rendered with; a link to a note not written yet says so, with RenderInput.NotesLinkingTo's
+// count. Web links are not previewed.
 type NoteView struct {
 	widget.BaseWidget
 
@@ -35,9 +40,11 @@ type NoteView struct {
 	// OnScrolled is called after the note scrolls, with TopOffset.
 	OnScrolled func(topOffset int)
 
-	note   *RenderedNote
-	header *noteHeader
-	body   *pageBody
+	note    *RenderedNote
+	header  *noteHeader
+	body    *pageBody
+	preview *previewer
+	match   *shownMatch
 }
 
 // NewNoteView returns an empty NoteView.
@@ -45,7 +52,9 @@ func NewNoteView() *NoteView {
 	v := &NoteView{}
 	v.ExtendBaseWidget(v)
 	v.body = newPageBody()
+	v.preview = newPreviewer(v)
 	v.body.scrolled = func() {
+		v.preview.hide() // its link moved away from under it
 		if v.OnScrolled != nil {
 			v.OnScrolled(v.TopOffset())
 		}
@@ -61,6 +70,8 @@ func (v *NoteView) Note() *RenderedNote { return v.note }
 // path, say after the file changed) keeps the place the reader scrolled to.
 func (v *NoteView) ShowNote(r *RenderedNote) {
 	keep := v.note != nil && r != nil && v.note.Note.Path == r.Note.Path
+	v.preview.hide()
+	v.clearMatch()
 	if v.note != nil && v.note != r {
 		v.note.act.view = nil
 	}
@@ -162,7 +173,7 @@ type noteViewRenderer struct {
 func (r *noteViewRenderer) Destroy() {}
 
 func (r *noteViewRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.v.header, r.line, r.v.body.scroll}
+	return []fyne.CanvasObject{r.v.header, r.line, r.v.body.scroll, r.v.preview.layer}
 }
 
 func (r *noteViewRenderer) Layout(size fyne.Size) {
@@ -176,6 +187,7 @@ func (r *noteViewRenderer) Layout(size fyne.Size) {
 	r.line.Resize(fyne.NewSize(size.Width, sep))
 	r.v.body.scroll.Move(fyne.NewPos(0, h+sep))
 	r.v.body.scroll.Resize(fyne.NewSize(size.Width, max(size.Height-h-sep, 0)))
+	r.v.preview.layer.Resize(size)
 }
 
 func (r *noteViewRenderer) MinSize() fyne.Size {

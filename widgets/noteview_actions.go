@@ -20,6 +20,45 @@ type noteActions struct {
 	// nested is set when a row holds a box inside rich text (a callout in a list item): a
 	// fold then has to refresh that rich text too.
 	nested bool
+	// preview is what the previews of the note's links are made from; nil until the first
+	// link is rendered.
+	preview *previewInput
+}
+
+// keepPreviewInput keeps what previews of links need from in, once per rendered note.
+func (a *noteActions) keepPreviewInput(in *RenderInput) {
+	if a.preview == nil && in != nil {
+		a.preview = &previewInput{resolve: in.Resolve, loadNote: in.LoadNote, videoURL: in.VideoURL, linking: in.NotesLinkingTo}
+	}
+}
+
+// hoverLink is called when the pointer comes onto a word (anchor) of link l, at the
+// absolute position at: the view previews the link if the pointer stays.
+func (a *noteActions) hoverLink(l *linkRef, anchor fyne.CanvasObject, at fyne.Position) {
+	v := a.view
+	if v == nil || a.preview == nil {
+		return
+	}
+	in := *a.preview
+	var build func() previewContent
+	switch {
+	case !l.resolved():
+		name := l.name
+		build = func() previewContent { return missingPreview(in, name) }
+	case in.loadNote != nil && isNotePath(l.path):
+		p, fragment := l.path, l.fragment
+		build = func() previewContent { return notePreview(in, p, fragment) }
+	default:
+		return // an attachment, or notes cannot be read here
+	}
+	v.preview.enter(l, anchor, at, build, l.open)
+}
+
+// leaveLink is called when the pointer leaves a word of link l.
+func (a *noteActions) leaveLink(l *linkRef) {
+	if v := a.view; v != nil {
+		v.preview.leave(l)
+	}
 }
 
 func (a *noteActions) openLink(path, fragment string) {

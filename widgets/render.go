@@ -24,7 +24,9 @@ import (
 // RenderInput is what RenderNote needs to turn one note into something a NoteView shows.
 // Every function field may be nil: links then stay unresolved, embeds and images show their
 // names. The functions are called on RenderNote's goroutine, which is usually not the UI
-// goroutine, so they must only read (an Index snapshot and Vault.Source do).
+// goroutine, so they must only read (an Index snapshot and Vault.Source do). Resolve,
+// LoadNote, VideoURL and NotesLinkingTo are also kept for the previews of links, and called
+// again while the note is shown, on a timer's goroutine.
 type RenderInput struct {
 	// Source is the note's file as Vault.Source returns it (frontmatter included): Note's
 	// offsets point into it.
@@ -34,7 +36,9 @@ type RenderInput struct {
 	// Resolve finds what a link target written in the note at from points at, as
 	// (*vault.Index).Resolve does: a vault-relative path, or "" when it is unresolved.
 	Resolve func(from, target string) string
-	// LoadNote returns the text and parsed form of another note, for `![[embeds]]`.
+	// LoadNote returns the text and parsed form of another note, for `![[embeds]]` and for
+	// the previews a NoteView shows when the pointer rests on a link (then on a goroutine of
+	// its own, later, while the note is shown).
 	LoadNote func(path string) (src []byte, note *vault.Note, ok bool)
 	// LoadImage returns the bytes of a vault file, for images. Remote images are never
 	// fetched.
@@ -45,6 +49,9 @@ type RenderInput struct {
 	// EpisodeNotes counts the notes about one video; when set, a channel note's episode
 	// headings (`### [Title](https://www.youtube.com/watch?v=ID)`) show that count.
 	EpisodeNotes func(videoID string) int
+	// NotesLinkingTo counts the notes that link to name, which no note has: the preview of a
+	// link to a note not written yet says how many. Nil leaves the count out.
+	NotesLinkingTo func(name string) int
 }
 
 // VaultInput wires a RenderInput to a vault: the note at p is read through v.Source,
@@ -173,7 +180,10 @@ const maxListRow = 40
 
 // RenderNote turns a note into a RenderedNote. It parses with vault.Markdown(), walks the
 // syntax tree once and does no UI work, so it may run on any goroutine; the result is shown
-// with NoteView.ShowNote on the UI goroutine. Images are decoded here too.
+// with NoteView.ShowNote on the UI goroutine. Images are decoded here too. What the UI
+// goroutine does with the result is bounded (see render_limit.go): a note too large, a line
+// too long or nesting too deep is shown in part, with a notice at its top and bottom, and a
+// block too large to lay out at once is split into rows.
 func RenderNote(in RenderInput) *RenderedNote {
 	n := in.Note
 	if n == nil {
@@ -181,10 +191,11 @@ func RenderNote(in RenderInput) *RenderedNote {
 	}
 	out := &RenderedNote{Note: n, act: &noteActions{footnotes: map[int]int{}, footnoteRefs: map[int]int{}}}
 	start := min(max(n.BodyOffset, 0), len(in.Source))
+	body := limitBody(in.Source[start:], maxShownBytes, maxShownLine, maxShownRun)
 	r := &noteRenderer{
 		in:       &in,
 		note:     n,
-		src:      in.Source[start:],
+		src:      body.src,
 		base:     start,
 		videoID:  n.VideoID,
 		videoURL: in.VideoURL,
@@ -194,14 +205,28 @@ func RenderNote(in RenderInput) *RenderedNote {
 		problems: &out.Problems,
 		images:   map[string]*loadedImage{},
 	}
+	// Headings are found by their offset in what is parsed.
 	r.headingAnchors = map[int]vault.Heading{}
 	for _, h := range n.Headings {
-		r.headingAnchors[h.Offset] = h
+		if at, ok := body.srcOffset(h.Offset - start); ok {
+			r.headingAnchors[start+at] = h
+		}
+	}
+	shown := start + body.shown
+	notice := body.limitNotice(len(in.Source), shown, n.BodyLine)
+	if notice != nil {
+		r.rows = append(r.rows, notice)
 	}
 	doc := vault.Markdown().Parser().Parse(text.NewReader(r.src))
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
-		r.row = len(r.rows)
-		r.rows = r.blockNode(c, r.rows)
+		from := len(r.rows)
+		r.row = from
+		r.rows = boundRows(r.blockNode(c, r.rows), from, r.act)
+	}
+	if notice != nil {
+		body.mapOffsets(r.rows, start)
+		r.rows = append(r.rows, body.limitNotice(len(in.Source), shown, n.BodyLine))
+		out.Problems = append(out.Problems, body.limitProblems(n.BodyLine, len(in.Source), shown)...)
 	}
 	out.rows = r.rows
 	out.headings = r.headings
@@ -902,10 +927,10 @@ func (r *noteRenderer) wikilink(w *md.Wikilink, st inlineStyle, f *noteFlow) {
 	}
 	label := wikilinkLabel(w)
 	if target == "" {
-		unresolvedLink(label, unresolvedName(w.Target), st, r.act, f)
+		r.missingLinkWords(label, unresolvedName(w.Target), st, f)
 		return
 	}
-	f.add(r.noteLink(label, target, w.Fragment, st))
+	r.noteLinkWords(label, target, w.Fragment, st, f)
 }
 
 // unresolvedName is the name an unresolved link points at, as its backlinks know it.
@@ -913,7 +938,8 @@ func unresolvedName(target string) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(target), ".md"))
 }
 
-// noteLink is a link to a file of the vault.
+// noteLink is a link to a file of the vault as a plain Fyne hyperlink, for the header and
+// attachments; links in the text are noteLinkWords, which preview the note.
 func (r *noteRenderer) noteLink(label, target, fragment string, st inlineStyle) *widget.HyperlinkSegment {
 	act := r.act
 	return &widget.HyperlinkSegment{Text: label, TextStyle: st.style, SizeName: st.size, OnTapped: func() { act.openLink(target, fragment) }}
@@ -958,15 +984,15 @@ func (r *noteRenderer) markdownLink(n *ast.Link, st inlineStyle, f *noteFlow) {
 		fragment = f2
 	}
 	if target == "" {
-		f.add(r.noteLink(label, r.note.Path, fragment, st))
+		r.noteLinkWords(label, r.note.Path, fragment, st, f)
 		return
 	}
 	if p := r.resolve(target); p != "" {
-		f.add(r.noteLink(label, p, fragment, st))
+		r.noteLinkWords(label, p, fragment, st, f)
 		return
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") {
-		unresolvedLink(label, unresolvedName(path.Base(target)), st, r.act, f)
+		r.missingLinkWords(label, unresolvedName(path.Base(target)), st, f)
 		return
 	}
 	f.text(label, st.text())
@@ -1194,7 +1220,7 @@ func (f *noteFlow) paragraph() []widget.RichTextSegment {
 // zeroWidth reports whether s is a chip or overlay, which must be followed by text.
 func zeroWidth(s widget.RichTextSegment) bool {
 	switch s.(type) {
-	case *chipSegment, *overlaySegment:
+	case *chipSegment, *overlaySegment, *linkSegment, *matchSegment:
 		return true
 	}
 	return false

@@ -177,7 +177,7 @@ func (p *SearchPanel) queryChanged(q string) {
 		if ctx.Err() != nil {
 			return
 		}
-		fyne.Do(func() { p.show(gen, res, err) })
+		uiDo(func() { p.show(gen, res, err) })
 	})
 }
 

@@ -181,7 +181,7 @@ func (p *TagsPanel) SetIndex(ix *vault.Index) {
 		if shown != "" {
 			paths = ix.TagNotes(shown)
 		}
-		fyne.Do(func() {
+		uiDo(func() {
 			if p.generation != generation {
 				return
 			}
