@@ -37,6 +37,7 @@ func Run(args []string) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
+	paceGC()
 	args = fl.Args()
 	log.SetOutput(io.Discard)
 	if *verbose {

@@ -40,6 +40,8 @@ func (w *Window) actions() []action {
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
 		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
 		{"View", "Follow mode", fyne.KeyL, shortcutKey | fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) }},
+		{"Go", "Quick switcher…", fyne.KeyO, shortcutKey, w.showSwitcher},
+		{"Go", "Search in all notes…", fyne.KeyF, shortcutKey | fyne.KeyModifierShift, w.showSearch},
 		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
 		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
 		{"Go", "Timeline", fyne.KeyT, shortcutKey, w.focusTimeline},

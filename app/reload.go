@@ -54,6 +54,8 @@ func (w *Window) applyReload(r vault.Reload) {
 	log.Printf("reload: %d added, %d changed, %d removed, %d renamed, rescan %v", len(r.Added), len(r.Changed), len(r.Removed), len(r.Renamed), r.Rescan)
 	w.tree.SetIndex(ix)
 	w.tags.SetIndex(ix)
+	w.updateText(w.vaultGen.Load(), r)
+	w.buildMatcher(ix)
 	defer w.updateVaultLine()
 
 	if w.follow {
@@ -97,7 +99,7 @@ func (w *Window) applyReload(r vault.Reload) {
 func (w *Window) rerender(p string) {
 	w.history.SetScroll(w.note.ScrollOffset())
 	cur, _ := w.history.Current()
-	w.show(Place{Path: p, Scroll: cur.Scroll}, "", -1)
+	w.showAt(Place{Path: p, Scroll: cur.Scroll}, spot{offset: -1})
 }
 
 // showDeleted replaces the open note with a page saying it is gone; it comes back by itself
@@ -174,6 +176,7 @@ func (w *Window) updateVaultLine() {
 func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	v := w.vault
 	w.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
+	w.backlinks.LoadNote = w.renderInput(ix, nil, nil).LoadNote
 	w.backlinks.SetNote(ix, p)
 	w.outline.SetNote(ix.Note(p))
 	w.outgoing.SetNote(ix, p)

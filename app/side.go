@@ -62,7 +62,7 @@ func (w *Window) sideTabActions() []action {
 		if i >= 9 {
 			break
 		}
-		acts = append(acts, action{"Go", t.item.Text, fyne.KeyName(rune('1' + i)), fyne.KeyModifierAlt, func() { w.showSideTab(i) }})
+		acts = append(acts, action{"Go", t.item.Text + " tab", fyne.KeyName(rune('1' + i)), fyne.KeyModifierAlt, func() { w.showSideTab(i) }})
 	}
 	return acts
 }

@@ -50,6 +50,8 @@ type Window struct {
 	outgoing  *widgets.Outgoing
 	tags      *widgets.TagsPanel
 	graph     *widgets.LocalGraph
+	search    textSearch
+	switcher  quickSwitch
 	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
 	// video views.
 	side     *container.AppTabs
@@ -91,6 +93,9 @@ type Window struct {
 	// page is shown or a message is given.
 	afterShow   func(Place)
 	afterStatus func(string)
+	// afterReady, when set (by tests), is called on the UI goroutine when the quick
+	// switcher's matcher ("switcher") or the text index ("search") of a snapshot is ready.
+	afterReady func(what string)
 	// do runs f on the UI goroutine: fyne.Do. (Fyne's test driver runs f at once on the
 	// calling goroutine, so tests put a lock here to get the real driver's one UI thread.)
 	do func(f func())
@@ -121,6 +126,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.graph.OnOpen = func(p string) { w.Open(p, "") }
 	w.graph.OnOpenUnresolved = w.OpenUnresolved
 	w.newVideoPanes()
+	w.newSearch()
 	w.newSide(
 		sideTab{container.NewTabItem("Backlinks", w.backlinks), w.backlinks.FocusTarget},
 		sideTab{container.NewTabItem("Outgoing", w.outgoing), w.outgoing.FocusTarget},
@@ -170,6 +176,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
 		w.closeWatcher()
+		w.stopText()
 		size := w.win.Canvas().Size()
 		prefs.SetFloat(prefWindowWidth, float64(size.Width))
 		prefs.SetFloat(prefWindowHeight, float64(size.Height))
@@ -191,6 +198,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
 	w.closeWatcher()
+	w.stopText()
+	w.hideSearch()
+	w.forgetNotes()
 	w.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.history = History{}
@@ -233,6 +243,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.tags.SetIndex(ix)
 			w.setStatus("")
 			w.startWatch(gen, src, v)
+			limitMemory(ix)
+			w.indexText(gen, v)
+			w.buildMatcher(ix)
 			w.updateVaultLine()
 			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
 				// Already on screen from the names alone: render it again with the whole
@@ -389,7 +402,7 @@ func (w *Window) openAt(p, fragment string, offset int) {
 	w.saveScroll()
 	log.Printf("open %s", p)
 	w.history.Visit(Place{Path: p})
-	w.show(Place{Path: p}, fragment, offset)
+	w.showAt(Place{Path: p}, spot{fragment: fragment, offset: offset})
 }
 
 // OpenUnresolved shows the page of a name no note has yet: who links to it.
@@ -399,14 +412,14 @@ func (w *Window) OpenUnresolved(name string) {
 	}
 	w.saveScroll()
 	w.history.Visit(Place{Unresolved: name})
-	w.show(Place{Unresolved: name}, "", -1)
+	w.showAt(Place{Unresolved: name}, spot{offset: -1})
 }
 
 // Back and Forward move through the history.
 func (w *Window) Back() {
 	w.saveScroll()
 	if p, ok := w.history.Back(); ok {
-		w.show(p, "", -1)
+		w.showAt(p, spot{offset: -1})
 	}
 }
 
@@ -414,7 +427,7 @@ func (w *Window) Back() {
 func (w *Window) Forward() {
 	w.saveScroll()
 	if p, ok := w.history.Forward(); ok {
-		w.show(p, "", -1)
+		w.showAt(p, spot{offset: -1})
 	}
 }
 
@@ -437,8 +450,16 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-// show renders a place off the UI goroutine and shows it.
-func (w *Window) show(pl Place, fragment string, offset int) {
+// spot is where in a note to go: a heading, else a byte offset (>= 0) with, for a search
+// result, the text to mark there.
+type spot struct {
+	fragment string
+	offset   int
+	match    string
+}
+
+// showAt renders a place off the UI goroutine and shows it at a spot.
+func (w *Window) showAt(pl Place, at spot) {
 	w.updateNavButtons()
 	v := w.vault
 	ix := v.Index()
@@ -484,13 +505,16 @@ func (w *Window) show(pl Place, fragment string, offset int) {
 			}
 			same := w.shown == pl.Path
 			w.shown = pl.Path
+			w.noteRead(pl.Path)
 			w.note.ShowNote(r)
 			w.showVideoViews(ix, vv)
 			switch {
-			case fragment != "":
-				w.note.ScrollToHeading(fragment)
-			case offset >= 0:
-				w.note.ScrollToOffset(offset)
+			case at.fragment != "":
+				w.note.ScrollToHeading(at.fragment)
+			case at.offset >= 0 && at.match != "":
+				w.note.ShowMatch(at.offset, at.match)
+			case at.offset >= 0:
+				w.note.ScrollToOffset(at.offset)
 			case !same:
 				w.note.SetScrollOffset(pl.Scroll)
 			}
@@ -507,6 +531,12 @@ func (w *Window) setStatus(msg string) {
 	w.status.SetText(msg)
 	if w.afterStatus != nil {
 		w.afterStatus(msg)
+	}
+}
+
+func (w *Window) readyHook(what string) {
+	if w.afterReady != nil {
+		w.afterReady(what)
 	}
 }
 
@@ -535,6 +565,13 @@ func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets
 		LoadImage:    v.ReadFile,
 		EpisodeNotes: func(id string) int { return len(ix.VideoNotes(id)) },
 		VideoURL:     videoURL(w.player),
+		NotesLinkingTo: func(name string) int {
+			notes := map[string]bool{}
+			for _, b := range ix.UnresolvedBacklinks(name) {
+				notes[b.Source.Path] = true
+			}
+			return len(notes)
+		},
 	}
 }
 

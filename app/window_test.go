@@ -2,7 +2,6 @@ package app
 
 import (
 	"net/url"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -14,14 +13,22 @@ import (
 // the pages it shows and the URLs it opened.
 func testWindow(t testing.TB, src VaultSource, note string) (*Window, chan Place, *[]string) {
 	t.Helper()
+	w, shown, opened := newTestWindow(t)
+	onUI(w, func() { w.OpenVault(src, note) })
+	return w, shown, opened
+}
+
+// newTestWindow is testWindow before a vault is opened, for tests that set more hooks.
+func newTestWindow(t testing.TB) (*Window, chan Place, *[]string) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	var opened []string
-	w := NewWindow(a, func(u *url.URL) error { opened = append(opened, u.String()); return nil })
+	var w *Window
+	// Made under the UI lock: another test's window may still be finishing work.
+	onUILock(func() { w = NewWindow(a, func(u *url.URL) error { opened = append(opened, u.String()); return nil }) })
 	shown := make(chan Place, 16)
 	w.afterShow = func(p Place) { shown <- p }
-	var ui sync.Mutex
-	w.do = func(f func()) { ui.Lock(); defer ui.Unlock(); f() }
-	w.OpenVault(src, note)
+	w.do = onUILock
 	return w, shown, &opened
 }
 

@@ -1,0 +1,152 @@
+package app
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"vaultview/internal/hostile"
+)
+
+// uiClock records how long each piece of work on the UI goroutine took.
+type uiClock struct {
+	mu    sync.Mutex
+	worst time.Duration
+}
+
+// take returns the longest piece since the last take, and starts again.
+func (c *uiClock) take() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := c.worst
+	c.worst = 0
+	return d
+}
+
+// hostileWindow opens a window on the hostile vault in dir, as testWindow does, with a
+// channel of the status messages it gives, the URLs it opened, and a clock on its UI work.
+func hostileWindow(t *testing.T, dir string) (*Window, chan Place, chan string, *[]string, *uiClock) {
+	t.Helper()
+	src, err := DirSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, shown, opened := newTestWindow(t)
+	status := make(chan string, 64)
+	w.afterStatus = func(s string) {
+		select {
+		case status <- s:
+		default:
+		}
+	}
+	clock := &uiClock{}
+	w.do = func(f func()) {
+		onUILock(func() {
+			start := time.Now()
+			f()
+			d := time.Since(start)
+			clock.mu.Lock()
+			clock.worst = max(clock.worst, d)
+			clock.mu.Unlock()
+		})
+	}
+	onUI(w, func() { w.OpenVault(src, "bad/target.md") })
+	t.Cleanup(func() { onUI(w, w.closeWatcher) })
+	if p := waitShown(t, shown); p.Path != "bad/target.md" {
+		t.Fatalf("opened %+v", p)
+	}
+	return w, shown, status, opened, clock
+}
+
+// waitStatus waits for a status message holding want.
+func waitStatus(t *testing.T, status chan string, want string) string {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case s := <-status:
+			if strings.Contains(s, want) {
+				return s
+			}
+		case <-deadline:
+			t.Fatalf("no status message with %q within 20 s", want)
+			return ""
+		}
+	}
+}
+
+// TestHostile_TheWindowOpensEveryNote opens every note of the hostile vault
+// (internal/hostile) through the window's own path, as a click in the page tree does: none
+// crashes the window, each shows its title (and, when too large to show whole, says so),
+// nothing outside the vault is read (the vault holds exactly the notes written), nothing is
+// opened by itself, and no file of the vault changes. How long the UI goroutine was held for
+// each note is logged (go test -run Hostile -v); BenchmarkShowNote_Hostile in widgets/
+// measures the note view alone.
+func TestHostile_TheWindowOpensEveryNote(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes an 80 MB vault")
+	}
+	dir := t.TempDir()
+	cases, err := hostile.Write(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := hostile.Snapshot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, shown, status, opened, clock := hostileWindow(t, dir)
+
+	var notes int
+	onUI(w, func() { notes = w.vault.Index().Len() })
+	if want := hostile.Notes(cases); notes != want {
+		t.Errorf("the window's vault holds %d notes, want the %d written: something outside was read, or a note lost", notes, want)
+	}
+
+	for _, c := range cases {
+		if c.Notes == 0 {
+			continue
+		}
+		t.Run(c.Name, func(t *testing.T) {
+			var title string
+			onUI(w, func() {
+				title = w.vault.Index().Note(c.Path).Title
+				clock.take()
+				w.Open(c.Path, "")
+			})
+			if c.OpenError != "" {
+				waitStatus(t, status, c.OpenError)
+				return
+			}
+			if p := waitShown(t, shown); p.Path != c.Path {
+				t.Fatalf("showed %+v", p)
+			}
+			if got, want := w.Title(), title+" — Vaultview"; got != want {
+				t.Errorf("title %q, want %q", got, want)
+			}
+			text := shownText(w)
+			if cut := strings.Contains(text, "to show in full"); cut != c.Cut {
+				t.Errorf("notice that the note is not shown in full: %v, want %v\n%.300s", cut, c.Cut, text)
+			}
+			onUI(w, func() { w.note.SetScrollOffset(1e9) })
+			t.Logf("longest UI work while opening and scrolling: %v", clock.take().Round(time.Millisecond))
+		})
+	}
+
+	onUI(w, w.reloadVault)
+	waitShown(t, shown)
+	onUI(w, w.closeWatcher)
+	onUI(w, func() {
+		if len(*opened) > 0 {
+			t.Errorf("the window opened %v by itself", *opened)
+		}
+	})
+	after, err := hostile.Snapshot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range hostile.Diff(before, after) {
+		t.Errorf("the window changed the vault: %s", d)
+	}
+}

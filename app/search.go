@@ -1,0 +1,179 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+	"vaultview/vault/search"
+	"vaultview/widgets"
+)
+
+// textSearch is the window's search in all notes: the text index of the open vault, built
+// in the background after the vault loads and kept up to date by every reload, and the
+// panel that queries it (Ctrl+Shift+F).
+type textSearch struct {
+	panel *widgets.SearchPanel
+	popup *widget.PopUp
+	// state is what queries run against, published whole so that a query off the UI
+	// goroutine never sees a vault with another vault's text.
+	state atomic.Pointer[searchState]
+	// mu orders the build and the updates of one vault's text index: an update waits for
+	// the build, and updates apply in the order the reloads came.
+	mu     sync.Mutex
+	cancel context.CancelFunc
+}
+
+type searchState struct {
+	v     *vault.Vault
+	store *search.Store // nil while the text index is being built
+}
+
+var errNoVault = errors.New("no vault is open")
+
+func (w *Window) newSearch() {
+	s := &w.search
+	s.panel = widgets.NewSearchPanel(func(ctx context.Context, q string) (search.Results, error) {
+		st := s.state.Load()
+		if st == nil {
+			return search.Results{}, errNoVault
+		}
+		if st.store == nil {
+			return search.Results{}, nil // the panel says the text is being indexed
+		}
+		return st.store.Search(ctx, st.v, st.v.Index(), search.ParseQuery(q), 0)
+	})
+	s.panel.OnClose = w.hideSearch
+	s.panel.OnOpen = func(p string, m search.Match) {
+		w.hideSearch()
+		w.openMatch(p, m)
+	}
+}
+
+// indexText builds the text index of a newly opened vault off the UI goroutine, reporting
+// progress to the panel; any build or update of the vault before is cancelled.
+func (w *Window) indexText(gen uint64, v *vault.Vault) {
+	s := &w.search
+	if s.cancel != nil {
+		s.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.state.Store(&searchState{v: v})
+	total := v.Index().Len()
+	s.panel.SetIndexing(0, total)
+	go func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		started := time.Now()
+		var last time.Time
+		store, err := search.Build(ctx, v, v.Index(), func(done, total int) {
+			// Progress comes per note; the panel needs it a few times a second at most.
+			if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
+				last = now
+				w.do(func() {
+					if w.vaultGen.Load() == gen {
+						s.panel.SetIndexing(done, total)
+					}
+				})
+			}
+		})
+		if err != nil {
+			if ctx.Err() == nil {
+				log.Printf("text index: %v", err)
+			}
+			return
+		}
+		log.Printf("text index: %d notes, %d KB, in %v", store.Len(), store.Bytes()/1024, time.Since(started).Round(time.Millisecond))
+		s.state.Store(&searchState{v: v, store: store})
+		w.do(func() {
+			if w.vaultGen.Load() == gen {
+				s.panel.SetIndexing(total, total)
+				w.readyHook("search")
+			}
+		})
+	}()
+}
+
+// updateText brings the text index up to date with a reload, off the UI goroutine.
+func (w *Window) updateText(gen uint64, r vault.Reload) {
+	s := &w.search
+	go func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		st := s.state.Load()
+		if st == nil || st.store == nil || w.vaultGen.Load() != gen {
+			return // the build under way reads the files after this change anyway
+		}
+		store, err := st.store.Update(context.Background(), st.v, r)
+		if err != nil {
+			log.Printf("text index update: %v", err)
+			return
+		}
+		s.state.Store(&searchState{v: st.v, store: store})
+		w.do(func() {
+			if w.vaultGen.Load() != gen {
+				return
+			}
+			if s.popup != nil && s.popup.Visible() {
+				s.panel.Rerun()
+			}
+			w.readyHook("search")
+		})
+	}()
+}
+
+// stopText drops the text index of the vault being closed.
+func (w *Window) stopText() {
+	s := &w.search
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
+	}
+	s.state.Store(nil)
+}
+
+// showSearch opens the search over the note, with the last query selected so typing
+// replaces it.
+func (w *Window) showSearch() {
+	if w.vault == nil {
+		return
+	}
+	s := &w.search
+	if s.popup == nil {
+		s.popup = widget.NewModalPopUp(s.panel, w.win.Canvas())
+	}
+	size := w.win.Canvas().Size()
+	s.popup.Resize(fyne.NewSize(min(size.Width-40, 760), size.Height*0.8))
+	s.popup.Show()
+	w.win.Canvas().Focus(s.panel.FocusTarget())
+	if e, ok := s.panel.FocusTarget().(fyne.Shortcutable); ok {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+func (w *Window) hideSearch() {
+	if s := &w.search; s.popup != nil {
+		s.popup.Hide()
+	}
+}
+
+// openMatch opens a search result: the note scrolled to the match with the match marked,
+// or the note's top for a note that matched by its title.
+func (w *Window) openMatch(p string, m search.Match) {
+	if w.vault == nil || w.vault.Index().Note(p) == nil {
+		w.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
+		return
+	}
+	w.saveScroll()
+	w.history.Visit(Place{Path: p})
+	w.showAt(Place{Path: p}, spot{offset: m.Offset, match: m.Text})
+}

@@ -1,0 +1,107 @@
+package app
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+	"vaultview/vault/switcher"
+	"vaultview/widgets"
+)
+
+// maxRecentNotes is how many notes the quick switcher lists before anything is typed.
+const maxRecentNotes = 30
+
+// quickSwitch is the window's quick switcher (Ctrl+O): the matcher of the latest index
+// snapshot, made off the UI goroutine, and the notes read lately in this vault.
+type quickSwitch struct {
+	popup *widget.PopUp
+	shown *widgets.QuickSwitcher
+	// matcher was made from index; building tracks the snapshot a matcher is being made for.
+	matcher  *switcher.Matcher
+	index    *vault.Index
+	building *vault.Index
+	recent   []string
+}
+
+// noteRead puts p first among the recent notes.
+func (w *Window) noteRead(p string) {
+	s := &w.switcher
+	s.recent = slices.DeleteFunc(s.recent, func(q string) bool { return q == p })
+	s.recent = slices.Insert(s.recent, 0, p)
+	if len(s.recent) > maxRecentNotes {
+		s.recent = s.recent[:maxRecentNotes]
+	}
+}
+
+// showSwitcher opens the quick switcher: recent notes first, then whatever is typed
+// matched against every title, file name, alias and unwritten name.
+func (w *Window) showSwitcher() {
+	if w.vault == nil {
+		return
+	}
+	s := &w.switcher
+	ix := w.vault.Index()
+	m := s.matcher // of an older snapshot, at worst: the new one follows when made
+	if s.index != ix {
+		w.buildMatcher(ix)
+	}
+	recent := slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == w.shown })
+	if w.shown != "" && ix.Note(w.shown) != nil {
+		recent = append(recent, w.shown) // the note on screen is the least likely target
+	}
+	q := widgets.NewQuickSwitcher(m, recent)
+	q.OnOpen = func(p string) { w.hideSwitcher(); w.Open(p, "") }
+	q.OnOpenUnresolved = func(name string) { w.hideSwitcher(); w.OpenUnresolved(name) }
+	q.OnClose = w.hideSwitcher
+	s.shown = q
+	if s.popup != nil {
+		s.popup.Hide()
+	}
+	s.popup = widget.NewModalPopUp(q, w.win.Canvas())
+	size := w.win.Canvas().Size()
+	min := q.MinSize()
+	s.popup.Resize(fyne.NewSize(min.Width, max(min.Height, size.Height*0.6)))
+	s.popup.Show()
+	w.win.Canvas().Focus(q.FocusTarget())
+}
+
+func (w *Window) hideSwitcher() {
+	s := &w.switcher
+	if s.popup != nil {
+		s.popup.Hide()
+		s.popup, s.shown = nil, nil
+	}
+}
+
+// buildMatcher makes the matcher of ix off the UI goroutine and hands it to the switcher
+// if it is open.
+func (w *Window) buildMatcher(ix *vault.Index) {
+	s := &w.switcher
+	if s.building == ix {
+		return
+	}
+	s.building = ix
+	gen := w.vaultGen.Load()
+	go func() {
+		m := switcher.New(ix)
+		w.do(func() {
+			if w.vaultGen.Load() != gen || s.building != ix {
+				return
+			}
+			s.matcher, s.index, s.building = m, ix, nil
+			if s.shown != nil {
+				s.shown.SetMatcher(m)
+			}
+			w.readyHook("switcher")
+		})
+	}()
+}
+
+// forgetNotes drops the switcher's state of the vault being closed.
+func (w *Window) forgetNotes() {
+	w.hideSwitcher()
+	w.switcher = quickSwitch{}
+}
