@@ -91,6 +91,7 @@ func (w *Window) applyReload(r vault.Reload) {
 		w.rerender(open)
 	default:
 		w.setBacklinks(ix, open)
+		w.refreshOutgoing(ix, open)
 	}
 }
 
@@ -114,6 +115,7 @@ func (w *Window) showDeleted(p string) {
 	}
 	w.note.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: []byte(body), Note: n}))
 	w.setBacklinks(w.vault.Index(), p)
+	w.outgoing.SetLinks(widgets.OutgoingLinks{})
 	w.shownHook(Place{Path: p})
 }
 
@@ -179,6 +181,20 @@ func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	w.backlinks.LoadNote = w.renderInput(ix, nil, nil).LoadNote
 	w.backlinks.SetNote(ix, p)
 	w.outline.SetNote(ix.Note(p))
-	w.outgoing.SetNote(ix, p)
 	w.graph.SetNote(ix, p)
+}
+
+// refreshOutgoing gathers the open note's links again off the UI goroutine (a note may
+// have 100,000), for a reload that did not change the note itself but may have changed
+// where its links point.
+func (w *Window) refreshOutgoing(ix *vault.Index, p string) {
+	gen := w.showGen.Load()
+	go func() {
+		out := widgets.OutgoingOf(ix, p)
+		w.do(func() {
+			if w.showGen.Load() == gen {
+				w.outgoing.SetLinks(out)
+			}
+		})
+	}()
 }

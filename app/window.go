@@ -490,10 +490,12 @@ func (w *Window) showAt(pl Place, at spot) {
 		src, err := v.Source(pl.Path)
 		var r *widgets.RenderedNote
 		var vv videoViews
+		var out widgets.OutgoingLinks
 		if err == nil {
 			in.Source = src
 			r = widgets.RenderNote(in)
 			vv = computeVideoViews(ix, n, src)
+			out = widgets.OutgoingOf(ix, pl.Path)
 		}
 		w.do(func() {
 			if w.showGen.Load() != gen {
@@ -507,6 +509,7 @@ func (w *Window) showAt(pl Place, at spot) {
 			w.shown = pl.Path
 			w.noteRead(pl.Path)
 			w.note.ShowNote(r)
+			w.outgoing.SetLinks(out)
 			w.showVideoViews(ix, vv)
 			switch {
 			case at.fragment != "":

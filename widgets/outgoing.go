@@ -72,43 +72,57 @@ func NewOutgoing() *Outgoing {
 	return o
 }
 
-// SetNote lists the links of the note at p in snapshot ix. Call it on the UI goroutine.
-func (o *Outgoing) SetNote(ix *vault.Index, p string) {
-	byKey := map[string]*outgoingEntry{}
-	var order []*outgoingEntry
-	resolved, unresolved, total := 0, 0, 0
+// OutgoingLinks is what the Outgoing panel shows for one note, gathered from a snapshot.
+// Gathering it reads every link of the note (a generated note may have 100,000), so the
+// window does it off the UI goroutine and hands the result to SetLinks.
+type OutgoingLinks struct {
+	entries                     []outgoingEntry
+	total, resolved, unresolved int
+}
+
+// OutgoingOf gathers the links of the note at p in snapshot ix. It only reads ix, so it may
+// run on any goroutine.
+func OutgoingOf(ix *vault.Index, p string) OutgoingLinks {
+	var out OutgoingLinks
+	byKey := map[string]int{}
 	for _, l := range ix.Links(p) {
 		if l.Target == "" && l.Resolved == p {
 			continue // a link to one of the note's own headings
 		}
-		total++
+		out.total++
 		key := "?" + vault.NormalizeName(l.Target)
 		if l.Resolved != "" {
 			key = l.Resolved
 		}
-		if e := byKey[key]; e != nil {
-			e.count++
+		if i, ok := byKey[key]; ok {
+			out.entries[i].count++
 			continue
 		}
-		e := &outgoingEntry{path: l.Resolved, name: l.Target, count: 1, label: l.Target}
+		e := outgoingEntry{path: l.Resolved, name: l.Target, count: 1, label: l.Target}
 		if n := ix.Note(l.Resolved); n != nil {
 			e.label = n.Title
-			resolved++
+			out.resolved++
 		} else if l.Resolved != "" {
 			e.label = l.Resolved // an attachment
-			resolved++
+			out.resolved++
 		} else {
-			unresolved++
+			out.unresolved++
 		}
-		byKey[key] = e
-		order = append(order, e)
+		byKey[key] = len(out.entries)
+		out.entries = append(out.entries, e)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return (order[i].path != "") && (order[j].path == "") })
-	o.entries = o.entries[:0]
-	for _, e := range order {
-		o.entries = append(o.entries, *e)
-	}
-	o.header.SetText(fmt.Sprintf("%d links to %d notes, %d not written yet", total, resolved, unresolved))
+	sort.SliceStable(out.entries, func(i, j int) bool { return (out.entries[i].path != "") && (out.entries[j].path == "") })
+	return out
+}
+
+// SetNote lists the links of the note at p in snapshot ix: SetLinks(OutgoingOf(ix, p)). Call
+// it on the UI goroutine.
+func (o *Outgoing) SetNote(ix *vault.Index, p string) { o.SetLinks(OutgoingOf(ix, p)) }
+
+// SetLinks lists links gathered by OutgoingOf. Call it on the UI goroutine.
+func (o *Outgoing) SetLinks(l OutgoingLinks) {
+	o.entries = l.entries
+	o.header.SetText(fmt.Sprintf("%d links to %d notes, %d not written yet", l.total, l.resolved, l.unresolved))
 	o.list.Refresh()
 }
 
