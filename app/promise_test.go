@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // fileState is what must not change in a vault: every file's bytes, size and mtime.
@@ -47,8 +49,9 @@ func snapshotTree(t *testing.T, dir string) map[string]fileState {
 }
 
 // TestPromise_TheAppNeverWritesToTheVault drives the window's real flows over a vault on
-// disk — open, follow links both ways, history, an unresolved page, the source view, copy,
-// reload, zoom and theme — and checks that no file changed and none appeared.
+// disk — open, follow links both ways, history, an unresolved page, the quick switcher, search
+// in all notes, the side panel's tabs, the source view, copy, reload, zoom and theme — and
+// checks that no file changed and none appeared.
 func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 	w, shown, dir := diskWindow(t, map[string]string{
 		"a.md":          "---\ntitle: A\nvideoId: APvj15_YCqk\n---\n# A\n\nSee [[b]] and [[Not yet]] <a class=\"yt-timestamp\" data-t=\"00:00:05\">[00:00:05]</a>.\n",
@@ -58,6 +61,11 @@ func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 		".obsidian/app": "{}",
 	}, "a.md")
 	before := snapshotTree(t, dir)
+	ready := make(chan string, 16)
+	onUI(w, func() { w.afterReady = func(what string) { ready <- what } })
+	if st := w.search.state.Load(); st == nil || st.store == nil {
+		waitReady(t, ready, "search")
+	}
 	steps := []func(){
 		func() { w.Open("b.md", "") },
 		func() { w.Open("a.md", "A") },
@@ -68,6 +76,15 @@ func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 	for _, step := range steps {
 		onUI(w, step)
 		waitShown(t, shown)
+	}
+	shortcut(w, fyne.KeyO, shortcutKey)
+	typeKeys(t, w, "b", fyne.KeyReturn)
+	waitShown(t, shown)
+	shortcut(w, fyne.KeyF, shortcutKey|fyne.KeyModifierShift)
+	typeKeys(t, w, "back", fyne.KeyReturn)
+	waitShown(t, shown)
+	for i := range w.sideTabs {
+		onUI(w, func() { w.showSideTab(i) })
 	}
 	onUI(w, func() {
 		w.showSource()
