@@ -66,3 +66,14 @@ func (w *Window) sideTabActions() []action {
 	}
 	return acts
 }
+
+// showTag lists the notes of a tag in the side panel's Tags tab (a tag tapped in a note).
+func (w *Window) showTag(tag string) {
+	for i, t := range w.sideTabs {
+		if t.item.Content == w.tags {
+			w.showSideTab(i)
+			w.tags.ShowTag(tag)
+			return
+		}
+	}
+}

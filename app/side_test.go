@@ -1,7 +1,9 @@
 package app
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -49,6 +51,27 @@ func TestSide_EveryTabIsReachableByKeyboard(t *testing.T) {
 	onUI(w, func() {
 		if got := w.side.SelectedIndex(); got != 1 {
 			t.Errorf("Ctrl+PageDown twice from the last tab chose tab %d, want 1", got)
+		}
+	})
+}
+
+// TestSide_TappingATagListsItsNotes: a tag in the note's header opens the Tags tab on that
+// tag's notes.
+func TestSide_TappingATagListsItsNotes(t *testing.T) {
+	vault := fstest.MapFS{
+		"a.md": {Data: []byte("---\ntags: [history/medieval]\n---\n# A\n")},
+		"b.md": {Data: []byte("# B\n\nAbout #history/medieval mills.\n")},
+		"c.md": {Data: []byte("# C\n")},
+	}
+	w, shown, _ := testWindow(t, VaultSource{FS: vault}, "a.md")
+	waitShown(t, shown)
+	onUI(w, func() { w.note.OnOpenTag("history/medieval") })
+	onUI(w, func() {
+		if w.side.Selected().Content != w.tags {
+			t.Fatalf("the side panel shows %q, not Tags", w.side.Selected().Text)
+		}
+		if got := w.tags.Shown(); !strings.EqualFold(got, "history/medieval") {
+			t.Errorf("the Tags tab lists %q", got)
 		}
 	})
 }

@@ -111,6 +111,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
 	w.note.OnOpenUnresolved = w.OpenUnresolved
 	w.note.OnOpenURL = w.openURL
+	w.note.OnOpenTag = w.showTag
 	w.backlinks = widgets.NewBacklinks()
 	w.backlinks.OnOpenURL = w.openURL
 	w.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }

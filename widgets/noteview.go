@@ -39,6 +39,9 @@ type NoteView struct {
 	OnOpenURL func(u *url.URL)
 	// OnScrolled is called after the note scrolls, with TopOffset.
 	OnScrolled func(topOffset int)
+	// OnOpenTag is called when one of the note's tags in its header is tapped, with the tag
+	// without `#`.
+	OnOpenTag func(tag string)
 
 	note    *RenderedNote
 	header  *noteHeader

@@ -67,6 +67,12 @@ func (a *noteActions) openLink(path, fragment string) {
 	}
 }
 
+func (a *noteActions) openTag(tag string) {
+	if v := a.view; v != nil && v.OnOpenTag != nil {
+		v.OnOpenTag(tag)
+	}
+}
+
 func (a *noteActions) openUnresolved(name string) {
 	if v := a.view; v != nil && v.OnOpenUnresolved != nil {
 		v.OnOpenUnresolved(name)

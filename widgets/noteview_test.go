@@ -424,3 +424,20 @@ func TestNoteView_WatchVideo(t *testing.T) {
 		t.Errorf("Watch video nvOpened %q", rec.urls)
 	}
 }
+
+// TestNoteView_TappingAHeaderTagOpensIt: the tags in a note's header are links to the
+// tag's notes (the window lists them in its Tags tab).
+func TestNoteView_TappingAHeaderTagOpensIt(t *testing.T) {
+	test.NewTempApp(t)
+	v := widgets.NewNoteView()
+	var opened []string
+	v.OnOpenTag = func(tag string) { opened = append(opened, tag) }
+	src := []byte("---\ntags: [history/medieval]\n---\n# Mills\n")
+	v.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: src, Note: vault.ParseNote("mills.md", src)}))
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(600, 400))
+	tapShownText(t, w.Canvas(), "#history/medieval")
+	if len(opened) != 1 || opened[0] != "history/medieval" {
+		t.Fatalf("tapping the tag opened %v", opened)
+	}
+}

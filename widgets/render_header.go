@@ -42,12 +42,12 @@ func (r *noteRenderer) header(problems []string) noteHeaderData {
 		}
 		h.folder = true
 	}
-	tag := widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameText, ColorName: theme.ColorNamePrimary}
 	for _, t := range n.Tags {
 		if f.hasContent() {
 			f.text("  ", dim)
 		}
-		f.text("#"+t, tag)
+		act := r.act
+		f.add(&widget.HyperlinkSegment{Text: "#" + t, OnTapped: func() { act.openTag(t) }})
 	}
 	if len(n.Aliases) > 0 {
 		if f.hasContent() {
