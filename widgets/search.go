@@ -62,7 +62,8 @@ type SearchPanel struct {
 	generation int
 	cancel     context.CancelFunc
 	// searching is set while the latest query runs; openWhenDone is set when Enter came
-	// before its results, so Enter opens what was typed, not what was shown a moment ago.
+	// before its results (or before the text index was complete), so Enter opens what was
+	// typed, not what was shown a moment ago.
 	searching, openWhenDone bool
 	// async runs a search off the UI goroutine after debounce; tests replace both.
 	async    func(func())
@@ -110,7 +111,11 @@ func (p *SearchPanel) Query() string { return p.entry.Text }
 func (p *SearchPanel) SetQuery(q string) { p.entry.SetText(q) }
 
 // Rerun searches for the current query again, e.g. after the vault changed on disk.
-func (p *SearchPanel) Rerun() { p.queryChanged(p.entry.Text) }
+func (p *SearchPanel) Rerun() {
+	open := p.openWhenDone // the same query: an Enter waiting for it still stands
+	p.queryChanged(p.entry.Text)
+	p.openWhenDone = open && p.searching
+}
 
 // SetIndexing shows the progress of building the text index (done of total notes). While
 // it is not finished the summary says so; when done reaches total the query typed so far
@@ -203,7 +208,7 @@ func (p *SearchPanel) show(gen int, res search.Results, err error) {
 	p.list.Refresh()
 	p.list.ScrollToTop()
 	p.updateSummary()
-	if p.openWhenDone {
+	if p.openWhenDone && !p.indexing() {
 		p.openWhenDone = false
 		p.openSelected()
 	}
@@ -254,7 +259,8 @@ func (p *SearchPanel) move(delta int) {
 
 // openSelected opens the selected row or, with none, the best note at its first match.
 func (p *SearchPanel) openSelected() {
-	if p.searching && p.selected < 0 {
+	if (p.searching || p.indexing()) && p.selected < 0 {
+		// Open what the query finds once it has been answered over every note.
 		p.openWhenDone = true
 		return
 	}

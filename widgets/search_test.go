@@ -326,3 +326,21 @@ func TestSearchPanel_EnterBeforeResultsOpensWhatWasTyped(t *testing.T) {
 		t.Fatalf("after the search answered, opened %v, want [notes/wheel.md]", s.opened)
 	}
 }
+
+// TestSearchPanel_EnterWhileIndexingOpensOnceIndexed: Enter pressed while the text index is
+// still being built opens the top result as soon as the query has run over every note.
+func TestSearchPanel_EnterWhileIndexingOpensOnceIndexed(t *testing.T) {
+	s := showSearch(t)
+	s.p.SetIndexing(1, 3)
+	s.typeText("stores energy")
+	s.runJobs()
+	s.keys(fyne.KeyReturn)
+	if len(s.opened) != 0 {
+		t.Fatalf("Enter opened %v while the text was still being indexed", s.opened)
+	}
+	s.p.SetIndexing(3, 3)
+	s.runJobs()
+	if len(s.opened) != 1 || s.opened[0] != "notes/wheel.md" {
+		t.Fatalf("once indexed, opened %v, want [notes/wheel.md]", s.opened)
+	}
+}
