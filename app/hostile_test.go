@@ -53,7 +53,7 @@ func hostileWindow(t *testing.T, dir string) (*Window, chan Place, chan string, 
 	}
 	onUI(w, func() { w.OpenVault(src, "bad/target.md") })
 	t.Cleanup(func() { onUI(w, w.closeWatcher) })
-	if p := waitShown(t, shown); p.Path != "bad/target.md" {
+	if p := waitShownWithin(t, shown, 3*time.Minute); p.Path != "bad/target.md" { // 10,000 notes, 88 MB
 		t.Fatalf("opened %+v", p)
 	}
 	return w, shown, status, opened, clock
@@ -119,7 +119,7 @@ func TestHostile_TheWindowOpensEveryNote(t *testing.T) {
 				waitStatus(t, status, c.OpenError)
 				return
 			}
-			if p := waitShown(t, shown); p.Path != c.Path {
+			if p := waitShownWithin(t, shown, 2*time.Minute); p.Path != c.Path {
 				t.Fatalf("showed %+v", p)
 			}
 			if got, want := w.Title(), title+" — Vaultview"; got != want {
@@ -135,7 +135,7 @@ func TestHostile_TheWindowOpensEveryNote(t *testing.T) {
 	}
 
 	onUI(w, w.reloadVault)
-	waitShown(t, shown)
+	waitShownWithin(t, shown, 2*time.Minute)
 	onUI(w, w.closeWatcher)
 	onUI(w, func() {
 		if len(*opened) > 0 {

@@ -37,11 +37,18 @@ func onUI(w *Window, f func()) { w.do(f) }
 
 func waitShown(t testing.TB, shown chan Place) Place {
 	t.Helper()
+	return waitShownWithin(t, shown, 20*time.Second)
+}
+
+// waitShownWithin is waitShown with a deadline of d, for vaults that take long to load
+// (the race detector slows loading tenfold, and CI runs packages side by side).
+func waitShownWithin(t testing.TB, shown chan Place, d time.Duration) Place {
+	t.Helper()
 	select {
 	case p := <-shown:
 		return p
-	case <-time.After(20 * time.Second):
-		t.Fatal("no page was shown within 20 s")
+	case <-time.After(d):
+		t.Fatalf("no page was shown within %v", d)
 	}
 	return Place{}
 }
