@@ -19,9 +19,6 @@ import (
 // enough that a word typed quickly is searched once, short enough not to be noticed.
 const searchDebounce = 60 * time.Millisecond
 
-// searchPage is how far Page Up and Page Down move the selection.
-const searchPage = 8
-
 // SearchPanel searches the text of every note: a query entry on top, then a summary line
 // ("37 notes, 112 matches") and the results grouped by note, each note's row (title, path,
 // number of matches) followed by rows of snippets with the matched words in bold.
@@ -46,7 +43,7 @@ type SearchPanel struct {
 	// cancelled.
 	search func(ctx context.Context, query string) (search.Results, error)
 
-	entry   *searchEntry
+	entry   *pickerEntry
 	summary *widget.Label
 	list    *widget.List
 
@@ -84,7 +81,7 @@ func NewSearchPanel(find func(ctx context.Context, query string) (search.Results
 		async:    func(f func()) { go f() },
 		debounce: searchDebounce,
 	}
-	p.entry = newSearchEntry(p)
+	p.entry = newPickerEntry(p, "Search all notes…", p.queryChanged)
 	p.summary = widget.NewLabel("")
 	p.summary.Importance = widget.LowImportance
 	p.summary.Truncation = fyne.TextTruncateEllipsis
@@ -294,40 +291,8 @@ func (p *SearchPanel) close() {
 	}
 }
 
-// searchEntry is the query entry: typing searches again, and the keys that would move the
-// cursor in a one-line entry move the selection in the results instead.
-type searchEntry struct {
-	widget.Entry
-	p *SearchPanel
-}
-
-func newSearchEntry(p *SearchPanel) *searchEntry {
-	e := &searchEntry{p: p}
-	e.PlaceHolder = "Search all notes…"
-	e.OnChanged = p.queryChanged
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey implements fyne.Focusable.
-func (e *searchEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyUp:
-		e.p.move(-1)
-	case fyne.KeyDown:
-		e.p.move(1)
-	case fyne.KeyPageUp:
-		e.p.move(-searchPage)
-	case fyne.KeyPageDown:
-		e.p.move(searchPage)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		e.p.openSelected()
-	case fyne.KeyEscape:
-		e.p.close()
-	default:
-		e.Entry.TypedKey(ev)
-	}
-}
+// pick implements picker: Enter opens the selected row or, with none, the best note.
+func (p *SearchPanel) pick() { p.openSelected() }
 
 // searchRow shows one row of the results: a note (its title in bold, then dimmed its path
 // and number of matches) or, indented, a snippet with the matches in bold in the primary

@@ -16,9 +16,6 @@ import (
 // through before typing another letter.
 const switcherLimit = 100
 
-// switcherPage is how far Page Up and Page Down move the highlight.
-const switcherPage = 8
-
 // QuickSwitcher is the content of the quick switcher (Ctrl+O): a filter entry above the
 // notes that match it, best first, with the matched letters in bold. Up and Down move the
 // highlight, Enter opens the highlighted note (the best one unless moved), Escape closes.
@@ -42,7 +39,7 @@ type QuickSwitcher struct {
 	results []switcher.Result
 	current int
 
-	entry *switcherEntry
+	entry *pickerEntry
 	list  *widget.List
 	hint  *widget.Label
 }
@@ -52,7 +49,7 @@ type QuickSwitcher struct {
 // is typed.
 func NewQuickSwitcher(m *switcher.Matcher, recent []string) *QuickSwitcher {
 	s := &QuickSwitcher{matcher: m, recent: recent}
-	s.entry = newSwitcherEntry(s)
+	s.entry = newPickerEntry(s, "Go to note…", func(string) { s.rematch() })
 	s.hint = widget.NewLabel("")
 	s.hint.Importance = widget.LowImportance
 	s.hint.Wrapping = fyne.TextWrapWord
@@ -162,40 +159,8 @@ func isBlank(q string) bool {
 	return strings.TrimFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '_' || r == '-' }) == ""
 }
 
-// switcherEntry is the filter entry: typing matches again, and the keys that would move
-// the cursor in a one-line entry move the highlight in the list instead.
-type switcherEntry struct {
-	widget.Entry
-	s *QuickSwitcher
-}
-
-func newSwitcherEntry(s *QuickSwitcher) *switcherEntry {
-	e := &switcherEntry{s: s}
-	e.PlaceHolder = "Go to note…"
-	e.OnChanged = func(string) { s.rematch() }
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey implements fyne.Focusable.
-func (e *switcherEntry) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyUp:
-		e.s.move(-1)
-	case fyne.KeyDown:
-		e.s.move(1)
-	case fyne.KeyPageUp:
-		e.s.move(-switcherPage)
-	case fyne.KeyPageDown:
-		e.s.move(switcherPage)
-	case fyne.KeyReturn, fyne.KeyEnter:
-		e.s.open(e.s.current)
-	case fyne.KeyEscape:
-		e.s.close()
-	default:
-		e.Entry.TypedKey(ev)
-	}
-}
+// pick implements picker: Enter opens the highlighted result.
+func (s *QuickSwitcher) pick() { s.open(s.current) }
 
 // switcherRow shows one result: its text with the matched letters in bold in the primary
 // colour, then dimmed its folder and what it is when it is not a note's title. Tapping it
