@@ -133,7 +133,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		sideTab{container.NewTabItem("Outgoing", w.outgoing), w.outgoing.FocusTarget},
 		sideTab{container.NewTabItem("Outline", w.outline), w.outline.FocusTarget},
 		sideTab{container.NewTabItem("Tags", w.tags), w.tags.FocusTarget},
-		sideTab{container.NewTabItem("Graph", w.graph), nil},
+		sideTab{container.NewTabItem("Graph", w.graph), w.graph.FocusTarget},
 		sideTab{w.video.tab, func() fyne.Focusable { w.video.timeline.FocusFirst(); return nil }},
 		sideTab{container.NewTabItem("Across videos", w.video.mentions), w.video.mentions.FocusTarget},
 	)

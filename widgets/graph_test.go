@@ -313,3 +313,27 @@ func TestGraphLayout_Deterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalGraph_Keyboard: focused, the graph highlights the centre; Down steps to the next
+// dot in ring order, Up back (wrapping past the centre to the last), Space or Enter opens.
+func TestLocalGraph_Keyboard(t *testing.T) {
+	g, w := graphWindow(t)
+	var notes, names []string
+	g.OnOpen = func(p string) { notes = append(notes, p) }
+	g.OnOpenUnresolved = func(n string) { names = append(names, n) }
+	g.SetNote(pageTreeIndex(t, graphVault), "hub.md") // hub, a, b, c, Nowhere
+	c := w.Canvas()
+	c.Focus(g.FocusTarget())
+	key := func(k fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEvent{Name: k}) }
+	key(fyne.KeySpace)
+	key(fyne.KeyDown)
+	key(fyne.KeyDown)
+	key(fyne.KeyReturn)
+	key(fyne.KeyUp)
+	key(fyne.KeyUp)
+	key(fyne.KeyUp)
+	key(fyne.KeySpace)
+	if !slices.Equal(notes, []string{"hub.md", "b.md"}) || !slices.Equal(names, []string{"Nowhere"}) {
+		t.Errorf("opened notes %v and names %v; want [hub.md b.md] and [Nowhere]", notes, names)
+	}
+}
