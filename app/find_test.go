@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -168,5 +169,48 @@ func TestFind_SearchFollowsSaves(t *testing.T) {
 	typeKeys(t, w, "heliotropes", fyne.KeyReturn)
 	if p := waitShown(t, shown); p.Path != "New.md" {
 		t.Fatalf("search opened %+v", p)
+	}
+}
+
+// gatedFS holds every read until open is closed: a vault that is slow to load.
+type gatedFS struct {
+	fs.FS
+	open chan struct{}
+}
+
+func (g gatedFS) Open(name string) (fs.File, error) {
+	<-g.open
+	return g.FS.Open(name)
+}
+
+// TestFind_KeysTypedWhileTheVaultLoadsAreKept: Ctrl+O and Ctrl+Shift+F work while a big
+// vault is still being read; what was typed, Enter included, is acted on once it is.
+func TestFind_KeysTypedWhileTheVaultLoadsAreKept(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		key   fyne.KeyName
+		mod   fyne.KeyModifier
+		typed string
+	}{
+		{"quick switcher", fyne.KeyO, shortcutKey, "quarlight"},
+		{"search", fyne.KeyF, shortcutKey | fyne.KeyModifierShift, "keepers logged"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, shown, _ := newTestWindow(t)
+			gate := gatedFS{FS: findVault, open: make(chan struct{})}
+			onUI(w, func() { w.OpenVault(VaultSource{FS: gate}, "Start") })
+			shortcut(w, tc.key, tc.mod)
+			typeKeys(t, w, tc.typed, fyne.KeyReturn)
+			close(gate.open)
+			for {
+				p := waitShown(t, shown)
+				if p.Path == "research/Quarry Lighthouse Keeper.md" {
+					return
+				}
+				if p.Path != "Start.md" {
+					t.Fatalf("opened %+v", p)
+				}
+			}
+		})
 	}
 }

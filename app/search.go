@@ -139,13 +139,17 @@ func (w *Window) stopText() {
 		s.cancel = nil
 	}
 	s.state.Store(nil)
+	s.panel.SetIndexing(0, 1) // "Reading the vault…" until indexText knows how many notes
 }
 
 // showSearch opens the search over the note, with the last query selected so typing
 // replaces it.
+//
+// While a vault is still being read it opens all the same and takes the query; Enter then
+// opens the top result once the text of every note is indexed.
 func (w *Window) showSearch() {
-	if w.vault == nil {
-		return
+	if w.source.FS == nil {
+		return // no vault at all
 	}
 	s := &w.search
 	if s.popup == nil {

@@ -38,19 +38,25 @@ func (w *Window) noteRead(p string) {
 
 // showSwitcher opens the quick switcher: recent notes first, then whatever is typed
 // matched against every title, file name, alias and unwritten name.
+//
+// While a vault is still being read it opens all the same, says so, and takes what is typed
+// (Enter included): the matcher follows as soon as the index is published.
 func (w *Window) showSwitcher() {
-	if w.vault == nil {
-		return
+	if w.source.FS == nil {
+		return // no vault at all
 	}
 	s := &w.switcher
-	ix := w.vault.Index()
 	m := s.matcher // of an older snapshot, at worst: the new one follows when made
-	if s.index != ix {
-		w.buildMatcher(ix)
-	}
-	recent := slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == w.shown })
-	if w.shown != "" && ix.Note(w.shown) != nil {
-		recent = append(recent, w.shown) // the note on screen is the least likely target
+	var recent []string
+	if w.vault != nil {
+		ix := w.vault.Index()
+		if s.index != ix {
+			w.buildMatcher(ix)
+		}
+		recent = slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == w.shown })
+		if w.shown != "" && ix.Note(w.shown) != nil {
+			recent = append(recent, w.shown) // the note on screen is the least likely target
+		}
 	}
 	q := widgets.NewQuickSwitcher(m, recent)
 	q.OnOpen = func(p string) { w.hideSwitcher(); w.Open(p, "") }

@@ -215,6 +215,8 @@ func (p *SearchPanel) updateSummary() {
 	res := p.results
 	var text string
 	switch {
+	case p.indexing() && p.indexingDone == 0:
+		text = "Reading the vault…"
 	case p.indexing():
 		text = "Indexing text… " + searchNumber(p.indexingDone) + " of " + searchNumber(p.indexingTotal)
 	case p.failed != nil:

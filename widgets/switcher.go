@@ -40,8 +40,10 @@ type QuickSwitcher struct {
 	current int
 
 	entry *pickerEntry
-	list  *widget.List
-	hint  *widget.Label
+	// openWhenReady is set when Enter came before there was anything to match against.
+	openWhenReady bool
+	list          *widget.List
+	hint          *widget.Label
 }
 
 // NewQuickSwitcher returns a switcher over the candidates of m (nil: none yet, see
@@ -71,6 +73,10 @@ func NewQuickSwitcher(m *switcher.Matcher, recent []string) *QuickSwitcher {
 func (s *QuickSwitcher) SetMatcher(m *switcher.Matcher) {
 	s.matcher = m
 	s.rematch()
+	if s.openWhenReady && m != nil {
+		s.openWhenReady = false
+		s.open(s.current)
+	}
 }
 
 // FocusTarget is the filter entry, which the window focuses when it shows the switcher.
@@ -159,8 +165,15 @@ func isBlank(q string) bool {
 	return strings.TrimFunc(q, func(r rune) bool { return unicode.IsSpace(r) || r == '_' || r == '-' }) == ""
 }
 
-// pick implements picker: Enter opens the highlighted result.
-func (s *QuickSwitcher) pick() { s.open(s.current) }
+// pick implements picker: Enter opens the highlighted result, or, while the vault is still
+// being read, the first result once it is.
+func (s *QuickSwitcher) pick() {
+	if s.matcher == nil {
+		s.openWhenReady = true
+		return
+	}
+	s.open(s.current)
+}
 
 // switcherRow shows one result: its text with the matched letters in bold in the primary
 // colour, then dimmed its folder and what it is when it is not a note's title. Tapping it
