@@ -1,7 +1,6 @@
 package app_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -45,7 +44,7 @@ func TestEndToEnd_FindAnythingByKeyboard(t *testing.T) {
 	bin := buildBinary(t)
 	cmd := exec.Command(bin, dir, "Start Here")
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "HOME="+t.TempDir())
-	var stderr bytes.Buffer
+	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

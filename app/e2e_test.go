@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 )
@@ -36,6 +37,25 @@ func needDisplay(t *testing.T, tools ...string) {
 	t.Skipf("needs %s", missing)
 }
 
+// lockedBuffer collects a running program's output; the test may read it while the
+// program still writes (when a step fails).
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
 // buildBinary builds the real vaultview binary once per test run.
 func buildBinary(t *testing.T) string {
 	t.Helper()
@@ -61,7 +81,7 @@ func TestEndToEnd_SampleVaultWindow(t *testing.T) {
 	cmd := exec.Command(bin)
 	// A private preferences folder: the test must not reopen someone's last vault.
 	cmd.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir(), "HOME="+t.TempDir())
-	var stderr bytes.Buffer
+	var stderr lockedBuffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
