@@ -375,6 +375,22 @@ func (s *scanner) startsBlock(p, end int) bool {
 		if q+w+n < end && (!ordered || start1) {
 			return true
 		}
+		if q+w+n >= end && s.inList() {
+			// An empty item cannot start a list inside a paragraph, but one more item of
+			// an open list it can be (`* a` / `*`); CommonMark is subtle here: decline.
+			s.giveUp()
+			return true
+		}
+	}
+	return false
+}
+
+// inList reports whether a list item is among the open containers.
+func (s *scanner) inList() bool {
+	for _, c := range s.stack {
+		if !c.quote {
+			return true
+		}
 	}
 	return false
 }
