@@ -131,6 +131,10 @@ func parseFrontmatterYAML(rel string, src []byte, firstLine int) frontmatter {
 // (false, nothing recorded) anything else: lists, quotes with escapes, comments after
 // values, duplicate keys, control characters. TestFrontmatter_SimpleMatchesYAML holds it
 // to that.
+// maxSimpleKey is the longest key readSimple takes; YAML allows at most 1,024 characters
+// for a key written without `?`, and the YAML parser reports longer ones.
+const maxSimpleKey = 1000
+
 func (fm *frontmatter) readSimple(src []byte, firstLine int) bool {
 	type pair struct {
 		key, value string
@@ -158,6 +162,9 @@ func (fm *frontmatter) readSimple(src []byte, firstLine int) bool {
 		}
 		if k == 0 || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') || n == len(pairs) {
 			return false
+		}
+		if k > maxSimpleKey {
+			return false // YAML refuses an implicit key over 1,024 characters: let it say so
 		}
 		v := bytes.TrimLeft(l[k+1:], " ")
 		p := pair{key: string(l[:k]), line: line}

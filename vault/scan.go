@@ -661,6 +661,9 @@ func isLinkifyLead(c byte) bool {
 
 // angle handles `<`: a timestamp anchor, an autolink, or raw HTML (skipped: nothing inside a
 // tag is a link).
+// replacementChar is U+FFFD in UTF-8.
+var replacementChar = []byte("\uFFFD")
+
 func (s *scanner) angle(i, end int) int {
 	src := s.src
 	if ts, n, ok := markdown.MatchTimestampWith(src[i:end], s.str); ok {
@@ -677,6 +680,12 @@ func (s *scanner) angle(i, end int) int {
 	n, _, res := matchTag(src[i:end])
 	switch res {
 	case tagMatch:
+		if bytes.Contains(src[i:i+n], replacementChar) {
+			// Invalid UTF-8 reaches here as U+FFFD (sanitize), and goldmark does not take
+			// a tag holding one for raw HTML. Found by fuzzing: decline.
+			s.giveUp()
+			return end
+		}
 		return i + n
 	case tagNeedsMore:
 		s.giveUp()
