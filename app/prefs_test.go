@@ -12,7 +12,8 @@ import (
 
 func TestPreferences_RoundTrip(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewWindow(a, nil)
+	var w *Window
+	onUILock(func() { w = NewWindow(a, nil) }) // another test\'s window may still be finishing work
 	w.SetZoom(1.3)
 	w.SetTheme(ThemeLight)
 	w.togglePane(w.side)
@@ -21,7 +22,8 @@ func TestPreferences_RoundTrip(t *testing.T) {
 	w.remember(dir)
 
 	// A new window of the same app (as after a restart) starts where the user left off.
-	w2 := NewWindow(a, nil)
+	var w2 *Window
+	onUILock(func() { w2 = NewWindow(a, nil) }) // another test\'s window may still be finishing work
 	if w2.zoom != clampZoom(1.3) || w2.themeChoice != ThemeLight {
 		t.Errorf("zoom %v theme %q after restart", w2.zoom, w2.themeChoice)
 	}
@@ -51,7 +53,8 @@ func TestZoom_IsClampedAndStepped(t *testing.T) {
 // key and is registered on the canvas, and the Help list names it.
 func TestShortcuts_EveryActionHasMenuAndKey(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewWindow(a, nil)
+	var w *Window
+	onUILock(func() { w = NewWindow(a, nil) }) // another test\'s window may still be finishing work
 	inMenu := map[string]fyne.Shortcut{}
 	for _, m := range w.menu().Items {
 		for _, it := range m.Items {
@@ -82,7 +85,8 @@ func TestShortcuts_EveryActionHasMenuAndKey(t *testing.T) {
 // TestShortcuts_TypedKeysRun drives the window with its keys as a user would.
 func TestShortcuts_TypedKeysRun(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewWindow(a, nil)
+	var w *Window
+	onUILock(func() { w = NewWindow(a, nil) }) // another test\'s window may still be finishing work
 	typed := &w.keys
 	before := w.zoom
 	typed.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault})
