@@ -24,6 +24,9 @@ import (
 // title and first paragraphs), read through the LoadNote of the RenderInput the shown note was
 // rendered with; a link to a note not written yet says so, with RenderInput.NotesLinkingTo's
 // count. Web links are not previewed.
+//
+// A click on the note's text gives it the keyboard focus: the arrows, Page Up and Page Down,
+// Space, Home and End (and Ctrl+Home, Ctrl+End) scroll it (noteview_keys.go).
 type NoteView struct {
 	widget.BaseWidget
 
@@ -48,6 +51,8 @@ type NoteView struct {
 	body    *pageBody
 	preview *previewer
 	match   *shownMatch
+	// focused is set while the note has the keyboard focus (noteview_keys.go).
+	focused bool
 }
 
 // NewNoteView returns an empty NoteView.
@@ -199,7 +204,11 @@ func (r *noteViewRenderer) MinSize() fyne.Size {
 
 func (r *noteViewRenderer) Refresh() {
 	v := r.v
-	r.line.FillColor = v.Theme().Color(theme.ColorNameSeparator, fyne.CurrentApp().Settings().ThemeVariant())
+	line := theme.ColorNameSeparator
+	if v.focused {
+		line = theme.ColorNameFocus
+	}
+	r.line.FillColor = v.Theme().Color(line, fyne.CurrentApp().Settings().ThemeVariant())
 	r.line.Refresh()
 	v.header.Refresh()
 	r.Layout(v.Size())

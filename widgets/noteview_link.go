@@ -267,10 +267,25 @@ func (w *focusLinkWord) FocusLost() {
 // TypedRune implements fyne.Focusable.
 func (w *focusLinkWord) TypedRune(rune) {}
 
-// TypedKey opens the link on Space or Return.
+// TypedKey opens the link on Space or Return; the note takes the other keys, so that they
+// scroll it while a link has the focus as they do while the note has it.
 func (w *focusLinkWord) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
 		w.seg.link.open()
+	default:
+		if v := w.seg.link.act.view; v != nil {
+			v.TypedKey(e)
+		}
+	}
+}
+
+// TypedShortcut implements fyne.Shortcutable: the note takes Ctrl+Home and Ctrl+End and hands
+// the other shortcuts to the window.
+func (w *focusLinkWord) TypedShortcut(s fyne.Shortcut) {
+	if v := w.seg.link.act.view; v != nil {
+		v.TypedShortcut(s)
+	} else if c, ok := fyne.CurrentApp().Driver().CanvasForObject(w.self).(fyne.Shortcutable); ok {
+		c.TypedShortcut(s)
 	}
 }
