@@ -2,7 +2,8 @@
 # install-deps.sh makes sure this machine can build Vaultview.
 #
 #   scripts/install-deps.sh          C compiler + OpenGL/X11/Wayland headers (for `make run`)
-#   scripts/install-deps.sh --test   the same, plus Xvfb, xauth, xdotool and ImageMagick (for `make test`)
+#   scripts/install-deps.sh --test   the same, plus Xvfb, xauth, xdotool, xclip, ImageMagick and
+#                                    tesseract (the end-to-end suite, for `make test`)
 #   scripts/install-deps.sh --dist   the same as the first, plus the MinGW-w64 cross compiler for the
 #                                    Windows build and xz for the Linux tarball (for `make dist`)
 #
@@ -29,12 +30,12 @@ esac
 # Package names per distribution family. Fyne 2.8's GLFW builds both an X11 and a Wayland
 # back end on Linux, so the Wayland and xkbcommon headers are needed as well as the X11 ones.
 debian_build=(gcc libc6-dev libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
-debian_test=(xvfb xauth xdotool imagemagick)
+debian_test=(xvfb xauth xdotool xclip imagemagick tesseract-ocr tesseract-ocr-eng)
 fedora_build=(gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel
 	libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel)
-fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xdotool ImageMagick)
+fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xdotool xclip ImageMagick tesseract tesseract-langpack-eng)
 arch_build=(gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm wayland libxkbcommon)
-arch_test=(xorg-server-xvfb xorg-xauth xdotool imagemagick)
+arch_test=(xorg-server-xvfb xorg-xauth xdotool xclip imagemagick tesseract tesseract-data-eng)
 # `make dist` cross-builds the Windows .exe with cgo, so it needs a MinGW-w64 gcc for x86-64
 # (with its Windows headers and libraries), and `fyne package` packs the Linux build with tar -J.
 debian_dist=(gcc-mingw-w64-x86-64 xz-utils)
@@ -171,7 +172,7 @@ case "$(uname -s)" in
 			say "unknown Linux distribution: install these yourself if the build fails:"
 			say "  a C compiler (gcc), OpenGL (libGL) headers, X11 headers (libX11, Xcursor,"
 			say "  Xrandr, Xinerama, Xi, Xxf86vm), Wayland client and xkbcommon headers"
-			$with_test && say "  and, for tests, Xvfb, xauth, xdotool and ImageMagick (xvfb-run, window checks)"
+			$with_test && say "  and, for tests, Xvfb, xauth, xdotool, xclip, ImageMagick and tesseract (the end-to-end suite)"
 			$with_dist && say "  and, for make dist, a MinGW-w64 gcc for x86-64 (x86_64-w64-mingw32-gcc) and xz"
 		else
 			install_linux "$family"
