@@ -1123,7 +1123,7 @@ func (f *noteFlow) endsWith(suffix string) bool {
 
 // text appends plain text, joining it to the previous text when the style is the same.
 func (f *noteFlow) text(s string, st widget.RichTextStyle) {
-	if s == "" {
+	if s = f.chipPunct(s, st); s == "" {
 		return
 	}
 	if f.squeeze {
@@ -1171,6 +1171,7 @@ func (f *noteFlow) trimRight() {
 	if t, ok := f.segs[len(f.segs)-1].(*widget.TextSegment); ok && t.Style.Inline {
 		t.Text = strings.TrimRight(t.Text, " \t")
 	}
+	trimChipPunct(f.segs)
 }
 
 // add appends a segment that no text joins.
@@ -1200,6 +1201,7 @@ func (f *noteFlow) paragraph() []widget.RichTextSegment {
 		}
 		segs = segs[:len(segs)-1]
 	}
+	trimChipPunct(segs)
 	for len(segs) > 0 {
 		t, ok := segs[0].(*widget.TextSegment)
 		if !ok {
@@ -1217,10 +1219,11 @@ func (f *noteFlow) paragraph() []widget.RichTextSegment {
 	return append(segs, paragraphEnd())
 }
 
-// zeroWidth reports whether s is a chip or overlay, which must be followed by text.
+// zeroWidth reports whether s is a chip, overlay or a chip's punctuation, which must be
+// followed by text.
 func zeroWidth(s widget.RichTextSegment) bool {
 	switch s.(type) {
-	case *chipSegment, *overlaySegment, *linkSegment, *matchSegment:
+	case *chipSegment, *overlaySegment, *linkSegment, *matchSegment, *punctSegment:
 		return true
 	}
 	return false
