@@ -478,7 +478,11 @@ func (t *textBuilder) markup(raw []byte, i int) int {
 	if _, n, ok := markdown.MatchTimestamp(raw[i:]); ok {
 		return i + n
 	}
-	if w, n, ok := markdown.MatchWikilink(raw[i:]); ok {
+	w, n, ok := markdown.MatchWikilink(raw[i:])
+	if !ok {
+		w, n, ok = markdown.MatchWrappedWikilink(raw[i:])
+	}
+	if ok {
 		show := w.Alias
 		if show == "" {
 			show = w.Target

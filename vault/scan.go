@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -397,8 +398,12 @@ func (s *scanner) inList() bool {
 
 // inlineHTMLLine reports whether a line starting with `<` is plain paragraph text: a tag that
 // cannot start an HTML block, followed by more text (a timestamp anchor at the start of a
-// line is the common case). Anything else might be an HTML block.
+// line is the common case), or a line of `<br>` tags alone, which Vaultview's Markdown reads
+// as a line break (markdown.IsLineBreakLine). Anything else might be an HTML block.
 func (s *scanner) inlineHTMLLine(line []byte) bool {
+	if markdown.IsLineBreakLine(line) {
+		return true
+	}
 	n, name, res := matchTag(line)
 	if res != tagMatch || htmlBlockTag(name) {
 		return false
@@ -700,8 +705,8 @@ func (s *scanner) addTimestamp(ts markdown.TimestampMatch, offset int) {
 	}, ts.Label})
 }
 
-// bracket handles `[` and `!`: a legacy timestamp, a wikilink or embed, else a possible
-// Markdown link opener.
+// bracket handles `[` and `!`: a legacy timestamp, a wikilink or embed, a Markdown link to a
+// wikilink, else a possible Markdown link opener.
 func (s *scanner) bracket(i int, seg span, blockStart bool) int {
 	src := s.src
 	line := src[i:seg.end]
@@ -735,6 +740,10 @@ func (s *scanner) bracket(i int, seg span, blockStart bool) int {
 		s.giveUp()
 		return seg.end
 	}
+	if w, n, ok := markdown.MatchWrappedWikilink(line); ok {
+		s.facts.links = append(s.facts.links, Link{Kind: Wikilink, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Offset: int32(i)})
+		return i + n
+	}
 	s.openers = append(s.openers, opener{offset: i, active: true})
 	return i + 1
 }
@@ -767,6 +776,19 @@ func (s *scanner) closeBracket(i, end int) int {
 				s.openers[k].active = false
 			}
 		}
+	}
+	if w, ok := markdown.WikilinkDestination(dest); ok && !op.image {
+		// `[text]([[target]] "title")` and the like (the plain form was read at its `[`).
+		text := s.src[op.offset+1 : i]
+		if !markdown.IsPlainLinkText(text) {
+			s.giveUp() // its text as goldmark reads it is left to goldmark
+			return end
+		}
+		if t := strings.TrimSpace(string(text)); t != "" {
+			w.Alias = t
+		}
+		s.facts.links = append(s.facts.links, Link{Kind: Wikilink, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias, Offset: int32(op.offset)})
+		return i + 1 + n
 	}
 	if l, ok := markdownLink(dest); ok {
 		text := s.src[op.offset+1 : i]

@@ -69,6 +69,19 @@ var scannerCases = []string{
 	"**bold [[a]]** _it [[b]]_ ~~s [[c]]~~",
 	"   # indented heading [[h]]\n    # code",
 	"> - a\n> continued [[c]]\nlazy [[l]]",
+	// A line of `<br>` tags alone is a line break, never an HTML block (FORMAT.md §5).
+	"Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic|B Topic]]\n",
+	"## Related\n<br/>\n- [[a|A]]\n- [[b|B]]",
+	"  <BR> <br />\t<br/>  \n[[a]]\n<br>\n[[b]]\n\n<br>\n\n[[c]]",
+	"> <br>\n> [[a|A]]\nlazy <br>\n<br>\n- item\n<br>\n  [[b]]",
+	"<br>\n===\n<br>\n---\n<br>\n| a |\n| - |\n| [[x]] |",
+	"<br>\r\n[[a|A]]\r\n",
+	"    <br>\n[[code]]\n<br class=x>\n[[in html]]\n\n<div>\n<br>\n[[in div]]\n</div>",
+	// A Markdown link whose destination is a wikilink links to its target (FORMAT.md §2).
+	"[Some Topic]([[some_topic]]) [t]( [[a b | c]] ) [ ]([[d|D]]) [](<[[e f]]>) [x]([[g#h]] \"t\")",
+	"[*em*]([[a]]) [a_b]([[b]]) [x](![[c]]) ![i]([[d]]) [y]([[e]]z) [#t]([[f]] 'x') [u &amp;](<[[g]]>)",
+	"- [A]([[a]])\n- [ ]([[b]])\n| c |\n| - |\n| [C]([[c]]) |\n## [H]([[h]])\n[two\nlines]([[x]])",
+	"[out [in]([[a]])](b.md) [^n]([[c]]) [t]([[d]]) [[e]]",
 }
 
 func TestScanner_AgreesWithGoldmark(t *testing.T) {
@@ -173,4 +186,48 @@ func FuzzScanner(f *testing.F) {
 	})
 }
 
-var _ = fstest.MapFS{}
+// TestParseNote_LinksUnderALineBreakAndInMarkdownLinks: what the index sees of the two
+// forms of issue 12 item 9, whichever parser reads the note.
+func TestParseNote_LinksUnderALineBreakAndInMarkdownLinks(t *testing.T) {
+	src := "---\ntitle: T\n---\nFrom: [[channel]] <br/>\n\n## Related\n\n<br>\n[[some_topic_name|Some Topic Name]]\n[[other_topic | Other Topic]]\n\n" +
+		"See [the topic]([[some_topic_name]]) and [x]( [[Other Topic#Part]]).\n"
+	want := []string{
+		"wikilink channel  ",
+		"wikilink some_topic_name  Some Topic Name",
+		"wikilink other_topic  Other Topic",
+		"wikilink some_topic_name  the topic",
+		"wikilink Other Topic Part x",
+	}
+	for _, goldmark := range []bool{false, true} {
+		n := parseNote("n.md", []byte(src), goldmark, nil, nil)
+		var got []string
+		for _, l := range n.Links {
+			got = append(got, fmt.Sprintf("%s %s %s %s", l.Kind, l.Target, l.Fragment, l.Alias))
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("goldmark=%v: links\n%q\nwant\n%q", goldmark, got, want)
+		}
+		if len(n.Links) == len(want) && n.Links[3].Context != "See the topic and x." {
+			t.Errorf("goldmark=%v: context %q", goldmark, n.Links[3].Context)
+		}
+	}
+	if !compareParses(t, "n.md", []byte(src)) {
+		t.Error("the scanner declined the note; it should read both forms itself")
+	}
+
+	fsys := fstest.MapFS{
+		"n.md":               {Data: []byte(src)},
+		"some_topic_name.md": {Data: []byte("# Some topic\n")},
+		"other_topic.md":     {Data: []byte("# Other\n")},
+	}
+	v, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := v.Index()
+	for p, want := range map[string]int{"some_topic_name.md": 2, "other_topic.md": 2} {
+		if got := len(ix.Backlinks(p)); got != want {
+			t.Errorf("%s has %d backlinks, want %d", p, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -38,6 +39,8 @@ func TestRenderNote_Text(t *testing.T) {
 		{"wikilink heading", "[[note#Part two]] and [[#Local]]", "note › Part two and Local\n"},
 		{"remote image", "![chart](https://example.org/c.png)", "[image: chart]\n"},
 		{"data link is text", "[x](data:text/html,hi)", "x\n"},
+		{"links under a line break", "Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic | B Topic]]", "Intro\nA Topic B Topic\n"},
+		{"markdown link to a wikilink", "See [the topic]([[some_topic]]) and [x]( [[Some Topic | y]]).", "See the topic and x.\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := nvSource("n.md", c.src).Text(); got != c.want {
@@ -130,6 +133,55 @@ func TestNoteView_ScrollToOffsetInFrontmatter(t *testing.T) {
 	}
 	if nv.ScrollToOffset(-1) {
 		t.Error("a negative offset was found")
+	}
+}
+
+// Issue 12 item 9: the links under a line of `<br>` and a Markdown link whose destination
+// is a wikilink are links in the window, labelled as written, opening their targets.
+func TestNoteView_LinksUnderALineBreakAndInMarkdownLinksOpen(t *testing.T) {
+	test.NewTempApp(t)
+	v, err := vault.Load(fstest.MapFS{
+		"n.md": {Data: []byte("Intro\n\n<br>\n[[some_topic_name|Topic Label]]\n[[missing_topic | Missing Label]]\n\n" +
+			"See [wrapped text]([[other_note]]) and [spaced]( [[Other Note#Part two]]).\n")},
+		"some_topic_name.md": {Data: []byte("# Some topic\n")},
+		"other_note.md":      {Data: []byte("# Other\n\n## Part two\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := widgets.VaultInput(v, "n.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nv := widgets.NewNoteView()
+	var links, unresolved []string
+	nv.OnOpenLink = func(p, fragment string) { links = append(links, p+"#"+fragment) }
+	nv.OnOpenUnresolved = func(name string) { unresolved = append(unresolved, name) }
+	w := test.NewTempWindow(t, nv)
+	w.Resize(fyne.NewSize(900, 600))
+	nv.ShowNote(widgets.RenderNote(in))
+	if text := nv.Note().Text(); strings.Contains(text, "[[") || strings.Contains(text, "](") {
+		t.Fatalf("raw link markup shown:\n%s", text)
+	}
+	// A link is drawn a word at a time; "Label" ends both links under the `<br>`.
+	for _, tap := range []struct {
+		word  string
+		count int
+	}{{"Label", 2}, {"wrapped", 1}, {"spaced", 1}} {
+		words := nvTexts(w, tap.word)
+		if len(words) != tap.count {
+			t.Fatalf("found %d words %q, want %d", len(words), tap.word, tap.count)
+		}
+		for _, o := range words {
+			test.TapCanvas(w.Canvas(), nvCentre(o))
+		}
+	}
+	want := []string{"some_topic_name.md#", "other_note.md#", "other_note.md#Part two"}
+	if strings.Join(links, "|") != strings.Join(want, "|") {
+		t.Errorf("links opened %q, want %q", links, want)
+	}
+	if len(unresolved) != 1 || unresolved[0] != "missing_topic" {
+		t.Errorf("unresolved links opened %q, want [missing_topic]", unresolved)
 	}
 }
 

@@ -31,6 +31,13 @@ const (
 	calloutParagraphPriority = 50
 	// calloutASTPriority: order among AST transformers does not matter for callouts.
 	calloutASTPriority = 100
+	// wrappedLinkPriority: a wrapped wikilink is an inline node; callouts move blocks.
+	// Either order gives the same tree.
+	wrappedLinkPriority = 200
+
+	// lineBreakPriority: before goldmark's HTML block parser (900), which would take a line
+	// of `<br>` tags for the start of an HTML block.
+	lineBreakPriority = 890
 )
 
 // New returns the one goldmark configuration Vaultview parses notes with: CommonMark, GFM
@@ -47,9 +54,10 @@ func New() goldmark.Markdown {
 	)
 }
 
-// Extension returns the Obsidian syntax alone (wikilinks and embeds, timestamp anchors,
-// tags, highlights, comments, callouts) as a goldmark.Extender, for adding to a
-// configuration other than New's. It registers parsers and transformers only, no renderer.
+// Extension returns the Obsidian syntax alone (wikilinks and embeds, Markdown links to
+// wikilinks, timestamp anchors, tags, highlights, comments, callouts, lines of `<br>` read as
+// line breaks) as a goldmark.Extender, for adding to a configuration other than New's. It
+// registers parsers and transformers only, no renderer.
 func Extension() goldmark.Extender {
 	return obsidian{}
 }
@@ -61,6 +69,9 @@ type obsidian struct{}
 // Extend implements goldmark.Extender.
 func (obsidian) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
+		parser.WithBlockParsers(
+			util.Prioritized(lineBreakParser{}, lineBreakPriority),
+		),
 		parser.WithInlineParsers(
 			util.Prioritized(commentParser{}, commentPriority),
 			util.Prioritized(timestampParser{}, timestampPriority),
@@ -73,6 +84,7 @@ func (obsidian) Extend(m goldmark.Markdown) {
 		),
 		parser.WithASTTransformers(
 			util.Prioritized(calloutASTTransformer{}, calloutASTPriority),
+			util.Prioritized(wrappedLinkTransformer{}, wrappedLinkPriority),
 		),
 	)
 }

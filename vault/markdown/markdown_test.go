@@ -165,6 +165,9 @@ func describeWikilink(n *markdown.Wikilink) string {
 	if n.Embed {
 		b.WriteByte('!')
 	}
+	if n.Wrapped {
+		b.WriteString("md") // `[text]([[target]])`
+	}
 	b.WriteString("wl(")
 	b.WriteString(n.Target)
 	if n.HasFragment {
@@ -315,6 +318,8 @@ func FuzzParse(f *testing.F) {
 		"#a #1 a#b ==x== ===y=== %%a\nb%% %%c",
 		"* [[x\n]] `[[y]]` <a\nclass=\"yt-timestamp\">",
 		"- > [!q]\n  > body\n\t> [!w]\tt",
+		"## Related\n\n<br/>\n[[a_b|A B]]\n<BR> <br />\n- [[c|C]]",
+		"[t]([[a]]) [t]( [[b | B]] ) [*t*]([[c#h]] \"x\") [](<[[d e]]>) [x](![[f]]) ![i]([[g]])",
 	} {
 		f.Add(seed)
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -188,4 +189,115 @@ func MatchTag(b []byte, boundary bool) (name string, n int, ok bool) {
 		return "", 0, false
 	}
 	return string(b[1:end]), end, true
+}
+
+// MatchWrappedWikilink reads a Markdown link whose destination is a wikilink,
+// `[text]([[target]])` or `[text]( [[target|alias]] )`, at the start of b (FORMAT.md §2). The
+// link text must be plain (IsPlainLinkText) and the whole link on one line; the wikilink
+// alone decides the target, and the text, when not blank, replaces its alias. Goldmark's link
+// parser cannot read these itself when the wikilink holds spaces, and would take the rest as
+// a destination named `[[target]]`.
+func MatchWrappedWikilink(b []byte) (w WikilinkMatch, n int, ok bool) {
+	if len(b) < 2 || b[0] != '[' {
+		return WikilinkMatch{}, 0, false
+	}
+	end := 1
+	for end < len(b) && b[end] != ']' && b[end] != '[' && b[end] != '\n' {
+		end++
+	}
+	if end+1 >= len(b) || b[end] != ']' || b[end+1] != '(' || !IsPlainLinkText(b[1:end]) {
+		return WikilinkMatch{}, 0, false
+	}
+	i := skipLinkSpaces(b, end+2)
+	w, m, ok := MatchWikilink(b[i:])
+	if !ok || w.Embed {
+		return WikilinkMatch{}, 0, false
+	}
+	i = skipLinkSpaces(b, i+m)
+	if i >= len(b) || b[i] != ')' {
+		return WikilinkMatch{}, 0, false
+	}
+	if text := strings.TrimSpace(string(b[1:end])); text != "" {
+		w.Alias = text
+	}
+	return w, i + 1, true
+}
+
+func skipLinkSpaces(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// IsPlainLinkText reports whether the text of a link is plain words: nothing in it could be
+// markup (emphasis, code, HTML, escapes, entities, brackets, tags, comments, a footnote
+// mark), so it reads the same whether or not it is parsed.
+func IsPlainLinkText(b []byte) bool {
+	if len(b) > 0 && b[0] == '^' {
+		return false
+	}
+	for _, c := range b {
+		if plainLinkTextStop[c] {
+			return false
+		}
+	}
+	return true
+}
+
+var plainLinkTextStop = func() (t [256]bool) {
+	for _, c := range []byte("[]\\`<*_~=%#&\n\r") {
+		t[c] = true
+	}
+	return t
+}()
+
+// WikilinkDestination reads a Markdown link destination that is wholly one wikilink, as in
+// `[text]([[target]] "title")`: the link points where the wikilink does.
+func WikilinkDestination(dest []byte) (WikilinkMatch, bool) {
+	w, n, ok := MatchWikilink(dest)
+	if !ok || w.Embed || n != len(dest) {
+		return WikilinkMatch{}, false
+	}
+	return w, true
+}
+
+// IsLineBreakLine reports whether line holds nothing but `<br>` tags (`<br>`, `<br/>`,
+// `<br />`, any case, at least one) and white space. Such a line is a line break in a
+// paragraph; it never opens an HTML block (FORMAT.md §5), which would show the Markdown
+// below it as raw text.
+func IsLineBreakLine(line []byte) bool {
+	tags := 0
+	for i := 0; i < len(line); {
+		switch line[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
+		case '<':
+			n := matchBreakTag(line[i:])
+			if n == 0 {
+				return false
+			}
+			tags++
+			i += n
+		default:
+			return false
+		}
+	}
+	return tags > 0
+}
+
+// matchBreakTag returns the length of `<br>`, `<br/>` or `<br />` (any case) at the start of
+// b, or 0.
+func matchBreakTag(b []byte) int {
+	if len(b) < 4 || b[0] != '<' || b[1]|0x20 != 'b' || b[2]|0x20 != 'r' {
+		return 0
+	}
+	i := skipLinkSpaces(b, 3)
+	if i < len(b) && b[i] == '/' {
+		i++
+	}
+	if i < len(b) && b[i] == '>' {
+		return i + 1
+	}
+	return 0
 }

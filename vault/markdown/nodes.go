@@ -30,6 +30,10 @@ type Wikilink struct {
 	HasFragment bool
 	// Raw is the source text from `[[` (or `![[`) through `]]`.
 	Raw string
+	// Wrapped is true for a Markdown link whose destination is the wikilink,
+	// `[text]([[target]])`: Alias then holds the link's text (the wikilink's own alias when
+	// the text is blank), and Raw the wikilink inside the parentheses.
+	Wrapped bool
 }
 
 // Kind implements ast.Node.
@@ -39,6 +43,7 @@ func (n *Wikilink) Kind() ast.NodeKind { return KindWikilink }
 func (n *Wikilink) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{
 		"Embed": boolString(n.Embed), "Target": n.Target, "Fragment": n.Fragment, "Alias": n.Alias,
+		"Wrapped": boolString(n.Wrapped),
 	}, nil)
 }
 

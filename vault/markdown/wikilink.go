@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -8,8 +9,9 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// wikilinkParser reads `[[...]]` and `![[...]]` into a Wikilink. Whatever it declines falls
-// through to goldmark's link parser, so `[text](url)` and `![alt](src)` are unaffected.
+// wikilinkParser reads `[[...]]` and `![[...]]` into a Wikilink, and so a Markdown link
+// with plain text whose destination is a wikilink, `[text]([[target]])`. Whatever it declines
+// falls through to goldmark's link parser, so `[text](url)` and `![alt](src)` are unaffected.
 type wikilinkParser struct{}
 
 // Trigger implements parser.InlineParser.
@@ -18,15 +20,32 @@ func (wikilinkParser) Trigger() []byte { return []byte{'[', '!'} }
 // Parse implements parser.InlineParser.
 func (wikilinkParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	w, n, ok := MatchWikilink(line)
+	if w, n, ok := MatchWikilink(line); ok {
+		block.Advance(n)
+		return newWikilink(w, line[:n], false)
+	}
+	w, n, ok := MatchWrappedWikilink(line)
 	if !ok {
 		return nil
 	}
 	block.Advance(n)
+	return newWikilink(w, innerWikilink(line[:n]), true)
+}
+
+func newWikilink(w WikilinkMatch, raw []byte, wrapped bool) *Wikilink {
 	return &Wikilink{
 		Embed: w.Embed, Target: w.Target, Fragment: w.Fragment, Alias: w.Alias,
-		HasFragment: w.HasFragment, Raw: string(line[:n]),
+		HasFragment: w.HasFragment, Raw: string(raw), Wrapped: wrapped,
 	}
+}
+
+// innerWikilink returns the `[[...]]` inside a wrapped wikilink `[text]([[...]])`; the text
+// holds no brackets and the wikilink no `]`, so the first `[[` and the `]]` after it are its
+// ends.
+func innerWikilink(b []byte) []byte {
+	i := bytes.Index(b, []byte("[["))
+	j := bytes.Index(b[i:], []byte("]]"))
+	return b[i : i+j+2]
 }
 
 // splitWikilink splits the inside of `[[...]]` as FORMAT.md §2 rule 1 says: the alias at the

@@ -125,5 +125,41 @@ func TestWikilink_NotALink(t *testing.T) {
 		{"markdown link untouched", "[text](other%20note.md)", `p(link<other%20note.md>("text"))`},
 		{"image untouched", "![alt](a.png)", `p(img<a.png>("alt"))`},
 		{"single brackets", "[a] and ![b]", `p("[a] and ![b]")`},
+		{"markdown link to a name holding a wikilink", "[text]([[a]]x)", `p(link<[[a]]x>("text"))`},
+		{"markdown link to an embed", "[text](![[a]])", `p(link<![[a]]>("text"))`},
+		{"image whose source is a wikilink", "![alt]([[a.png]])", `p(img<[[a.png]]>("alt"))`},
+		{"text on two lines, no destination", "[text]\n([[a]])", `p("[text]\n(" wl(a) ")")`},
 	})
+}
+
+// A Markdown link whose destination is a wikilink links where the wikilink does, with the
+// link's text shown (FORMAT.md §2): generated notes write `[text]([[target]])`.
+func TestWikilink_WrappedInAMarkdownLink(t *testing.T) {
+	runTreeCases(t, []treeCase{
+		{"plain", "[Some Topic]([[some_topic]])", `p(mdwl(some_topic|Some Topic))`},
+		{"space before the wikilink", "[Some Topic]( [[some_topic]])", `p(mdwl(some_topic|Some Topic))`},
+		{"spaces around it", "[t](  [[a]]\t)", `p(mdwl(a|t))`},
+		{"in a sentence", "See [the topic]([[some_topic]]) now.", `p("See " mdwl(some_topic|the topic) " now.")`},
+		{"spaces in the target", "[text]([[Some Topic Name]])", `p(mdwl(Some Topic Name|text))`},
+		{"the text wins over the alias", "[text]([[a | alias]])", `p(mdwl(a|text))`},
+		{"blank text keeps the alias", "[ ]([[a | alias]]) and []([[b]])", `p(mdwl(a|alias) " and " mdwl(b))`},
+		{"heading", "[text]([[a#Part two]])", `p(mdwl(a#Part two|text))`},
+		{"same note heading", "[up]([[#Top]])", `p(mdwl(#Top|up))`},
+		{"text with markup", "[*Some* `Topic`]([[a]])", `p(mdwl(a|Some Topic))`},
+		{"text with an entity and an escape", `[fish &amp; chips \*]([[a]])`, `p(mdwl(a|fish & chips *))`},
+		{"text over two lines", "[two\nlines]([[a]])", `p(mdwl(a|two lines))`},
+		{"with a title", "[text]([[a]] \"title\")", `p(mdwl(a|text))`},
+		{"in angle brackets", "[text](<[[a b]]>)", `p(mdwl(a b|text))`},
+		{"list item", "- [A]([[a]])\n- [B]( [[b]])", `list(li(tb(mdwl(a|A))) li(tb(mdwl(b|B))))`},
+		{"table cell", "| x |\n| - |\n| [t]([[a]]) |", `table(thead(td("x")) tr(td(mdwl(a|t))))`},
+		{"heading line", "## [Topic]([[a]])", `h2(mdwl(a|Topic))`},
+		{"code span keeps it text", "`[t]([[a]])`", `p(code("[t]([[a]])"))`},
+	})
+	links := wikilinks("[Some Topic]( [[some_topic]]) [*x*]([[b]] \"t\")")
+	if len(links) != 2 || links[0].Raw != "[[some_topic]]" || !links[0].Wrapped || links[1].Raw != "[[b]]" || !links[1].Wrapped {
+		t.Errorf("Raw and Wrapped: %+v", links)
+	}
+	if got := describe("[[a]]"); got != `p(wl(a))` {
+		t.Errorf("a plain wikilink reads as %s", got)
+	}
 }

@@ -526,6 +526,12 @@ func (s *stripper) link(open, end int) int {
 	if after < 0 {
 		return 0
 	}
+	if src[close+1] == '(' && isBlank(src[open+1:close]) {
+		// `[]([[target|alias]])` shows the wikilink's words, as the note view does.
+		if k := skipSpaces(src, close+2, after); k+1 < after && src[k] == '[' && src[k+1] == '[' && s.wikilink(k+2, after, false) > 0 {
+			return after
+		}
+	}
 	s.nested(open+1, close)
 	return after
 }

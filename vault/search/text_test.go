@@ -47,6 +47,12 @@ func TestStrip_MarkupForms(t *testing.T) {
 		{"image", "![alt text](pic.png)", "alt text"},
 		{"reference link", "[text][ref]", "text"},
 		{"link with emphasis", "[**bold** link](x)", "bold link"},
+		{"link to a wikilink", "See [the topic]([[some_topic]]) now", "See the topic now"},
+		{"link to a wikilink with spaces", "[x]( [[Some Topic | y]] ).", "x."},
+		{"link to a wikilink with a title", "[*t*]([[c]] \"title\") [u](<[[d e]]>)", "t u"},
+		{"blank link text shows the wikilink", "[ ]([[a | Alias]]) and []([[b#Part]])", "Alias and b Part"},
+		{"links under a br line", "Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic | B Topic]]", "Intro\nA Topic\nB Topic"},
+		{"br line alone", "a\n  <BR> <br />\nb", "a\nb"},
 		{"brackets alone", "[not a link] here", "[not a link] here"},
 		{"episode heading", "### [Episode title](https://www.youtube.com/watch?v=APvj15_YCqk)", "Episode title"},
 		{"timestamp", `said <a class="yt-timestamp" data-t="00:18:28">[00:18:28]</a>.`, "said."},
@@ -135,6 +141,7 @@ func FuzzStrip(f *testing.F) {
 		"[[[[[[[[[[ ]]]] (((( ```` ``` ` %% %% &#; &amp",
 		"---\ntitle: x\n---\nbody",
 		"\xff\xfe invalid \x00 bytes",
+		"<br>\n[[a|A]]\n[t]([[b]]) [ ]( [[c | C]] ) [](<[[d]]>) [[e]] [",
 	} {
 		f.Add([]byte(s), 0)
 	}
