@@ -271,113 +271,16 @@ func slug(s string) string {
 	return string(b)
 }
 
-// maxContext bounds a backlink's context; longer sentences are cut around the link.
-const maxContext = 280
-
-// linkContext is the sentence around the link at off, as plain text, and where the link's own
-// text lies in it.
-func linkContext(src []byte, off, bodyStart int) (string, int, int) {
-	// Look no further than a few sentences' worth each way: lines can be megabytes long.
-	const reach = 1000
-	lo := max(0, off-reach)
-	ls := lo
-	if i := bytes.LastIndexByte(src[lo:off], '\n'); i >= 0 {
-		ls = lo + i + 1
-	}
-	if ls < bodyStart && off >= bodyStart {
-		ls = bodyStart
-	}
-	hi := min(len(src), off+reach)
-	le := hi
-	if i := bytes.IndexByte(src[off:hi], '\n'); i >= 0 {
-		le = off + i
-	}
-	from, to := ls, le
-	start := from
-	for i := off - 1; i > from; i-- {
-		if src[i] == ' ' && (src[i-1] == '.' || src[i-1] == '!' || src[i-1] == '?') {
-			start = i + 1
-			break
-		}
-	}
-	end := to
-	// Skip the link itself before looking for the sentence's end.
-	skip := off
-	if _, n, ok := markdown.MatchWikilink(src[off:to]); ok {
-		skip = off + n
-	} else if k := bytes.IndexByte(src[off:to], ')'); k >= 0 {
-		skip = off + k
-	}
-	for i := skip; i+1 < to; i++ {
-		if (src[i] == '.' || src[i] == '!' || src[i] == '?') && src[i+1] == ' ' {
-			end = i + 1
-			break
-		}
-	}
-	raw := src[start:end]
-	if start == ls {
-		raw = trimBlockMarkers(raw)
-	}
-	text, cs, ce := plainText(raw, off-(end-len(raw)))
-	if len(text) > maxContext {
-		text, cs, ce = clip(text, cs, ce)
-	}
-	return text, cs, ce
-}
-
-// trimBlockMarkers drops the quote, list, heading and callout markers that start a line.
-func trimBlockMarkers(b []byte) []byte {
-	for {
-		t := bytes.TrimLeft(b, " \t")
-		switch {
-		case len(t) > 0 && t[0] == '>':
-			b = t[1:]
-			continue
-		case len(t) > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ':
-			b = t[2:]
-			continue
-		case len(t) > 0 && t[0] == '#':
-			b = bytes.TrimLeft(t, "#")
-			continue
-		case bytes.HasPrefix(t, []byte("[!")):
-			if k := bytes.IndexByte(t, ']'); k > 0 {
-				b = bytes.TrimLeft(t[k+1:], "+-")
-				continue
-			}
-		}
-		if w, ordered, _ := listMarker(t); ordered {
-			b = t[w:]
-			continue
-		}
-		return t
-	}
-}
-
-// clip shortens a long context to about maxContext around [cs, ce).
-func clip(text string, cs, ce int) (string, int, int) {
-	from := max(0, cs-maxContext/2)
-	to := min(len(text), max(ce, from+maxContext))
-	for from > 0 && !utf8.RuneStart(text[from]) {
-		from--
-	}
-	for to < len(text) && !utf8.RuneStart(text[to]) {
-		to++
-	}
-	out := text[from:to]
-	prefix := ""
-	if from > 0 {
-		prefix = "…"
-	}
-	if to < len(text) {
-		out += "…"
-	}
-	return prefix + out, cs - from + len(prefix), ce - from + len(prefix)
-}
-
 // plainText turns a snippet of Markdown source into readable text: links become their text,
 // timestamp anchors and other tags vanish, emphasis markers go. If at is the offset (within
 // raw) of a link, the returned range is that link's text in the result; otherwise 0, 0.
 func plainText(raw []byte, at int) (string, int, int) {
+	return plainTextOf(raw, at, false)
+}
+
+// plainTextOf is plainText; with cells, raw is a table row, and its pipes (those without a
+// backslash before them) part cells with cellSeparator instead of showing.
+func plainTextOf(raw []byte, at int, cells bool) (string, int, int) {
 	t := textBuilder{out: make([]byte, 0, len(raw))}
 	cs, ce := 0, 0
 	for i := 0; i < len(raw); {
@@ -416,6 +319,13 @@ func plainText(raw []byte, at int) (string, int, int) {
 			i++
 		case '*', '`':
 			i++
+		case '|':
+			if cells {
+				t.cell = true
+			} else {
+				t.emit(raw[i : i+1])
+			}
+			i++
 		case '~', '=', '_':
 			if i+1 < len(raw) && raw[i+1] == c {
 				i += 2
@@ -441,30 +351,36 @@ func plainText(raw []byte, at int) (string, int, int) {
 
 // plainSpecial marks the bytes plainText must look at; everything else is copied in runs.
 var plainSpecial = func() (t [256]bool) {
-	for _, c := range []byte(" \t\n\r<[!%*`~=_\\") {
+	for _, c := range []byte(" \t\n\r<[!%*`~=_\\|") {
 		t[c] = true
 	}
 	return t
 }()
 
-// textBuilder collects plain text, folding runs of white space into one space.
+// textBuilder collects plain text, folding runs of white space into one space, and the
+// pipes between table cells (with any space around them) into one cellSeparator.
 type textBuilder struct {
 	out   []byte
 	space bool
+	cell  bool
 }
 
 func (t *textBuilder) flushSpace() {
-	if t.space && len(t.out) > 0 {
-		t.out = append(t.out, ' ')
+	if len(t.out) > 0 {
+		if t.cell {
+			t.out = append(t.out, cellSeparator...)
+		} else if t.space {
+			t.out = append(t.out, ' ')
+		}
 	}
-	t.space = false
+	t.space, t.cell = false, false
 }
 
 func (t *textBuilder) emit(s []byte) {
 	if len(s) == 0 {
 		return
 	}
-	if t.space && strings.IndexByte(".,;:!?)", s[0]) >= 0 {
+	if t.space && !t.cell && strings.IndexByte(".,;:!?)", s[0]) >= 0 {
 		// A removed anchor often sat just before the sentence's full stop: "followed ."
 		t.space = false
 	}

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"bytes"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -304,4 +305,11 @@ func lastRune(b []byte) rune {
 	}
 	r, _ := utf8.DecodeLastRune(b)
 	return r
+}
+
+// TableDelimiterRow reports whether line, without the quote markers before it, is the
+// delimiter row under a GFM table's header, such as `| --- | :-: |`: what makes the lines
+// around it a table.
+func TableDelimiterRow(line []byte) bool {
+	return tableColumns(bytes.TrimSpace(line)) > 0
 }
