@@ -175,26 +175,7 @@ func mentionPreview(in previewInput, p string, at int) previewContent {
 	from, to := paragraphAround(body, at)
 	snippet := body[from:to]
 	if len(snippet) > previewBytes {
-		// One long paragraph: the text around the link, from a word's start.
-		lo := max(from, at-previewBytes/3)
-		if lo > from {
-			if i := bytes.IndexByte(body[lo:at], ' '); i >= 0 {
-				lo += i + 1
-			}
-		}
-		hi := min(to, lo+previewBytes)
-		for hi < to && hi > lo && !utf8.RuneStart(body[hi]) {
-			hi--
-		}
-		var b []byte
-		if lo > from {
-			b = append(b, "… "...)
-		}
-		b = append(b, body[lo:hi]...)
-		if hi < to {
-			b = append(b, " …"...)
-		}
-		snippet = b
+		snippet = previewAround(body, from, to, at)
 	}
 	c := renderPreview(in, n, snippet)
 	c.title = n.Title
@@ -203,6 +184,121 @@ func mentionPreview(in previewInput, p string, at int) previewContent {
 		c.message = "The link is in the note's properties."
 	}
 	return c
+}
+
+// previewAround is about previewBytes of the long paragraph body[from:to] around byte at,
+// with "…" where it is cut. It cuts between lines where it can, so that list items, quote
+// lines and table rows keep their markers and render as such (a cut inside a line would leave
+// "| a | b |" or "2. item" as raw text), and puts back above the first line kept the table
+// header or callout title it belongs under. Only inside one long line does it cut at a word.
+func previewAround(body []byte, from, to, at int) []byte {
+	const lead = previewBytes / 3
+	lo := max(from, at-lead)
+	atLine := false // lo is at a line's start
+	if lo > from {
+		ls := from + bytes.LastIndexByte(body[from:lo], '\n') + 1
+		switch {
+		case lo-ls <= lead && (ls > from || from == 0 || body[from-1] == '\n'):
+			lo, atLine = ls, true
+		case bytes.IndexByte(body[lo:at], '\n') >= 0:
+			lo, atLine = lo+bytes.IndexByte(body[lo:at], '\n')+1, true
+		default:
+			if i := bytes.IndexByte(body[lo:at], ' '); i >= 0 {
+				lo += i + 1
+			}
+		}
+	}
+	if atLine {
+		// An indented first line (a nested item) would read as code.
+		for lo < at && (body[lo] == ' ' || body[lo] == '\t') {
+			lo++
+		}
+	}
+	hi := min(to, lo+previewBytes)
+	endLine := false
+	if hi < to {
+		if i := bytes.LastIndexByte(body[at:hi], '\n'); i >= 0 {
+			hi, endLine = at+i, true
+		} else {
+			for hi > lo && !utf8.RuneStart(body[hi]) {
+				hi--
+			}
+		}
+	}
+	var b []byte
+	if lo > from {
+		if atLine {
+			b = append(b, "…\n\n"...)
+			b = append(b, previewHeads(body, from, lo)...)
+		} else {
+			b = append(b, "… "...)
+		}
+	}
+	b = append(b, body[lo:hi]...)
+	if hi < to {
+		if endLine {
+			b = append(b, "\n\n…"...)
+		} else {
+			b = append(b, " …"...)
+		}
+	}
+	return b
+}
+
+// previewHeads returns the lines of body[from:lo] that the line at lo is shown under: the
+// title line of the callout it is in and the header and delimiter rows of the table it is a
+// row of (one whose rows start with a pipe), each ending in a newline.
+func previewHeads(body []byte, from, lo int) []byte {
+	first := previewLine(body, lo)
+	depth, text := quoteDepth(first)
+	quoted, row := depth > 0, len(text) > 0 && text[0] == '|'
+	var title, head []byte
+	for e := lo - 1; e > from && (quoted || row); {
+		s := from + bytes.LastIndexByte(body[from:e], '\n') + 1
+		line := body[s : e+1] // with its newline
+		d, t := quoteDepth(line)
+		if quoted && d == 0 {
+			quoted = false
+		}
+		if quoted && d <= depth && bytes.HasPrefix(t, []byte("[!")) {
+			title, quoted = line, false
+		}
+		if row && (d != depth || len(t) == 0 || t[0] != '|') {
+			row = false
+		}
+		if row && vault.TableDelimiterRow(t) {
+			if s > from {
+				hs := from + bytes.LastIndexByte(body[from:s-1], '\n') + 1
+				if _, ht := quoteDepth(body[hs : s-1]); len(ht) > 0 && ht[0] == '|' {
+					head = body[hs : e+1]
+				}
+			}
+			row = false
+		}
+		e = s - 1
+	}
+	return append(bytes.Clone(title), head...)
+}
+
+// previewLine is the line of body that starts at s, without its newline.
+func previewLine(body []byte, s int) []byte {
+	if i := bytes.IndexByte(body[s:], '\n'); i >= 0 {
+		return body[s : s+i]
+	}
+	return body[s:]
+}
+
+// quoteDepth counts the quote markers that start line and returns the text after them,
+// trimmed.
+func quoteDepth(line []byte) (int, []byte) {
+	d := 0
+	for {
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 || line[0] != '>' {
+			return d, line
+		}
+		line, d = line[1:], d+1
+	}
 }
 
 // renderPreview renders a piece of the note n's body. Embeds and images are not loaded: a
