@@ -34,7 +34,7 @@ func (w *Window) actions() []action {
 		{"File", "Open the sample vault", "", 0, func() { w.OpenVault(SampleSource(), "") }},
 		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
-		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.tree) }},
+		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.treePane) }},
 		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side) }},
 		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
@@ -69,7 +69,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		case "Follow mode":
 			item.Checked = w.follow
 		case "Page tree":
-			item.Checked = w.tree.Visible()
+			item.Checked = w.treePane.Visible()
 		case "Side panel":
 			item.Checked = w.side.Visible()
 		}
@@ -195,7 +195,7 @@ func (w *Window) togglePane(o fyne.CanvasObject) {
 	}
 	w.outer.Refresh()
 	w.inner.Refresh()
-	w.app.Preferences().SetBool(prefShowTree, w.tree.Visible())
+	w.app.Preferences().SetBool(prefShowTree, w.treePane.Visible())
 	w.app.Preferences().SetBool(prefShowBacklinks, w.side.Visible())
 	w.win.SetMainMenu(w.menu())
 }

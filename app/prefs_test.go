@@ -97,9 +97,9 @@ func TestShortcuts_TypedKeysRun(t *testing.T) {
 	if w.zoom != 1 {
 		t.Errorf("Ctrl+0 left the zoom at %v", w.zoom)
 	}
-	visible := w.tree.Visible()
+	visible := w.treePane.Visible()
 	typed.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault})
-	if w.tree.Visible() == visible {
+	if w.treePane.Visible() == visible {
 		t.Error("Ctrl+1 did not toggle the page tree")
 	}
 }

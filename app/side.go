@@ -3,6 +3,9 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"vaultview/widgets"
 )
 
 // sideTab is one tab of the side panel and what takes the keyboard when it is chosen from
@@ -20,11 +23,17 @@ func (w *Window) newSide(tabs ...sideTab) {
 	for i, t := range tabs {
 		items[i] = t.item
 	}
-	w.side = container.NewAppTabs(items...)
+	w.side = widgets.NewSidePanel(items...)
+	w.side.Keys = func(i int) fyne.Shortcut {
+		if i >= 9 {
+			return nil
+		}
+		return &desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierAlt}
+	}
 }
 
 // showSideTab shows the side panel's i-th tab (0-based) and gives its list the keyboard:
-// Up and Down move, Space opens.
+// Up and Down move, Enter or Space opens.
 func (w *Window) showSideTab(i int) {
 	if i < 0 || i >= len(w.sideTabs) {
 		return

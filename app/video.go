@@ -105,11 +105,11 @@ func (w *Window) clearVideoViews() {
 // focusTimeline shows the side panel's timeline and gives it the keyboard: Up and Down
 // move, Enter opens the video at the selected entry.
 func (w *Window) focusTimeline() {
-	if !w.side.Visible() {
-		w.togglePane(w.side)
+	for i, t := range w.sideTabs {
+		if t.item == w.video.tab {
+			w.showSideTab(i)
+		}
 	}
-	w.side.Select(w.video.tab)
-	w.video.timeline.FocusFirst()
 }
 
 // SetPlayer chooses how chips open videos: a player name or a custom template. It is

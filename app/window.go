@@ -44,6 +44,7 @@ type Window struct {
 	open func(*url.URL) error
 
 	tree      *widgets.PageTree
+	treePane  fyne.CanvasObject // the tree in the left pane of the outer split
 	note      *widgets.NoteView
 	backlinks *widgets.Backlinks
 	outline   *widgets.Outline
@@ -54,7 +55,7 @@ type Window struct {
 	switcher  quickSwitch
 	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
 	// video views.
-	side     *container.AppTabs
+	side     *widgets.SidePanel
 	sideTabs []sideTab
 	video    videoPanes
 	// player makes chip addresses (View › Player).
@@ -134,7 +135,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		sideTab{container.NewTabItem("Outline", w.outline), w.outline.FocusTarget},
 		sideTab{container.NewTabItem("Tags", w.tags), w.tags.FocusTarget},
 		sideTab{container.NewTabItem("Graph", w.graph), w.graph.FocusTarget},
-		sideTab{w.video.tab, func() fyne.Focusable { w.video.timeline.FocusFirst(); return nil }},
+		sideTab{w.video.tab, w.video.timeline.FocusTarget},
 		sideTab{container.NewTabItem("Across videos", w.video.mentions), w.video.mentions.FocusTarget},
 	)
 
@@ -147,8 +148,11 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.updateNavButtons()
 
 	w.center = container.NewStack(w.note)
-	w.inner = container.NewHSplit(w.center, w.side)
-	w.outer = container.NewHSplit(w.tree, w.inner)
+	// The panes' minimum widths are fixed, so the dividers move only when the user drags
+	// them or resizes the window, never because a note or a list is wider than the last.
+	w.inner = container.NewHSplit(fixedMinWidth(w.center, noteMinWidth), w.side)
+	w.treePane = fixedMinWidth(w.tree, treeMinWidth)
+	w.outer = container.NewHSplit(w.treePane, w.inner)
 	prefs := a.Preferences()
 	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
 	w.inner.Offset = prefs.FloatWithFallback(prefSplitNote, 0.72)
@@ -159,7 +163,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.win.SetContent(container.NewBorder(top, w.vaultLine, nil, nil, w.outer))
 	w.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWindowWidth, 1200)), float32(prefs.FloatWithFallback(prefWindowHeight, 800))))
 	if !prefs.BoolWithFallback(prefShowTree, true) {
-		w.tree.Hide()
+		w.treePane.Hide()
 	}
 	if !prefs.BoolWithFallback(prefShowBacklinks, true) {
 		w.side.Hide()

@@ -51,7 +51,7 @@ type Backlinks struct {
 	top, body, holder *fyne.Container
 	// list shows rows. It is replaced whenever rows change: a new list takes its row heights
 	// (headings are lower than mentions) at no cost, an old one would redraw for each.
-	list *widget.List
+	list *keyList
 
 	ix      *vault.Index
 	path    string // the note shown, or "" for an unresolved name
@@ -392,8 +392,8 @@ func (b *Backlinks) rebuild(keepPlace bool) {
 	}
 }
 
-func (b *Backlinks) newList() *widget.List {
-	l := widget.NewList(
+func (b *Backlinks) newList() *keyList {
+	l := newKeyList(
 		func() int { return len(b.rows) },
 		func() fyne.CanvasObject { return newBacklinksRow(b) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {

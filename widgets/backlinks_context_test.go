@@ -77,14 +77,14 @@ func TestBacklinks_PreviewOfAMentionInALongBlock(t *testing.T) {
 			notWant: []string{"all 5", "all 6"},
 		},
 		{
-			name: "nested list",
-			body: "- outer\n" + lines("    - inner %d that does little at all\n", 60) + "    - then [[sundials]] come in\n" + lines("    - inner %d that does little\n", 60),
+			name:    "nested list",
+			body:    "- outer\n" + lines("    - inner %d that does little at all\n", 60) + "    - then [[sundials]] come in\n" + lines("    - inner %d that does little\n", 60),
 			want:    []string{"\n…\n", "◦  then sundials come in\n"},
 			notWant: []string{"- inner", "- then", "    inner"},
 		},
 		{
-			name: "callout",
-			body: "> [!note] Field notes\n" + lines("> line %d of the notes, saying little at all\n", 60) + "> and [[sundials]] again\n" + lines("> line %d of the notes\n", 60),
+			name:    "callout",
+			body:    "> [!note] Field notes\n" + lines("> line %d of the notes, saying little at all\n", 60) + "> and [[sundials]] again\n" + lines("> line %d of the notes\n", 60),
 			want:    []string{"\n…\n", "\n[note] Field notes\n", "little at all and sundials again line 0"},
 			notWant: []string{"> ", "[!note]"},
 		},

@@ -8,13 +8,13 @@ import (
 
 // listOrEmpty renders a list, or a message in its place while the list has no rows.
 type listOrEmpty struct {
-	list  *widget.List
+	list  fyne.CanvasObject
 	empty *widget.Label
 	rows  func() int
 	stack *fyne.Container
 }
 
-func newListOrEmpty(list *widget.List, empty *widget.Label, rows func() int) *listOrEmpty {
+func newListOrEmpty(list fyne.CanvasObject, empty *widget.Label, rows func() int) *listOrEmpty {
 	return &listOrEmpty{list: list, empty: empty, rows: rows, stack: container.NewStack(list, empty)}
 }
 
@@ -25,6 +25,10 @@ func (r *listOrEmpty) MinSize() fyne.Size           { return r.stack.MinSize() }
 func (r *listOrEmpty) Refresh() {
 	n := r.rows()
 	r.empty.Hidden = n > 0
-	r.list.Hidden = n == 0
+	if n == 0 {
+		r.list.Hide()
+	} else {
+		r.list.Show()
+	}
 	r.stack.Refresh()
 }

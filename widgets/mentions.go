@@ -28,7 +28,7 @@ type TopicMentions struct {
 
 	rows   []mentionRowData
 	player vault.Player
-	list   *widget.List
+	list   *keyList
 	empty  *widget.Label
 }
 
@@ -44,7 +44,7 @@ func NewTopicMentions() *TopicMentions {
 	m.ExtendBaseWidget(m)
 	m.empty = widget.NewLabel("Not mentioned in any video")
 	m.empty.Importance = widget.LowImportance
-	m.list = widget.NewList(
+	m.list = newKeyList(
 		func() int { return len(m.rows) },
 		func() fyne.CanvasObject { return newMentionRow(m) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*mentionRow).show(m.rows[id]) },

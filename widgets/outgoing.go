@@ -22,7 +22,7 @@ type Outgoing struct {
 
 	entries []outgoingEntry
 	header  *widget.Label
-	list    *widget.List
+	list    *keyList
 }
 
 type outgoingEntry struct {
@@ -34,7 +34,7 @@ type outgoingEntry struct {
 func NewOutgoing() *Outgoing {
 	o := &Outgoing{header: widget.NewLabel("")}
 	o.header.TextStyle.Bold = true
-	o.list = widget.NewList(
+	o.list = newKeyList(
 		func() int { return len(o.entries) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -19,7 +19,7 @@ type Outline struct {
 	OnOpenHeading func(anchor string)
 
 	entries []outlineEntry
-	list    *widget.List
+	list    *keyList
 	empty   *widget.Label
 }
 
@@ -33,7 +33,7 @@ type outlineEntry struct {
 func NewOutline() *Outline {
 	o := &Outline{empty: widget.NewLabel("No headings")}
 	o.empty.Importance = widget.LowImportance
-	o.list = widget.NewList(
+	o.list = newKeyList(
 		func() int { return len(o.entries) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")

@@ -31,8 +31,8 @@ type PageTree struct {
 
 	filter  *widget.Entry
 	clear   *pageTreeClear
-	tree    *widget.Tree // the whole vault
-	found   *widget.Tree // the notes that match the filter
+	tree    *keyTree // the whole vault
+	found   *keyTree // the notes that match the filter
 	nothing *widget.Label
 
 	model    *pageTreeModel
@@ -135,8 +135,8 @@ func (p *PageTree) SetFilter(text string) {
 	p.filter.SetText(text)
 }
 
-func (p *PageTree) newTree(folder func(uid string) *pageTreeFolder) *widget.Tree {
-	t := &widget.Tree{
+func (p *PageTree) newTree(folder func(uid string) *pageTreeFolder) *keyTree {
+	t := &keyTree{Tree: widget.Tree{
 		ChildUIDs: func(uid string) []string {
 			if f := folder(uid); f != nil {
 				return f.kids
@@ -145,7 +145,7 @@ func (p *PageTree) newTree(folder func(uid string) *pageTreeFolder) *widget.Tree
 		},
 		IsBranch:       pageTreeIsFolder,
 		HideSeparators: true,
-	}
+	}}
 	t.CreateNode = func(branch bool) fyne.CanvasObject {
 		if branch {
 			return newPageTreeFolderRow(t)
@@ -162,8 +162,7 @@ func (p *PageTree) newTree(folder func(uid string) *pageTreeFolder) *widget.Tree
 		o.(*widget.Label).SetText(p.title(uid))
 	}
 	t.OnSelected = func(uid string) { p.picked(t, uid) }
-	t.ExtendBaseWidget(t)
-	return t
+	return extendKeyTree(t)
 }
 
 func (p *PageTree) title(uid string) string {
@@ -176,7 +175,7 @@ func (p *PageTree) title(uid string) string {
 }
 
 // picked handles a selection made in one of the trees.
-func (p *PageTree) picked(t *widget.Tree, uid string) {
+func (p *PageTree) picked(t *keyTree, uid string) {
 	if pageTreeIsFolder(uid) {
 		// A folder is selected only from the keyboard (a tap on its row toggles it): open or
 		// close it instead, and drop the selection so that the next key press works again.
@@ -204,7 +203,7 @@ func (p *PageTree) picked(t *widget.Tree, uid string) {
 }
 
 // revealIn opens the folders above the note uid in t, selects it and scrolls to it.
-func (p *PageTree) revealIn(t *widget.Tree, uid string) {
+func (p *PageTree) revealIn(t *keyTree, uid string) {
 	var up []string
 	for a := pageTreeParent(uid); a != ""; a = pageTreeParent(a) {
 		up = append(up, a)
@@ -227,7 +226,7 @@ func (p *PageTree) revealIn(t *widget.Tree, uid string) {
 // below it: a note revealed at the very edge of the tree would hide the folder it is in.
 // A node that is already well in view does not move. It reports whether the tree was tall
 // enough to give the node some context.
-func (p *PageTree) scrollWithContext(t *widget.Tree, uid string) bool {
+func (p *PageTree) scrollWithContext(t *keyTree, uid string) bool {
 	folders := p.model.folders
 	if t == p.found {
 		folders = p.matches
@@ -339,13 +338,13 @@ func (p *PageTree) pickFirstMatch() {
 // Tapping it opens or closes the folder rather than selecting it.
 type pageTreeFolderRow struct {
 	widget.BaseWidget
-	tree        *widget.Tree
+	tree        *keyTree
 	uid         string
 	text        *widget.RichText
 	name, count *widget.TextSegment
 }
 
-func newPageTreeFolderRow(t *widget.Tree) *pageTreeFolderRow {
+func newPageTreeFolderRow(t *keyTree) *pageTreeFolderRow {
 	r := &pageTreeFolderRow{
 		tree:  t,
 		name:  &widget.TextSegment{Style: widget.RichTextStyleInline},

@@ -45,7 +45,7 @@ type SearchPanel struct {
 
 	entry   *pickerEntry
 	summary *widget.Label
-	list    *widget.List
+	list    *keyList
 
 	results search.Results
 	rows    []searchRowRef
@@ -85,7 +85,7 @@ func NewSearchPanel(find func(ctx context.Context, query string) (search.Results
 	p.summary = widget.NewLabel("")
 	p.summary.Importance = widget.LowImportance
 	p.summary.Truncation = fyne.TextTruncateEllipsis
-	p.list = widget.NewList(
+	p.list = newKeyList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject { return newSearchRow(p) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

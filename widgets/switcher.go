@@ -42,7 +42,7 @@ type QuickSwitcher struct {
 	entry *pickerEntry
 	// openWhenReady is set when Enter came before there was anything to match against.
 	openWhenReady bool
-	list          *widget.List
+	list          *keyList
 	hint          *widget.Label
 }
 
@@ -55,7 +55,7 @@ func NewQuickSwitcher(m *switcher.Matcher, recent []string) *QuickSwitcher {
 	s.hint = widget.NewLabel("")
 	s.hint.Importance = widget.LowImportance
 	s.hint.Wrapping = fyne.TextWrapWord
-	s.list = widget.NewList(
+	s.list = newKeyList(
 		func() int { return len(s.results) },
 		func() fyne.CanvasObject { return newSwitcherRow(s) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -27,14 +27,14 @@ type TagsPanel struct {
 
 	filter  *widget.Entry
 	clear   *pageTreeClear
-	tree    *widget.Tree
-	found   *widget.List // the tags matching the filter, one flat list
+	tree    *keyTree
+	found   *keyList // the tags matching the filter, one flat list
 	nothing *widget.Label
 	tags    *fyne.Container
 
 	back    *widget.Button
 	heading *widget.RichText
-	notes   *widget.List
+	notes   *keyList
 	none    *widget.Label
 	list    *fyne.Container
 
@@ -91,20 +91,20 @@ func NewTagsPanel() *TagsPanel {
 	p.clear.Hide()
 	p.filter.ActionItem = p.clear
 
-	p.tree = &widget.Tree{
+	p.tree = &keyTree{Tree: widget.Tree{
 		ChildUIDs:      func(uid string) []string { return p.model.kids[uid] },
 		IsBranch:       func(uid string) bool { return uid == "" || len(p.model.kids[uid]) > 0 },
 		CreateNode:     func(bool) fyne.CanvasObject { return newTagsRow() },
 		UpdateNode:     func(uid string, _ bool, o fyne.CanvasObject) { p.updateRow(o, uid, false) },
 		HideSeparators: true,
-	}
+	}}
 	p.tree.OnSelected = func(uid string) {
 		if p.quiet == 0 {
 			p.ShowTag(uid)
 		}
 	}
-	p.tree.ExtendBaseWidget(p.tree)
-	p.found = widget.NewList(
+	extendKeyTree(p.tree)
+	p.found = newKeyList(
 		func() int { return len(p.matches) },
 		func() fyne.CanvasObject { return newTagsRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -134,7 +134,7 @@ func NewTagsPanel() *TagsPanel {
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
 	p.heading.Truncation = fyne.TextTruncateEllipsis
-	p.notes = widget.NewList(
+	p.notes = newKeyList(
 		func() int { return len(p.paths) },
 		func() fyne.CanvasObject { return newTagsNoteRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -19,7 +19,7 @@ import (
 // the note read as the video runs. A chip opens the video at its second; a sentence scrolls
 // the note to it. The list is virtual: notes with over a thousand timestamps exist.
 //
-// It takes the keyboard: once focused (FocusFirst, or a click on a row), Up and Down move
+// It takes the keyboard: once focused (FocusTarget, or a click on a row), Up and Down move
 // the selection and scroll the note along, Enter opens the selected entry's video. The row
 // whose text is in view (Highlight) is tinted so the reader sees where they are. Call its
 // methods on the UI goroutine.
@@ -41,7 +41,7 @@ type Timeline struct {
 	highlighted int
 	focused     bool
 
-	list  *widget.List
+	list  *timelineList
 	empty *widget.Label
 }
 
@@ -51,13 +51,27 @@ func NewTimeline() *Timeline {
 	t.ExtendBaseWidget(t)
 	t.empty = widget.NewLabel("No timestamps in this note")
 	t.empty.Importance = widget.LowImportance
-	t.list = widget.NewList(
-		func() int { return len(t.entries) },
-		func() fyne.CanvasObject { return newTimelineRow(t) },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*timelineRow).show(id) },
-	)
+	t.list = &timelineList{t: t}
+	t.list.Length = func() int { return len(t.entries) }
+	t.list.CreateItem = func() fyne.CanvasObject { return newTimelineRow(t) }
+	t.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { o.(*timelineRow).show(id) }
+	t.list.ExtendBaseWidget(t.list)
 	return t
 }
+
+// timelineList is the timeline's list. A tap on a row focuses the list (the toolkit focuses
+// the list it tapped, not the widget around it), so the list hands the keys and the focus
+// to its Timeline: the keys work the same after a click as after Ctrl+T.
+type timelineList struct {
+	widget.List
+	t *Timeline
+}
+
+var _ fyne.Focusable = (*timelineList)(nil)
+
+func (l *timelineList) TypedKey(e *fyne.KeyEvent) { l.t.TypedKey(e) }
+func (l *timelineList) FocusGained()              { l.t.FocusGained() }
+func (l *timelineList) FocusLost()                { l.t.FocusLost() }
 
 // SetEntries shows the timeline of a note whose video is videoID ("" when it has none), its
 // chips opening addresses made by player. The selection and highlight are cleared.
@@ -95,15 +109,15 @@ func (t *Timeline) URL(i int) *url.URL {
 	return u
 }
 
-// FocusFirst selects the first entry and gives the timeline the keyboard (Ctrl+T). It does
-// not scroll the note: the reader keeps their place until they move.
-func (t *Timeline) FocusFirst() {
+// FocusTarget selects the first entry and returns the timeline, for the window to give it
+// the keyboard (Ctrl+T). It does not scroll the note: the reader keeps their place until
+// they move. (The window focuses it through its own canvas: a timeline on a pane never
+// shown before has not been drawn, and the driver does not know its canvas yet.)
+func (t *Timeline) FocusTarget() fyne.Focusable {
 	if len(t.entries) > 0 {
 		t.setSelected(0)
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
-		c.Focus(t)
-	}
+	return t
 }
 
 // Highlight marks the entry of the text at byte offset, the top of what the note view shows:

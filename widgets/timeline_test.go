@@ -69,9 +69,9 @@ func TestTimeline_KeyboardOpensExactURLs(t *testing.T) {
 	if tl.Len() != 3 {
 		t.Fatalf("Len = %d; want 3", tl.Len())
 	}
-	tl.FocusFirst()
+	w.Canvas().Focus(tl.FocusTarget())
 	if w.Canvas().Focused() != tl {
-		t.Fatalf("FocusFirst did not focus the timeline")
+		t.Fatalf("FocusTarget did not give the timeline the keyboard the timeline")
 	}
 	if tl.Selected() != 0 {
 		t.Errorf("Selected = %d; want 0", tl.Selected())
@@ -113,7 +113,7 @@ func TestTimeline_PlayerTemplate(t *testing.T) {
 	n := v.Index().Note("cloud/origins.md")
 	src, _ := v.Source(n.Path)
 	tl.SetEntries(vault.Timeline(n, src), n.VideoID, p)
-	tl.FocusFirst()
+	w.Canvas().Focus(tl.FocusTarget())
 	key(w, fyne.KeyReturn)
 	if want := []string{"https://www.youtube-nocookie.com/embed/APvj15_YCqk?start=1108"}; !equal(*opened, want) {
 		t.Errorf("opened %q; want %q", *opened, want)
@@ -127,7 +127,7 @@ func TestTimeline_NoVideoOpensNothing(t *testing.T) {
 	if tl.Len() != 1 {
 		t.Fatalf("Len = %d; want 1", tl.Len())
 	}
-	tl.FocusFirst()
+	w.Canvas().Focus(tl.FocusTarget())
 	key(w, fyne.KeyReturn)
 	if len(*opened) != 0 {
 		t.Errorf("opened %q for a note without a video", *opened)
