@@ -24,6 +24,10 @@ type keyList struct {
 	highlight widget.ListItemID
 	// rowHeight is the height of a fresh row, to count the rows of a page.
 	rowHeight float32
+	// keysTo, when set, takes the keyboard instead of the list: a picker's list (the quick
+	// switcher's, search's) is driven from its query box, and the focus that Tab or a
+	// click gives the list goes back there, so Enter opens the row the box has chosen.
+	keysTo fyne.Focusable
 }
 
 // newKeyList is widget.NewList for a list that takes a reader's keys.
@@ -35,8 +39,23 @@ func newKeyList(length func() int, create func() fyne.CanvasObject, update func(
 	return l
 }
 
+// FocusGained implements fyne.Focusable.
+func (l *keyList) FocusGained() {
+	if l.keysTo != nil {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(l); c != nil {
+			c.Focus(l.keysTo)
+			return
+		}
+	}
+	l.List.FocusGained()
+}
+
 // TypedKey implements fyne.Focusable.
 func (l *keyList) TypedKey(e *fyne.KeyEvent) {
+	if l.keysTo != nil {
+		l.keysTo.TypedKey(e)
+		return
+	}
 	n := l.Length()
 	switch e.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:

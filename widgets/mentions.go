@@ -49,6 +49,15 @@ func NewTopicMentions() *TopicMentions {
 		func() fyne.CanvasObject { return newMentionRow(m) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*mentionRow).show(m.rows[id]) },
 	)
+	m.list.OnSelected = func(id widget.ListItemID) {
+		// Selection is how the keyboard acts on a row (Enter, Space): as a tap does.
+		m.list.Unselect(id)
+		if id < len(m.rows) {
+			if x := m.rows[id].mention; x != nil && m.OnOpenMention != nil {
+				m.OnOpenMention(x.Source.Path, x.Offset)
+			}
+		}
+	}
 	return m
 }
 

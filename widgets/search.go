@@ -93,6 +93,7 @@ func NewSearchPanel(find func(ctx context.Context, query string) (search.Results
 				o.(*searchRow).show(i)
 			}
 		})
+	p.list.keysTo = p.entry
 	p.ExtendBaseWidget(p)
 	p.updateSummary()
 	return p

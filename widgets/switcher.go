@@ -63,6 +63,7 @@ func NewQuickSwitcher(m *switcher.Matcher, recent []string) *QuickSwitcher {
 				o.(*switcherRow).show(i, s.results[i])
 			}
 		})
+	s.list.keysTo = s.entry
 	s.ExtendBaseWidget(s)
 	s.rematch()
 	return s
