@@ -24,6 +24,32 @@ type action struct {
 	run        func()
 }
 
+// Action is one entry of the window's action table as a user meets it: the menu it is in,
+// its name there, and its key as F1 and the menus spell it ("" for none).
+type Action struct{ Menu, Name, Key string }
+
+// Actions lists the window's action table in menu order: what the menus, the window's
+// shortcuts and F1 offer. The end-to-end suite checks that it exercises every entry, and a
+// test holds README's list of keys to it.
+func Actions() []Action {
+	w := &Window{}
+	for _, name := range sidePaneNames {
+		w.sideTabs = append(w.sideTabs, sideTab{item: container.NewTabItem(name, nil)})
+	}
+	return describeActions(w.actions())
+}
+
+func describeActions(acts []action) []Action {
+	out := make([]Action, len(acts))
+	for i, a := range acts {
+		out[i] = Action{Menu: a.menu, Name: a.name}
+		if a.key != "" {
+			out[i].Key = keyLabel(a)
+		}
+	}
+	return out
+}
+
 // shortcutKey is Ctrl on Linux and Windows, Cmd on macOS.
 const shortcutKey = fyne.KeyModifierShortcutDefault
 
@@ -162,6 +188,10 @@ func keyLabel(a action) string {
 		name = "="
 	case fyne.KeyMinus:
 		name = "-"
+	case fyne.KeyPageDown:
+		name = "PageDown" // fyne names it "Next", as X11 does
+	case fyne.KeyPageUp:
+		name = "PageUp"
 	}
 	return strings.Join(append(parts, name), "+")
 }

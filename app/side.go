@@ -8,6 +8,10 @@ import (
 	"vaultview/widgets"
 )
 
+// sidePaneNames are the side panel's panes in order; the Go menu has an "… tab" entry for
+// each, with Alt+1 … Alt+7.
+var sidePaneNames = [...]string{"Backlinks", "Outgoing", "Outline", "Tags", "Graph", "Timeline", "Across videos"}
+
 // sideTab is one tab of the side panel and what takes the keyboard when it is chosen from
 // the keyboard (nil: the tab has nothing to focus).
 type sideTab struct {

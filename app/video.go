@@ -32,7 +32,7 @@ func (w *Window) newVideoPanes() {
 	w.video.mentions = widgets.NewTopicMentions()
 	w.video.mentions.OnOpenURL = w.openURL
 	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, "", off) }
-	w.video.tab = container.NewTabItem("Timeline", container.NewBorder(w.video.siblings, nil, nil, nil, w.video.timeline))
+	w.video.tab = container.NewTabItem(sidePaneNames[5], container.NewBorder(w.video.siblings, nil, nil, nil, w.video.timeline))
 	w.note.OnScrolled = w.video.timeline.Highlight
 }
 

@@ -130,13 +130,13 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.newVideoPanes()
 	w.newSearch()
 	w.newSide(
-		sideTab{container.NewTabItem("Backlinks", w.backlinks), w.backlinks.FocusTarget},
-		sideTab{container.NewTabItem("Outgoing", w.outgoing), w.outgoing.FocusTarget},
-		sideTab{container.NewTabItem("Outline", w.outline), w.outline.FocusTarget},
-		sideTab{container.NewTabItem("Tags", w.tags), w.tags.FocusTarget},
-		sideTab{container.NewTabItem("Graph", w.graph), w.graph.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[0], w.backlinks), w.backlinks.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[1], w.outgoing), w.outgoing.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[2], w.outline), w.outline.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[3], w.tags), w.tags.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[4], w.graph), w.graph.FocusTarget},
 		sideTab{w.video.tab, w.video.timeline.FocusTarget},
-		sideTab{container.NewTabItem("Across videos", w.video.mentions), w.video.mentions.FocusTarget},
+		sideTab{container.NewTabItem(sidePaneNames[6], w.video.mentions), w.video.mentions.FocusTarget},
 	)
 
 	w.status = widget.NewLabel("")
