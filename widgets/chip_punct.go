@@ -57,30 +57,48 @@ func isClosingPunct(r rune) bool {
 }
 
 // chipPunct keeps the closing punctuation at the start of s, text about to follow a chip in
-// style st, with that chip, and the spaces after it; it returns the rest of s. Text in
-// another place, or in a code span, is returned as it is.
+// style st, with that chip, and the spaces after it; a line break that comes next ends the
+// text after the chip. It returns the rest of s. Text in another place is returned as it
+// is, and so is punctuation in a code span.
 func (f *noteFlow) chipPunct(s string, st widget.RichTextStyle) string {
 	n := len(f.segs)
 	// Right after addChip the flow ends with the placeholder, the chip and the empty text
-	// that follows it.
-	if n < 3 || !st.Inline || st.TextStyle.Monospace || f.last == nil || f.last.Text != "" || f.run.Len() > 0 ||
-		f.segs[n-1] != widget.RichTextSegment(f.last) {
+	// that follows it; once the punctuation is kept, with the chip, the punctuation and
+	// that text.
+	if n < 3 || f.last == nil || f.last.Text != "" || f.run.Len() > 0 || f.segs[n-1] != widget.RichTextSegment(f.last) {
 		return s
 	}
-	chip, ok := f.segs[n-2].(*chipSegment)
-	if !ok || f.segs[n-3] != widget.RichTextSegment(chip.placeholder) {
+	switch prev := f.segs[n-2].(type) {
+	case *chipSegment:
+		if f.segs[n-3] != widget.RichTextSegment(prev.placeholder) {
+			return s
+		}
+		if k := closingPunct(s); k > 0 && st.Inline && !st.TextStyle.Monospace {
+			for k < len(s) && s[k] == ' ' {
+				k++
+			}
+			drawn, trail := &punctSegment{text: s[:k], style: st}, f.last
+			f.segs = append(f.segs[:n-3], &punctSegment{style: st, drawn: drawn}, prev.placeholder, prev, drawn, trail)
+			s = s[k:]
+		}
+	case *punctSegment:
+		if prev.reserve() {
+			return s
+		}
+	default:
 		return s
 	}
-	k := closingPunct(s)
-	if k == 0 {
-		return s
+	if strings.HasPrefix(s, "\n") {
+		// A line break right after the chip ends the text that follows it, and the next
+		// line starts a text of its own: RichText wraps every line of a text that starts
+		// with a line break into the room left on the first line ("The end." after a chip
+		// near the end of a line became "The" / "end.", or moved a line further down).
+		f.trimRight()
+		f.last.Text = "\n"
+		f.last = nil
+		s = s[1:]
 	}
-	for k < len(s) && s[k] == ' ' {
-		k++
-	}
-	drawn, trail := &punctSegment{text: s[:k], style: st}, f.last
-	f.segs = append(f.segs[:n-3], &punctSegment{style: st, drawn: drawn}, chip.placeholder, chip, drawn, trail)
-	return s[k:]
+	return s
 }
 
 // trimChipPunct drops the spaces kept with a chip's punctuation when nothing follows them

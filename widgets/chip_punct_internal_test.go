@@ -205,6 +205,38 @@ func TestChipPunct_NeverStartsALine(t *testing.T) {
 	}
 }
 
+func TestChipPunct_LineBreakAfterAChip(t *testing.T) {
+	test.NewTempApp(t)
+	for _, c := range []struct{ name, after string }{
+		{"full stop, hard break", ".\\\n"},
+		{"full stop, br", ". <br>"},
+		{"hard break", "\\\n"},
+	} {
+		r := cpRender("lllll " + cpChip("00:10:00") + c.after + "The end.")
+		rt := newBlockObject(r.rows[0], r.act).(*widget.RichText)
+		test.NewTempWindow(t, rt)
+		for width := float32(90); width <= 200; width++ {
+			fitWidth(rt, width)
+			var chipY, nextY float32 = -1, -1
+			var next *canvas.Text
+			for _, o := range cpObjects(rt) {
+				if p := cpChipPill(o); p != nil {
+					chipY = o.Position().Y + p.Position().Y
+				}
+				if t, ok := o.(*canvas.Text); ok && strings.Contains(t.Text, "end") {
+					next, nextY = t, t.Position().Y
+				}
+			}
+			// The next line is drawn whole, at the start of the line under the chip's.
+			line := fyne.MeasureText("x", theme.SizeForWidget(theme.SizeNameText, rt), fyne.TextStyle{}).Height
+			if next == nil || next.Text != "The end." || next.Position().X != rt.Theme().Size(theme.SizeNameInnerPadding) ||
+				nextY-chipY < line/2 || nextY-chipY > line*3/2 {
+				t.Errorf("%s, width %v: after the chip at y=%v, the next line is %+v", c.name, width, chipY, next)
+			}
+		}
+	}
+}
+
 func TestChipPunct_TapOpensOnlyFromThePill(t *testing.T) {
 	test.NewTempApp(t)
 	nv := NewNoteView()
