@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log"
 	"net/url"
-	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -90,6 +89,8 @@ type Window struct {
 	vaultLine  *widget.Label
 	lastReload time.Time
 	shown      string // path of the note shown, "" for none or an unresolved page
+	// early is the note shown while the vault is still being read.
+	early earlyNote
 	// afterShow and afterStatus, when set (by tests), are called on the UI goroutine once a
 	// page is shown or a message is given.
 	afterShow   func(Place)
@@ -219,16 +220,15 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	if src.Dir != "" {
 		w.remember(src.Dir)
 	}
-	early := ""
+	w.early = earlyNote{}
+	vurl := videoURL(w.player)
 	started := time.Now()
 	log.Printf("opening %s", src.Name())
 	go func() {
 		v, err := vault.Load(src.FS, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
 			// All names are known: the first note can be shown while the rest is parsed.
-			p, _ := w.startPath(names, note, noteOnDisk(names))
-			if p != "" {
-				go w.showEarly(gen, v, names, p, &early)
-			}
+			log.Printf("names of %s known after %v", src.Name(), time.Since(started).Round(time.Millisecond))
+			w.showEarly(gen, v, names, note, vurl, started)
 		}))
 		w.do(func() {
 			if w.vaultGen.Load() != gen {
@@ -252,49 +252,17 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.indexText(gen, v)
 			w.buildMatcher(ix)
 			w.updateVaultLine()
-			if cur, ok := w.history.Current(); ok && early != "" && cur.Path == early && ix.Note(early) != nil {
-				// Already on screen from the names alone: render it again with the whole
-				// index (episode counts, embeds), in place, and the panels catch up.
-				w.rerender(early)
+			if w.early.path != "" {
+				// Already on screen from the names alone: the panels catch up once its
+				// whole render is there (finishEarly).
+				if !w.early.pending {
+					w.finishEarly()
+				}
 				return
 			}
 			w.openStart(note)
 		})
 	}()
-}
-
-// showEarly renders the first note from the names alone and shows it, unless the whole
-// index or another vault got there first. *early records which note it showed.
-func (w *Window) showEarly(gen uint64, v *vault.Vault, names *vault.Index, p string, early *string) {
-	src, err := v.Source(p)
-	if err != nil {
-		return
-	}
-	n := vault.ParseNote(p, src)
-	r := widgets.RenderNote(widgets.RenderInput{
-		Source:  src,
-		Note:    n,
-		Resolve: names.Resolve,
-		LoadNote: func(q string) ([]byte, *vault.Note, bool) {
-			s, err := v.Source(q)
-			if err != nil {
-				return nil, nil, false
-			}
-			return s, vault.ParseNote(q, s), true
-		},
-		LoadImage: v.ReadFile,
-	})
-	w.do(func() {
-		if w.vaultGen.Load() != gen || w.vault != nil {
-			return
-		}
-		w.progress.Stop()
-		w.setCenter(w.note)
-		w.note.ShowNote(r)
-		w.setTitle(n.Title)
-		w.history.Visit(Place{Path: p})
-		w.shown, *early = p, p
-	})
 }
 
 func (w *Window) setCenter(o fyne.CanvasObject) {
@@ -305,46 +273,56 @@ func (w *Window) setCenter(o fyne.CanvasObject) {
 	w.center.Refresh()
 }
 
-// openStart opens the note asked for, else the last one read in this vault, else a start
-// page.
+// openStart opens the note asked for (NOTE, see noteArg) at its heading or block, else the
+// last one read in this vault, else a start page. A NOTE that names no note opens the page
+// of that name (who links to it) and says so: never another note.
 func (w *Window) openStart(note string) {
 	ix := w.vault.Index()
-	p, missing := w.startPath(ix, note, func(p string) bool { return ix.Note(p) != nil })
+	p, fragment, missing := w.startPath(ix, note, func(p string) bool { return ix.Note(p) != nil }, true)
 	if missing {
-		w.setStatus(fmt.Sprintf("No note %q in %s", note, w.source.Name()))
+		name := unresolvedName(parseNoteArg(note))
+		w.OpenUnresolved(name)
+		w.setStatus(fmt.Sprintf("No note called “%s” in %s: this page lists the notes that link to that name", name, w.source.Name()))
+		return
 	}
 	if p != "" {
-		w.Open(p, "")
+		w.Open(p, fragment)
 	}
 }
 
-// startPath picks the note to open first: NOTE from the command line (missing reports that
-// it names nothing), else the last note read in this vault, else a start page, else the
-// first note. exists says whether a path is a note; it lets the choice be made on the names
-// alone, before the notes are parsed.
-func (w *Window) startPath(names *vault.Index, note string, exists func(string) bool) (p string, missing bool) {
+// startPath picks the note to open first and the heading or block to go to there: the note
+// NOTE names (missing when it names none: p is "" then, never another note); with no NOTE,
+// or one that is only `#Heading`, the last note read in this vault, else a start page, else
+// the first note. exists says whether a path is a note; it lets the choice be made on the
+// names alone, before the notes are parsed (aliases: also look through the notes'
+// frontmatter aliases, which needs them parsed).
+func (w *Window) startPath(names *vault.Index, note string, exists func(string) bool, aliases bool) (p, fragment string, missing bool) {
 	if note != "" {
-		if p := findNote(names, note, exists); p != "" {
-			return p, false
+		p, a := findNote(names, w.source.Dir, note, exists, aliases)
+		if p != "" {
+			return p, a.fragment, false
 		}
-		missing = true
+		if a.target != "" {
+			return "", "", true
+		}
+		fragment = a.fragment
 	}
 	if w.source.Dir != "" {
 		if p := w.app.Preferences().String(prefLastNote + w.source.Dir); p != "" && exists(p) {
-			return p, missing
+			return p, fragment, false
 		}
 	}
 	for _, name := range []string{"Welcome", "index", "README", "Home"} {
 		if p := names.Resolve("", name); p != "" && exists(p) {
-			return p, missing
+			return p, fragment, false
 		}
 	}
 	for _, f := range append(names.FolderNotes(""), firstNote(names)) {
 		if f != "" && exists(f) {
-			return f, missing
+			return f, fragment, false
 		}
 	}
-	return "", missing
+	return "", "", false
 }
 
 // firstNote is the first note in path order of the top folder or, failing that, of the
@@ -354,21 +332,6 @@ func firstNote(ix *vault.Index) string {
 		if ns := ix.FolderNotes(f); len(ns) > 0 {
 			return ns[0]
 		}
-	}
-	return ""
-}
-
-// findNote reads a NOTE argument: a vault-relative path, else a name resolved like a
-// wikilink from the top of the vault.
-func findNote(ix *vault.Index, note string, exists func(string) bool) string {
-	note = strings.TrimPrefix(path.Clean("/"+strings.ReplaceAll(note, "\\", "/")), "/")
-	for _, p := range []string{note, note + ".md"} {
-		if exists(p) {
-			return p
-		}
-	}
-	if p := ix.Resolve("", note); p != "" && exists(p) {
-		return p
 	}
 	return ""
 }
@@ -461,6 +424,9 @@ type spot struct {
 	fragment string
 	offset   int
 	match    string
+	// rendered, when set, is the note already rendered (and maybe shown): the first note,
+	// rendered while the vault was read, is not rendered again.
+	rendered *widgets.RenderedNote
 }
 
 // showAt renders a place off the UI goroutine and shows it at a spot.
@@ -496,9 +462,15 @@ func (w *Window) showAt(pl Place, at spot) {
 		var r *widgets.RenderedNote
 		var vv videoViews
 		var out widgets.OutgoingLinks
+		blockAt := -1
 		if err == nil {
 			in.Source = src
-			r = widgets.RenderNote(in)
+			if r = at.rendered; r == nil {
+				r = widgets.RenderNote(in)
+			}
+			if id, ok := strings.CutPrefix(at.fragment, "^"); ok {
+				blockAt = blockOffset(src, id)
+			}
 			vv = computeVideoViews(ix, n, src)
 			out = widgets.OutgoingOf(ix, pl.Path)
 		}
@@ -513,12 +485,14 @@ func (w *Window) showAt(pl Place, at spot) {
 			same := w.shown == pl.Path
 			w.shown = pl.Path
 			w.noteRead(pl.Path)
-			w.note.ShowNote(r)
+			if r != w.note.Note() {
+				w.note.ShowNote(r)
+			}
 			w.outgoing.SetLinks(out)
 			w.showVideoViews(ix, vv)
 			switch {
 			case at.fragment != "":
-				w.note.ScrollToHeading(at.fragment)
+				w.goToFragment(n.Title, at.fragment, blockAt)
 			case at.offset >= 0 && at.match != "":
 				w.note.ShowMatch(at.offset, at.match)
 			case at.offset >= 0:
@@ -570,16 +544,10 @@ func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets
 			s, err := v.Source(p)
 			return s, en, err == nil
 		},
-		LoadImage:    v.ReadFile,
-		EpisodeNotes: func(id string) int { return len(ix.VideoNotes(id)) },
-		VideoURL:     videoURL(w.player),
-		NotesLinkingTo: func(name string) int {
-			notes := map[string]bool{}
-			for _, b := range ix.UnresolvedBacklinks(name) {
-				notes[b.Source.Path] = true
-			}
-			return len(notes)
-		},
+		LoadImage:      v.ReadFile,
+		EpisodeNotes:   func(id string) int { return len(ix.VideoNotes(id)) },
+		VideoURL:       videoURL(w.player),
+		NotesLinkingTo: func(name string) int { return notesLinkingTo(ix, name) },
 	}
 }
 
