@@ -24,7 +24,8 @@ const ID = "app.vaultview.viewer"
 //
 //	vaultview [VAULT [NOTE]]
 //
-// NOTE is a vault-relative path or a name resolved like a wikilink.
+// NOTE is any wikilink target: a path, a name or alias, with an optional #Heading or
+// #^block (see noteArg).
 func Run(args []string) int {
 	fl := flag.NewFlagSet("vaultview", flag.ContinueOnError)
 	follow := fl.Bool("follow", false, "follow mode: show whichever note was saved last")
