@@ -434,8 +434,9 @@ type Word struct {
 }
 
 // Words reads the text in a region of a screenshot (the zero rectangle: the whole window)
-// with tesseract. The crop is enlarged three times first: tesseract reads small UI text
-// far better so.
+// with tesseract. The crop is made grey by each pixel's brightest channel (so blue links on
+// a dark theme stay bright), turned dark-on-light when the theme is dark, and enlarged three
+// times: tesseract reads small UI text far better so.
 func (a *App) Words(img image.Image, region image.Rectangle) []Word {
 	a.t.Helper()
 	if region.Empty() {
@@ -443,12 +444,11 @@ func (a *App) Words(img image.Image, region image.Rectangle) []Word {
 	}
 	region = region.Intersect(img.Bounds())
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
+	if err := png.Encode(&buf, ocrReady(img, region)); err != nil {
 		a.fail("encode: %v", err)
 	}
 	const scale = 3
-	crop := fmt.Sprintf("%dx%d+%d+%d", region.Dx(), region.Dy(), region.Min.X, region.Min.Y)
-	convert := exec.Command("convert", "png:-", "-crop", crop, "+repage", "-resize", fmt.Sprintf("%d%%", scale*100), "-colorspace", "Gray", "png:-")
+	convert := exec.Command("convert", "png:-", "-resize", fmt.Sprintf("%d%%", scale*100), "png:-")
 	convert.Stdin = &buf
 	big, err := convert.Output()
 	if err != nil {
@@ -462,6 +462,26 @@ func (a *App) Words(img image.Image, region image.Rectangle) []Word {
 		a.fail("tesseract: %v", err)
 	}
 	return parseTSV(string(out), region.Min, scale)
+}
+
+// ocrReady is the region of img in grey, dark text on a light ground.
+func ocrReady(img image.Image, region image.Rectangle) *image.Gray {
+	out := image.NewGray(image.Rect(0, 0, region.Dx(), region.Dy()))
+	sum := 0
+	for y := 0; y < region.Dy(); y++ {
+		for x := 0; x < region.Dx(); x++ {
+			r, g, b, _ := img.At(region.Min.X+x, region.Min.Y+y).RGBA()
+			v := uint8(max(r, g, b) >> 8)
+			out.Pix[y*out.Stride+x] = v
+			sum += int(v)
+		}
+	}
+	if n := region.Dx() * region.Dy(); n > 0 && sum/n < 128 {
+		for i, v := range out.Pix {
+			out.Pix[i] = 255 - v
+		}
+	}
+	return out
 }
 
 // parseTSV reads tesseract's TSV: level page block par line word left top width height
@@ -494,7 +514,8 @@ func fold(s string) string {
 }
 
 // Find looks for a phrase among OCR'd words: the phrase's words one after another on one
-// line. It returns the box around them.
+// line. OCR glues a word to a neighbouring icon or mark now and then, so the first word
+// may end an OCR'd word and the last may start one. It returns the box around them.
 func Find(words []Word, phrase string) (image.Rectangle, bool) {
 	want := strings.Fields(phrase)
 	if len(want) == 0 {
@@ -507,7 +528,7 @@ func Find(words []Word, phrase string) (image.Rectangle, bool) {
 		box, ok := words[i].Box, true
 		for k, w := range want {
 			got := words[i+k]
-			if got.Line != words[i].Line || fold(got.Text) != fold(w) {
+			if got.Line != words[i].Line || !wordMatches(fold(got.Text), fold(w), k == 0, k == len(want)-1) {
 				ok = false
 				break
 			}
@@ -518,6 +539,22 @@ func Find(words []Word, phrase string) (image.Rectangle, bool) {
 		}
 	}
 	return image.Rectangle{}, false
+}
+
+func wordMatches(got, want string, first, last bool) bool {
+	switch {
+	case got == want:
+		return true
+	case len(want) < 3:
+		return false
+	case first && last:
+		return strings.Contains(got, want)
+	case first:
+		return strings.HasSuffix(got, want)
+	case last:
+		return strings.HasPrefix(got, want)
+	}
+	return false
 }
 
 // WaitText waits until a phrase can be read in a region of the window, and returns where.

@@ -229,6 +229,22 @@ func (p *TagsPanel) ShowTag(tag string) {
 	p.refreshEmpty()
 	p.tags.Hide()
 	p.list.Show()
+	p.moveFocus(p.notes, p.tree, p.found)
+}
+
+// moveFocus gives the keyboard to the list now on show when one of the lists just hidden
+// had it: Enter on a tag leaves the keyboard in the tag's notes, so Down and Enter go on.
+func (p *TagsPanel) moveFocus(to fyne.Focusable, from ...fyne.Focusable) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(p)
+	if c == nil {
+		return
+	}
+	for _, f := range from {
+		if c.Focused() == f {
+			c.Focus(to)
+			return
+		}
+	}
 }
 
 // ShowAllTags goes back from a tag's notes to the tags, as they were left.
@@ -237,6 +253,11 @@ func (p *TagsPanel) ShowAllTags() {
 	p.shown, p.paths = "", nil
 	p.list.Hide()
 	p.tags.Show()
+	if len(p.terms) > 0 {
+		p.moveFocus(p.found, p.notes)
+	} else {
+		p.moveFocus(p.tree, p.notes)
+	}
 	p.quiet++
 	p.tree.UnselectAll() // so that tapping the same tag again lists it again
 	p.quiet--
