@@ -58,6 +58,7 @@ func (w *Window) actions() []action {
 		{"File", "Open vault…", fyne.KeyO, shortcutKey | fyne.KeyModifierShift, w.chooseVault},
 		{"File", "Reload vault", fyne.KeyR, shortcutKey, w.reloadVault},
 		{"File", "Open the sample vault", "", 0, func() { w.OpenVault(SampleSource(), "") }},
+		{"File", "Quit", fyne.KeyQ, shortcutKey, w.quit},
 		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
 		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.treePane) }},
@@ -88,6 +89,7 @@ func (w *Window) menu() *fyne.MainMenu {
 			order = append(order, m)
 		}
 		item := fyne.NewMenuItem(a.name, a.run)
+		item.IsQuit = a.name == "Quit" // so the toolkit adds no Quit of its own
 		if a.key != "" {
 			item.Shortcut = &desktop.CustomShortcut{KeyName: a.key, Modifier: a.mod}
 		}
@@ -215,6 +217,10 @@ func (w *Window) showAbout() {
 	dialog.ShowInformation("About Vaultview", fmt.Sprintf(
 		"Vaultview %s\n\nA reader for vaults of Markdown notes.\nIt never changes your files.", cli.Version), w.win)
 }
+
+// quit closes the window as its close button does, so what is kept on closing (the pane
+// widths, the window's size) is kept, and the app ends with its last window.
+func (w *Window) quit() { w.win.Close() }
 
 // togglePane shows or hides a side pane, and remembers it.
 func (w *Window) togglePane(o fyne.CanvasObject) {

@@ -227,19 +227,6 @@ func (a *App) Quit() {
 	<-a.exited
 }
 
-// Close closes the window the way a user does (the window manager's close request, which
-// Fyne takes as the window closing: preferences such as pane widths are saved) and waits
-// for the process to end.
-func (a *App) Close() {
-	a.t.Helper()
-	a.xdo("windowclose", a.Window)
-	select {
-	case <-a.exited:
-	case <-time.After(30 * time.Second):
-		a.fail("the app did not exit after its window was closed")
-	}
-}
-
 // waitCommand runs a command that waits by itself (xdotool --sync), bounded by ctx, and
 // fails fast when the app exits meanwhile.
 func (a *App) waitCommand(ctx context.Context, out *[]byte, name string, args ...string) error {
@@ -626,4 +613,31 @@ func home(t *testing.T) string {
 	h := t.TempDir()
 	_ = os.MkdirAll(filepath.Join(h, ".cache"), 0o755)
 	return h
+}
+
+// Drag presses the left button at x1, y1, moves to x2, y2 and lets go, in small steps as a
+// hand does (the toolkit drags on motion events with the button held).
+func (a *App) Drag(x1, y1, x2, y2 int) {
+	a.t.Helper()
+	// Come to the start from one side, so the toolkit sees the pointer arrive over it.
+	a.xdo("mousemove", "--window", a.Window, "--sync", strconv.Itoa(x1-20), strconv.Itoa(y1+20))
+	a.xdo("mousemove", "--window", a.Window, "--sync", strconv.Itoa(x1), strconv.Itoa(y1))
+	a.xdo("mousedown", "1")
+	const steps = 8
+	for i := 1; i <= steps; i++ {
+		x := x1 + (x2-x1)*i/steps
+		y := y1 + (y2-y1)*i/steps
+		a.xdo("mousemove", "--window", a.Window, "--sync", strconv.Itoa(x), strconv.Itoa(y))
+	}
+	a.xdo("mouseup", "1")
+}
+
+// WaitExit waits for the app to end by itself (after Quit, say).
+func (a *App) WaitExit() {
+	a.t.Helper()
+	select {
+	case <-a.exited:
+	case <-time.After(30 * time.Second):
+		a.fail("the app did not exit")
+	}
 }

@@ -94,14 +94,25 @@ func dividers(img image.Image) []int {
 	return out
 }
 
-// waitPanes waits until both dividers can be found and returns them.
+// waitPanes waits until both dividers can be found, in the same place on three screenshots
+// in a row (a drag's last motion events may still be on their way), and returns them.
 func (a *App) waitPanes() panes {
 	a.t.Helper()
 	var p panes
-	a.Wait("the window's two dividers", func() bool {
-		var ok bool
-		p, ok = a.findPanes(a.Shot(""))
-		return ok
+	same := 0
+	a.Wait("the window's two dividers, holding still", func() bool {
+		q, ok := a.findPanes(a.Shot(""))
+		if !ok {
+			same = 0
+			return false
+		}
+		if q.treeEdge == p.treeEdge && q.sideAt == p.sideAt {
+			same++
+		} else {
+			same = 1
+		}
+		p = q
+		return same >= 3
 	})
 	return p
 }
@@ -113,7 +124,7 @@ func (p panes) noteArea() image.Rectangle {
 
 // sideHeader is the side panel's header, where the pane on show is named.
 func (p panes) sideHeader() image.Rectangle {
-	return image.Rect(p.sideAt+36, 62, p.img.Bounds().Dx()-64, 118) // between ‹ and ▾ ›
+	return image.Rect(p.sideAt+4, 62, p.img.Bounds().Dx(), 118)
 }
 
 // sideArea is the side panel below its header.

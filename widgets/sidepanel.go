@@ -43,7 +43,7 @@ var (
 
 // SidePanelMinWidth is the narrowest a side panel gets: room for the header's buttons and a
 // short name. Wider content is scrolled or truncated by the panes themselves.
-const SidePanelMinWidth = 180
+const SidePanelMinWidth = 210
 
 // NewSidePanel returns a panel showing the first of items.
 func NewSidePanel(items ...*container.TabItem) *SidePanel {
@@ -145,43 +145,72 @@ func (p *SidePanel) showMenu() {
 
 // CreateRenderer implements fyne.Widget.
 func (p *SidePanel) CreateRenderer() fyne.WidgetRenderer {
-	header := container.NewBorder(nil, nil, p.prev, p.next, p.nameButton)
 	line := canvas.NewRectangle(theme.Color(theme.ColorNameSeparator))
-	return &sidePanelRenderer{p: p, header: header, line: line}
+	return &sidePanelRenderer{p: p, line: line}
 }
 
 type sidePanelRenderer struct {
-	p      *SidePanel
-	header *fyne.Container
-	line   *canvas.Rectangle
+	p    *SidePanel
+	line *canvas.Rectangle
 }
 
 func (r *sidePanelRenderer) Destroy() {}
 
 func (r *sidePanelRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.header, r.line, r.p.stack}
+	return []fyne.CanvasObject{r.p.prev, r.p.nameButton, r.p.next, r.line, r.p.stack}
 }
 
+// Layout puts ‹ name ▾ › in the header; when the panel is too narrow for the longest name
+// beside the arrows, the arrows go (Ctrl+PageUp / Ctrl+PageDown and the menu remain), so
+// the name is never cut.
 func (r *sidePanelRenderer) Layout(size fyne.Size) {
-	h := r.header.MinSize().Height
-	r.header.Move(fyne.NewPos(0, 0))
-	r.header.Resize(fyne.NewSize(size.Width, h))
+	p := r.p
+	h := r.headerHeight()
+	bw := p.prev.MinSize().Width
+	name := p.longestName() + theme.IconInlineSize() + 4*theme.Padding()
+	arrows := size.Width >= name+2*bw
+	p.prev.Hidden, p.next.Hidden = !arrows, !arrows
+	x, w := float32(0), size.Width
+	if arrows {
+		p.prev.Move(fyne.NewPos(0, 0))
+		p.prev.Resize(fyne.NewSize(bw, h))
+		p.next.Move(fyne.NewPos(size.Width-bw, 0))
+		p.next.Resize(fyne.NewSize(bw, h))
+		x, w = bw, size.Width-2*bw
+	}
+	p.nameButton.Move(fyne.NewPos(x, 0))
+	p.nameButton.Resize(fyne.NewSize(w, h))
 	sep := theme.SeparatorThicknessSize()
 	r.line.Move(fyne.NewPos(0, h))
 	r.line.Resize(fyne.NewSize(size.Width, sep))
-	r.p.stack.Move(fyne.NewPos(0, h+sep))
-	r.p.stack.Resize(fyne.NewSize(size.Width, max(0, size.Height-h-sep)))
+	p.stack.Move(fyne.NewPos(0, h+sep))
+	p.stack.Resize(fyne.NewSize(size.Width, max(0, size.Height-h-sep)))
+}
+
+func (r *sidePanelRenderer) headerHeight() float32 {
+	return max(r.p.prev.MinSize().Height, r.p.nameButton.MinSize().Height)
 }
 
 // MinSize is fixed: it never follows what the panes show (see SidePanel).
 func (r *sidePanelRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(SidePanelMinWidth, r.header.MinSize().Height+4*theme.TextSize())
+	return fyne.NewSize(SidePanelMinWidth, r.headerHeight()+4*theme.TextSize())
 }
 
 func (r *sidePanelRenderer) Refresh() {
 	r.line.FillColor = theme.Color(theme.ColorNameSeparator)
 	r.line.Refresh()
-	r.header.Refresh()
+	r.p.nameButton.Refresh()
+	r.p.prev.Refresh()
+	r.p.next.Refresh()
+}
+
+// longestName is the width of the longest pane name as the header draws it.
+func (p *SidePanel) longestName() float32 {
+	w := float32(0)
+	for _, it := range p.items {
+		w = max(w, fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	return w + 2*theme.InnerPadding()
 }
 
 // sidePanelName is the pane's name in the header: a tap opens the menu of panes.
