@@ -1,5 +1,18 @@
 // Package app is Vaultview's window: it wires the vault engine to the widgets. It is the one
-// place that starts Fyne and the one place that calls fyne.Do.
+// place that starts Fyne (Run, app.go).
+//
+// Whatever could hold the window up runs on goroutines: loading the vault and showing its
+// first note early (window.go, early.go), following changes on disk (reload.go), reading and
+// rendering the note to show (window.go), indexing the text for search (search.go) and
+// building the quick switcher's matcher (switcher.go). Their results reach the UI goroutine
+// through Window.do, which NewWindow sets to fyne.Do (window.go); those five files are where
+// app calls it. App's tests put a lock there instead, to get the real driver's single UI
+// thread from Fyne's test driver.
+//
+// Package app is not the only caller of fyne.Do: widgets that do slow work of their own
+// (backlinks, graph, tags, search, link previews) hand their results to the UI goroutine
+// themselves, through widgets' uiDo hook, which is fyne.Do (widgets/do.go). App leaves that
+// hook alone; only its tests replace it (widgets.SetUIDo in main_test.go).
 package app
 
 import (

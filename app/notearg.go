@@ -11,7 +11,7 @@ import (
 )
 
 // noteArg is the NOTE of `vaultview VAULT NOTE`. It takes every form a wikilink target
-// takes (FORMAT.md §2): a vault-relative path (`folder/Name.md`, `folder/Name`), a name in any
+// takes (docs/FORMAT.md §2.7): a vault-relative path (`folder/Name.md`, `folder/Name`), a name in any
 // of its spellings (`Name`, `name`, `Amazon Web Services AWS` for
 // `amazon_web_services_aws.md`), a frontmatter alias, each optionally followed by
 // `#Heading` or `#^block`. `[[...]]` around it and an `|alias` after it are allowed and
@@ -112,9 +112,9 @@ func diskPathNote(dir, s string, exists func(string) bool) string {
 }
 
 // aliasNote finds the note that has name among its frontmatter aliases: the same spelling
-// first, then any case, then the normalised spelling (FORMAT.md §2 rule 4). Among several
-// notes the one with the fewest folders wins, then the smallest path (rule 5, from the top
-// of the vault).
+// first, then any case, then the normalised spelling (docs/FORMAT.md §2.4 rule 4). Among
+// several notes the one with the fewest folders wins, then the smallest path (rule 5, from
+// the top of the vault).
 func aliasNote(ix *vault.Index, name string) string {
 	name = strings.TrimSpace(name)
 	norm := vault.NormalizeName(name)

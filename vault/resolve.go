@@ -6,9 +6,9 @@ import (
 	"unicode"
 )
 
-// NormalizeName is FORMAT.md §2 rule 4: lower-case, letters and digits kept, every run of
-// spaces, `_` and `-` one `_`, everything else dropped, `_` trimmed at both ends. It is why
-// `[[Amazon.com's business]]` finds `amazoncoms_business.md`.
+// NormalizeName is docs/FORMAT.md §2.4 rule 4: lower-case, letters and digits kept, every
+// run of spaces, `_` and `-` one `_`, everything else dropped, `_` trimmed at both ends. It
+// is why `[[Amazon.com's business]]` finds `amazoncoms_business.md`.
 func NormalizeName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -64,9 +64,9 @@ func vaultPath(p string) (string, bool) {
 	return p, true
 }
 
-// Resolve finds the file a link target written in the note at from points at, by FORMAT.md
-// §2 rules 1–6. It returns a vault-relative path, or "" when the link is unresolved. An empty
-// target (`[[#Heading]]`) is the note itself.
+// Resolve finds the file a link target written in the note at from points at, by
+// docs/FORMAT.md §2.4 rules 1–6. It returns a vault-relative path, or "" when the link is
+// unresolved. An empty target (`[[#Heading]]`) is the note itself.
 func (ix *Index) Resolve(from, target string) string {
 	t := splitTarget(target)
 	if t == "" {

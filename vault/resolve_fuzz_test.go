@@ -75,7 +75,7 @@ func FuzzResolve(f *testing.F) {
 }
 
 // isEmptyTarget reports whether a link target names no file, only (at most) a `.md`: such a
-// link points at its own note (FORMAT.md §2 rule 1).
+// link points at its own note (docs/FORMAT.md §2.4 rule 1).
 func isEmptyTarget(target string) bool {
 	t := strings.TrimSpace(target)
 	if len(t) >= 3 && strings.EqualFold(t[len(t)-3:], ".md") {

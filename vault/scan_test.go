@@ -69,7 +69,7 @@ var scannerCases = []string{
 	"**bold [[a]]** _it [[b]]_ ~~s [[c]]~~",
 	"   # indented heading [[h]]\n    # code",
 	"> - a\n> continued [[c]]\nlazy [[l]]",
-	// A line of `<br>` tags alone is a line break, never an HTML block (FORMAT.md §5).
+	// A line of `<br>` tags alone is a line break, never an HTML block (docs/FORMAT.md §5.1).
 	"Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic|B Topic]]\n",
 	"## Related\n<br/>\n- [[a|A]]\n- [[b|B]]",
 	"  <BR> <br />\t<br/>  \n[[a]]\n<br>\n[[b]]\n\n<br>\n\n[[c]]",
@@ -77,7 +77,7 @@ var scannerCases = []string{
 	"<br>\n===\n<br>\n---\n<br>\n| a |\n| - |\n| [[x]] |",
 	"<br>\r\n[[a|A]]\r\n",
 	"    <br>\n[[code]]\n<br class=x>\n[[in html]]\n\n<div>\n<br>\n[[in div]]\n</div>",
-	// A Markdown link whose destination is a wikilink links to its target (FORMAT.md §2).
+	// A Markdown link whose destination is a wikilink links to its target (docs/FORMAT.md §2.2).
 	"[Some Topic]([[some_topic]]) [t]( [[a b | c]] ) [ ]([[d|D]]) [](<[[e f]]>) [x]([[g#h]] \"t\")",
 	"[*em*]([[a]]) [a_b]([[b]]) [x](![[c]]) ![i]([[d]]) [y]([[e]]z) [#t]([[f]] 'x') [u &amp;](<[[g]]>)",
 	"- [A]([[a]])\n- [ ]([[b]])\n| c |\n| - |\n| [C]([[c]]) |\n## [H]([[h]])\n[two\nlines]([[x]])",

@@ -10,7 +10,7 @@ import (
 )
 
 // calloutFamily groups the callout types Obsidian knows by how they look; an unknown type
-// looks like a note (FORMAT.md §4).
+// looks like a note (docs/FORMAT.md §4).
 type calloutFamily uint8
 
 const (

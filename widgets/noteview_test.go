@@ -17,7 +17,7 @@ import (
 )
 
 // The fixture vault testdata/noteview/vault holds one note with every syntax form of
-// FORMAT.md (tour/how_tides_turn.md), the notes it embeds and links to, an embed cycle
+// docs/FORMAT.md (tour/how_tides_turn.md), the notes it embeds and links to, an embed cycle
 // (loop_a, loop_b) and a note without a video.
 //
 // Golden files: a test that finds its rendering changed writes the new markup to

@@ -708,7 +708,7 @@ func (s inlineStyle) sizeName() fyne.ThemeSizeName {
 	return s.size
 }
 
-// suppressedHTML are the elements whose content is never shown (FORMAT.md §5).
+// suppressedHTML are the elements whose content is never shown (docs/FORMAT.md §5.2).
 var suppressedHTML = map[string]bool{"script": true, "style": true, "iframe": true, "object": true, "noscript": true, "template": true, "embed": false}
 
 // inlines renders the inline children of parent into f.

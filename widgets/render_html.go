@@ -9,9 +9,9 @@ import (
 	md "vaultview/vault/markdown"
 )
 
-// Raw HTML in notes is never rendered as HTML (FORMAT.md §5): a few tags mean something to a
-// reader (<br> a line break, block tags a new line), the text between tags is kept, and the
-// content of <script>, <style>, <iframe> and <object> is dropped whole.
+// Raw HTML in notes is never rendered as HTML (docs/FORMAT.md §5.2): a few tags mean
+// something to a reader (<br> a line break, block tags a new line), the text between tags is
+// kept, and the content of <script>, <style>, <iframe> and <object> is dropped whole.
 
 // rawHTML is the source text of an inline HTML node.
 func rawHTML(n *ast.RawHTML, src []byte) string {

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// normalise is rule 4 of FORMAT.md §2: lower-case, keep letters and digits, turn runs of
+// normalise is docs/FORMAT.md §2.4 rule 4: lower-case, keep letters and digits, turn runs of
 // spaces, '_' and '-' into one '_', drop everything else, trim '_'. File names of topic notes
 // are the normalised titles, which is what makes a link spelled as the title resolve.
 //

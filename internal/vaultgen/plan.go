@@ -185,7 +185,8 @@ func (p *plan) planChannels(r *rng) {
 
 // planTopics gives every channel its topic notes. A share of each channel's names comes from a
 // pool common to all channels, drawn with a heavy head, so the most popular names exist in
-// nearly every folder (FORMAT.md: "the same topic name in 50 different channel folders").
+// nearly every folder, as in real vaults, where one topic name recurs in dozens of channel
+// folders (docs/FORMAT.md §6).
 func (p *plan) planTopics(r *rng, n int) {
 	weights := make([]float64, len(p.channels))
 	sum := 0.0
@@ -363,7 +364,7 @@ func (p *plan) planBudgets(r *rng, fixedBytes, fixedLinks int) {
 	if bodyLinks > 0 {
 		p.pUnresolved = min(0.95, o.UnresolvedShare*allLinks/bodyLinks)
 	}
-	// 12% of all links resolve only after normalisation (FORMAT.md §2), the From: links to
+	// 12% of all links resolve only after normalisation (docs/FORMAT.md §6), the From: links to
 	// the channel wrapped in U+2068/U+2069 among them.
 	fromNorm := 0
 	for _, ch := range p.channels {

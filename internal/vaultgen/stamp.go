@@ -15,7 +15,7 @@ func (w *noteWriter) nextTime() int {
 	return w.clock
 }
 
-// stamp writes one timestamp anchor. data-t follows the shares of FORMAT.md §3: 98.6%
+// stamp writes one timestamp anchor. data-t follows the shares of docs/FORMAT.md §6: 98.6%
 // HH:MM:SS, 1.1% MM:SS or H:MM:SS, 0.1% with a fourth field, and rare broken values; 1% of
 // anchors show a text that differs from data-t; legacy notes wrap every anchor in a Markdown link.
 func (w *noteWriter) stamp() {

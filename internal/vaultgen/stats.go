@@ -18,7 +18,7 @@ type Stats struct {
 	Links           int // links to notes (wikilinks, embeds, Markdown links)
 	UnresolvedLinks int // links whose target exists nowhere in the vault
 	// NormalisedLinks resolve only case-insensitively or after normalisation
-	// (FORMAT.md §2 rules 3 and 4), e.g. [[Amazon.com's business]].
+	// (docs/FORMAT.md §2.4 rules 3 and 4), e.g. [[Amazon.com's business]].
 	NormalisedLinks int
 	Embeds          int // ![[...]] embeds, counted in Links too
 	MarkdownLinks   int // [text](note.md) links, counted in Links too

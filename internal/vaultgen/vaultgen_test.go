@@ -19,7 +19,7 @@ import (
 	"vaultview/internal/vaultgen"
 )
 
-// normalise is FORMAT.md §2 rule 4, written here independently of the package.
+// normalise is docs/FORMAT.md §2.4 rule 4, written here independently of the package.
 func normalise(s string) string {
 	var b strings.Builder
 	pending := false

@@ -7,7 +7,7 @@ import (
 )
 
 // A line of `<br>` tags alone is a line break: the Markdown under it stays Markdown
-// (FORMAT.md §5). CommonMark would open an HTML block there and show the links as text.
+// (docs/FORMAT.md §5.1). CommonMark would open an HTML block there and show the links as text.
 func TestLineBreakLine_KeepsTheLinesBelowMarkdown(t *testing.T) {
 	runTreeCases(t, []treeCase{
 		{"links under a br line", "Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic|B Topic]]",

@@ -281,7 +281,7 @@ func TestNew_ConcurrentParse(t *testing.T) {
 	wg.Wait()
 }
 
-// sampleNote is a note in the shape of a generated vault (FORMAT.md §1), body only.
+// sampleNote is a note in the shape of a generated vault (docs/FORMAT.md §1), body only.
 func sampleNote() string {
 	var b strings.Builder
 	b.WriteString("From: [[lecture_channel]] <br/>\n")

@@ -192,11 +192,11 @@ func MatchTag(b []byte, boundary bool) (name string, n int, ok bool) {
 }
 
 // MatchWrappedWikilink reads a Markdown link whose destination is a wikilink,
-// `[text]([[target]])` or `[text]( [[target|alias]] )`, at the start of b (FORMAT.md §2). The
-// link text must be plain (IsPlainLinkText) and the whole link on one line; the wikilink
-// alone decides the target, and the text, when not blank, replaces its alias. Goldmark's link
-// parser cannot read these itself when the wikilink holds spaces, and would take the rest as
-// a destination named `[[target]]`.
+// `[text]([[target]])` or `[text]( [[target|alias]] )`, at the start of b (docs/FORMAT.md
+// §2.2). The link text must be plain (IsPlainLinkText) and the whole link on one line; the
+// wikilink alone decides the target, and the text, when not blank, replaces its alias.
+// Goldmark's link parser cannot read these itself when the wikilink holds spaces, and would
+// take the rest as a destination named `[[target]]`.
 func MatchWrappedWikilink(b []byte) (w WikilinkMatch, n int, ok bool) {
 	if len(b) < 2 || b[0] != '[' {
 		return WikilinkMatch{}, 0, false
@@ -264,8 +264,8 @@ func WikilinkDestination(dest []byte) (WikilinkMatch, bool) {
 
 // IsLineBreakLine reports whether line holds nothing but `<br>` tags (`<br>`, `<br/>`,
 // `<br />`, any case, at least one) and white space. Such a line is a line break in a
-// paragraph; it never opens an HTML block (FORMAT.md §5), which would show the Markdown
-// below it as raw text.
+// paragraph; it never opens an HTML block (docs/FORMAT.md §5.1), which would show the
+// Markdown below it as raw text.
 func IsLineBreakLine(line []byte) bool {
 	tags := 0
 	for i := 0; i < len(line); {

@@ -60,7 +60,7 @@ type Timestamp struct {
 	Label string
 	// Seconds is the offset into the video; meaningful only when Valid.
 	Seconds int
-	// Valid is false when neither Value nor Label reads as a time (FORMAT.md §3).
+	// Valid is false when neither Value nor Label reads as a time (docs/FORMAT.md §3).
 	Valid bool
 	// Legacy is true for the `[hh:mm:ss](<a ...>...</a>)` wrapping.
 	Legacy bool

@@ -13,14 +13,14 @@ import (
 // digits of hours is already far beyond any video.
 const maxFieldDigits = 6
 
-// ParseTime reads a timestamp as generated vaults write it (FORMAT.md §3) and returns its
+// ParseTime reads a timestamp as generated vaults write it (docs/FORMAT.md §3) and returns its
 // offset in seconds. It is deliberately forgiving, because the data is: each `:`-separated
 // field keeps only its digits (`00:18:58]` reads as 00:18:58), an empty last field is
 // dropped (`01:26:` is 1:26), four fields are H:MM:SS plus an ignored frame field, three
 // fields are M:SS:mmm when the last has exactly three digits and H:MM:SS otherwise, and two
 // fields are M:SS. A single field, a field without digits, five or more fields, or a
-// minutes or seconds field of 60 or more is not a time (ok is false): FORMAT.md §3 says such
-// a value makes no sense, and the caller then tries the anchor's visible text.
+// minutes or seconds field of 60 or more is not a time (ok is false), and the caller then
+// tries the anchor's visible text (docs/FORMAT.md §3).
 func ParseTime(s string) (seconds int, ok bool) { return parseTime(s) }
 
 // parseTime is ParseTime for strings and byte slices alike, without allocating: the indexer

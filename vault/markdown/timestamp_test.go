@@ -13,7 +13,7 @@ func TestParseTime(t *testing.T) {
 		seconds int
 		ok      bool
 	}{
-		// FORMAT.md §3, row by row.
+		// The data-t forms real vaults write (docs/FORMAT.md §3 and §6).
 		{"00:18:28", 1108, true},
 		{"18:28", 1108, true},
 		{"1:05:03", 3903, true},
@@ -30,7 +30,7 @@ func TestParseTime(t *testing.T) {
 		{"0:0", 0, true},
 		{"23:59:59", 86399, true},
 		{"100:00:00", 360000, true},
-		{"75:30", 0, false},          // minutes >= 60 in M:SS: FORMAT.md §3 falls back to the label
+		{"75:30", 0, false},          // minutes >= 60 in M:SS: docs/FORMAT.md §3 falls back to the label
 		{"75:30:250", 0, false},      // minutes >= 60 in M:SS:mmm, likewise
 		{"1:05:03:", 3903, true},     // trailing colon after H:MM:SS
 		{"01:00:17:5x", 3617, true},  // junk in the ignored field

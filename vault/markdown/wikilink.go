@@ -48,10 +48,10 @@ func innerWikilink(b []byte) []byte {
 	return b[i : i+j+2]
 }
 
-// splitWikilink splits the inside of `[[...]]` as FORMAT.md §2 rule 1 says: the alias at the
-// first `|`, then the fragment at the first `#` of what precedes it, every part trimmed.
-// A `\` right before the `|` is dropped: inside a GFM table the pipe has to be written `\|`
-// to stay in its cell, and goldmark leaves the backslash in the cell text.
+// splitWikilink splits the inside of `[[...]]` as docs/FORMAT.md §2.4 rule 1 says: the alias
+// at the first `|`, then the fragment at the first `#` of what precedes it, every part
+// trimmed. A `\` right before the `|` is dropped: inside a GFM table the pipe has to be
+// written `\|` to stay in its cell, and goldmark leaves the backslash in the cell text.
 func splitWikilink(content string) (target, fragment, alias string, hasFragment bool) {
 	head := content
 	if i := strings.IndexByte(content, '|'); i >= 0 {

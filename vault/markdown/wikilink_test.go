@@ -133,7 +133,7 @@ func TestWikilink_NotALink(t *testing.T) {
 }
 
 // A Markdown link whose destination is a wikilink links where the wikilink does, with the
-// link's text shown (FORMAT.md §2): generated notes write `[text]([[target]])`.
+// link's text shown (docs/FORMAT.md §2.2): generated notes write `[text]([[target]])`.
 func TestWikilink_WrappedInAMarkdownLink(t *testing.T) {
 	runTreeCases(t, []treeCase{
 		{"plain", "[Some Topic]([[some_topic]])", `p(mdwl(some_topic|Some Topic))`},

@@ -1,0 +1,40 @@
+// Package vault is Vaultview's engine: it reads a folder of Markdown notes, indexes them and
+// answers what the window asks (a note, where a link goes, who links here, tags, timestamps)
+// without any UI. The note format it reads, and the rules by which a link finds its note, are
+// described in docs/FORMAT.md.
+//
+// A Vault holds the current Index, an immutable snapshot: a change builds a new one that
+// shares what it did not touch, so any goroutine may read a snapshot at any time without a
+// lock.
+//
+// Where things live:
+//
+//   - load.go: Load walks the folder (hidden files, editor scratch files and symbolic links
+//     left out), reads and parses every note in parallel; Vault, Source, Update, Remove.
+//   - watch.go, poll.go: Watcher keeps a Vault in step with the disk, from file events or by
+//     polling, and sends each Reload.
+//   - index.go, shardmap.go: Index, Build and Apply; the sharded maps under it.
+//   - query.go: what an Index answers: notes, paths, attachments, links, backlinks,
+//     unresolved names, folders, videos, problems, ambiguous names and case clashes.
+//   - resolve.go: NormalizeName and Index.Resolve, the link rules of docs/FORMAT.md §2.4.
+//   - note.go: Note, Link, Heading, Property, Problem: what one note is to the index.
+//   - parse.go: ParseNote, one file into a Note: text checks, frontmatter, body facts,
+//     heading anchors.
+//   - frontmatter.go: the YAML header (docs/FORMAT.md §1.2), with a fast path for plain
+//     `key: value` lines and a loose reader for YAML that does not parse.
+//   - scan.go, syntax.go: the fast body scanner and the small CommonMark recognisers it needs;
+//     it gives up on anything rare, and extract.go then reads the note with goldmark.
+//   - extract.go: Markdown, the one goldmark configuration (from package markdown), and the
+//     goldmark path that finds the same facts as the scanner.
+//   - context.go: the sentence around a link, shown with each backlink.
+//   - mentions.go: UnlinkedMentions, notes that name a note without linking to it.
+//   - graph.go: Neighbourhood, the local graph around a note or an unresolved name.
+//   - tags.go: Tags and TagNotes, nested tags counted under their parents.
+//   - timeline.go: Timeline, the timestamps of a note with their sentences; SiblingNotes,
+//     TopicMentions and Episodes, the notes that share a video; YouTubeID.
+//   - video.go, player.go: the address a timestamp opens: VideoURL and the user's Player.
+//
+// Packages below this one: markdown (the goldmark extension for the Obsidian syntax of
+// docs/FORMAT.md §2–§5), search (full-text search over every note) and switcher (the quick
+// switcher's fuzzy matcher).
+package vault

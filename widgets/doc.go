@@ -1,0 +1,39 @@
+// Package widgets holds Vaultview's Fyne widgets: the rendered note and every pane around it.
+// They know the vault only through package vault's read-only snapshots, and open nothing by
+// themselves: a link, chip or row calls one of the widget's On… callbacks, which the app wires.
+//
+// RenderNote does no UI work and may run on any goroutine; the app calls it in the
+// background. The widgets that do slow work themselves (Backlinks' search for unlinked
+// mentions, LocalGraph, TagsPanel, SearchPanel and the link preview) do it on goroutines of their own and hand the result to
+// the UI goroutine through uiDo (do.go), which is fyne.Do unless a test replaces it with
+// SetUIDo. Every other method is called on the UI goroutine.
+//
+// Where things live:
+//
+//   - render.go: RenderNote turns a note into a RenderedNote (rows of rich text, no widgets)
+//     off the UI goroutine; render_embed.go embeds, render_image.go images,
+//     render_html.go raw HTML, render_header.go the header's data, render_limit.go the size
+//     bounds of docs/FORMAT.md §7.
+//   - noteview.go: NoteView shows a RenderedNote; noteview_body.go lays out only the rows
+//     near the viewport, with noteview_estimate.go guessing the height of the rest;
+//     noteview_header.go the title, Watch video, folder, tags and properties;
+//     noteview_link.go links to notes drawn as words; noteview_actions.go what links, chips
+//     and folds do; noteview_keys.go reading from the keyboard; noteview_match.go scrolling
+//     to a search match.
+//   - chip.go, chip_overlay.go, chip_punct.go: timestamp chips inside the text, and keeping
+//     the punctuation after a chip on its line; timechip.go the stand-alone chip of lists.
+//   - callout.go, callout_box.go: how each callout type looks (docs/FORMAT.md §4), and the
+//     box that draws callouts, quotes and embedded notes.
+//   - preview.go: the preview that resting the pointer on a link shows.
+//   - sidepanel.go: SidePanel, the panes beside the note under one header; its panes are
+//     backlinks.go (Backlinks; backlinks_row.go, backlinks_wrap.go), outline.go,
+//     outgoing.go, timeline.go, mentions.go (TopicMentions), tags.go (TagsPanel) and
+//     graph.go (LocalGraph; graph_layout.go, graph_keys.go).
+//   - pagetree.go, pagetree_model.go: PageTree, the folders and notes with a filter.
+//   - switcher.go: QuickSwitcher; search.go: SearchPanel; pickerentry.go the query box both
+//     are driven from.
+//   - keylist.go, focus.go, listorempty.go, natural.go: lists that take the reader's keys,
+//     the focus targets of the panes, a message in place of an empty list, and the natural
+//     order of names ("Episode 2" before "Episode 10").
+//   - do.go: uiDo and SetUIDo.
+package widgets
