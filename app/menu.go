@@ -153,6 +153,7 @@ func (w *Window) shortcuts() {
 		c.AddShortcut(sc, func(fyne.Shortcut) { run() })
 		w.keys.AddShortcut(sc, func(fyne.Shortcut) { run() })
 	}
+	c.SetOnTypedKey(w.escapeKey(c.OnTypedKey()))
 }
 
 // chainKey adds a plain key (F1) to a canvas's key handler.
@@ -210,12 +211,12 @@ func (w *Window) showShortcuts() {
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(container.NewGridWithColumns(2, rows...)), w.win)
 	d.Resize(fyne.NewSize(520, 560))
-	d.Show()
+	w.showDialog(d)
 }
 
 func (w *Window) showAbout() {
-	dialog.ShowInformation("About Vaultview", fmt.Sprintf(
-		"Vaultview %s\n\nA reader for vaults of Markdown notes.\nIt never changes your files.", cli.Version), w.win)
+	w.showDialog(dialog.NewInformation("About Vaultview", fmt.Sprintf(
+		"Vaultview %s\n\nA reader for vaults of Markdown notes.\nIt never changes your files.", cli.Version), w.win))
 }
 
 // quit closes the window as its close button does, so what is kept on closing (the pane

@@ -156,10 +156,10 @@ func (w *Window) askPlayer() {
 	}, func(ok bool) {
 		if ok {
 			if err := w.SetPlayer(e.Text); err != nil {
-				dialog.ShowError(err, w.win)
+				w.showDialog(dialog.NewError(err, w.win))
 			}
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	w.showDialog(d)
 }

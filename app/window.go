@@ -83,6 +83,8 @@ type Window struct {
 	// zoom and themeChoice are the reading settings (View menu), kept in preferences.
 	zoom        float32
 	themeChoice ThemeChoice
+	// dialogs are the dialogs on show, the last on top: Escape closes it.
+	dialogs []dialog.Dialog
 	// deleted is the path of the open note when it was deleted on disk.
 	deleted string
 	// vaultLine is the status line under the panes: vault, notes, watching, last reload.
@@ -238,7 +240,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.setCenter(w.note)
 			if err != nil {
 				w.setStatus(err.Error())
-				dialog.ShowError(fmt.Errorf("cannot open %s: %w", src.Name(), err), w.win)
+				w.showDialog(dialog.NewError(fmt.Errorf("cannot open %s: %w", src.Name(), err), w.win))
 				return
 			}
 			w.vault = v
@@ -607,13 +609,13 @@ func (w *Window) chooseVault() {
 		}
 		w.openDir(dir.Path())
 	}, w.win)
-	d.Show()
+	w.showDialog(d)
 }
 
 func (w *Window) openDir(dir string) {
 	src, err := DirSource(dir)
 	if err != nil {
-		dialog.ShowError(err, w.win)
+		w.showDialog(dialog.NewError(err, w.win))
 		return
 	}
 	w.OpenVault(src, "")
@@ -667,7 +669,7 @@ func (w *Window) showSource() {
 		d := dialog.NewCustom(p, "Close", e, w.win)
 		size := w.win.Canvas().Size()
 		d.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
-		d.Show()
+		w.showDialog(d)
 	})
 }
 

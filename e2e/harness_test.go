@@ -289,6 +289,9 @@ func (a *App) Type(text string) {
 // Click clicks the left button at x, y in the window.
 func (a *App) Click(x, y int) {
 	a.t.Helper()
+	// Arrive with a motion event over the target first: a menu item acts on a click only
+	// once the pointer has entered it.
+	a.xdo("mousemove", "--window", a.Window, "--sync", strconv.Itoa(x+2), strconv.Itoa(y+1))
 	a.xdo("mousemove", "--window", a.Window, "--sync", strconv.Itoa(x), strconv.Itoa(y), "click", "1")
 }
 

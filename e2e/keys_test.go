@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"image"
 	"strings"
 	"testing"
 )
@@ -45,6 +46,8 @@ func TestKeys_FindAndGo(t *testing.T) {
 	a.WaitTitle("Home")
 	a.Key("ctrl+shift+f")
 	a.Type("quokka")
+	// Down chooses among the results on screen: wait for this query's.
+	a.WaitText(image.Rect(220, 80, 980, 400), "sat by the quarry") // the search panel
 	a.Key("Down", "KP_Enter")
 	a.WaitTitle("Beta note")
 }
