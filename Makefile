@@ -129,7 +129,7 @@ uninstall: ## remove what make install installed from PREFIX
 # ---- checks and tests --------------------------------------------------------------------
 
 test: test-deps check-layers check-fmt vet ## every check, then all tests with -race
-	bash scripts/headless.sh $(GO) test -race ./...
+	bash scripts/headless.sh $(GO) test -race -timeout 25m ./...
 
 # The model must not depend on the toolkit (main -> app -> widgets -> vault).
 check-layers: ## fail if vault/... imports fyne.io
