@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"image"
-	"image/color"
 	"testing"
 )
 
@@ -20,37 +19,11 @@ func TestBrLinks_LabelsUnderALineBreakAndWrappedLinksOpenTheirNotes(t *testing.T
 	})
 	a := Start(t, dir, "Episode.md")
 	a.WaitTitle("Episode notes")
-	clickLink(a, "Lamp Story")
+	a.ClickText(image.Rectangle{}, "Lamp Story")
 	a.WaitTitle("Harbour lights")
 
 	a.Key("alt+Left")
 	a.WaitTitle("Episode notes")
-	clickLink(a, "Water Levels")
+	a.ClickText(image.Rectangle{}, "Water Levels")
 	a.WaitTitle("Tide tables")
-}
-
-// clickLink is ClickText for a link's words: OCR reads a grey copy of the screen, in which
-// the dark theme's link blue is too dim to make out, so each pixel is made as bright as its
-// brightest channel first.
-func clickLink(a *App, label string) {
-	a.t.Helper()
-	var box image.Rectangle
-	a.Wait("the link "+label+" to be read on the screen", func() bool {
-		var ok bool
-		box, ok = Find(a.Words(brightest(a.Shot("")), image.Rectangle{}), label)
-		return ok
-	})
-	a.Click((box.Min.X+box.Max.X)/2, (box.Min.Y+box.Max.Y)/2)
-}
-
-func brightest(img image.Image) image.Image {
-	b := img.Bounds()
-	out := image.NewGray(b)
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			r, g, bl, _ := img.At(x, y).RGBA()
-			out.SetGray(x, y, color.Gray{Y: uint8(max(r, g, bl) >> 8)})
-		}
-	}
-	return out
 }
