@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"vaultview/vault/markdown"
 )
@@ -193,7 +192,7 @@ func (s *scanner) line(start, end int) {
 	if s.fence {
 		if all {
 			sp := s.spaces(p, end, 5)
-			if sp <= 3 && closesFence(src[p+sp:end], s.fenceChar, s.fenceLen) {
+			if sp <= 3 && markdown.ClosesFence(src[p+sp:end], s.fenceChar, s.fenceLen) {
 				s.fence = false
 			}
 			return
@@ -243,7 +242,7 @@ func (s *scanner) line(start, end int) {
 			}
 			continue
 		}
-		if isThematicBreak(src[q:end]) {
+		if markdown.IsThematicBreak(src[q:end]) {
 			break
 		}
 		w, ordered, start1 := listMarker(src[q:end])
@@ -298,14 +297,14 @@ func (s *scanner) line(start, end int) {
 			return
 		}
 	case line[0] == '`' || line[0] == '~':
-		if c, n, ok := openFence(line); ok {
+		if c, n, ok := markdown.OpenFence(line); ok {
 			s.closeParagraph()
 			s.begin()
 			s.fence, s.fenceChar, s.fenceLen = true, c, n
 			return
 		}
 	case line[0] == '=' || line[0] == '-':
-		if len(s.para) > 0 && isSetextUnderline(line, line[0]) {
+		if len(s.para) > 0 && markdown.IsSetextUnderline(line, line[0]) {
 			s.giveUp()
 			return
 		}
@@ -320,7 +319,7 @@ func (s *scanner) line(start, end int) {
 			return
 		}
 	}
-	if isThematicBreak(line) {
+	if markdown.IsThematicBreak(line) {
 		if len(s.para) > 0 && line[0] == '-' {
 			s.giveUp() // a setext heading underline
 			return
@@ -355,7 +354,7 @@ func (s *scanner) startsBlock(p, end int) bool {
 		_, _, ok := atxHeading(s.src, q, end)
 		return ok
 	case '`', '~':
-		_, _, ok := openFence(line)
+		_, _, ok := markdown.OpenFence(line)
 		return ok
 	case '<':
 		if !s.inlineHTMLLine(line) {
@@ -363,12 +362,12 @@ func (s *scanner) startsBlock(p, end int) bool {
 			return true
 		}
 	case '=':
-		if isSetextUnderline(line, '=') {
+		if markdown.IsSetextUnderline(line, '=') {
 			s.giveUp()
 			return true
 		}
 	}
-	if isThematicBreak(line) {
+	if markdown.IsThematicBreak(line) {
 		return true
 	}
 	if w, ordered, start1 := listMarker(line); w > 0 {
@@ -463,23 +462,9 @@ func (s *scanner) closeParagraph() {
 // line, returning the title's range.
 func calloutTitle(src []byte, line span) (span, bool) {
 	v := src[line.start:line.end]
-	if len(v) < 2 || v[0] != '[' || v[1] != '!' {
+	_, _, k, ok := markdown.CalloutMarker(v)
+	if !ok {
 		return span{}, false
-	}
-	j := 2
-	for j < len(v) {
-		r, size := utf8.DecodeRune(v[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
-			break
-		}
-		j += size
-	}
-	if j == 2 || j >= len(v) || v[j] != ']' {
-		return span{}, false
-	}
-	k := j + 1
-	if k < len(v) && (v[k] == '-' || v[k] == '+') {
-		k++
 	}
 	for k < len(v) && (v[k] == ' ' || v[k] == '\t') {
 		k++
@@ -872,116 +857,12 @@ func isASCIIPunct(c byte) bool {
 
 // atxHeading recognises `## Heading ##` at src[q:end] and returns the content's range.
 func atxHeading(src []byte, q, end int) (level int, segs []span, ok bool) {
-	i := q
-	for i < end && src[i] == '#' {
-		i++
+	level, a, b, ok := markdown.ATXHeading(src[q:end])
+	if !ok || a == b {
+		return level, nil, ok
 	}
-	level = i - q
-	if level == 0 || level > 6 {
-		return 0, nil, false
-	}
-	if i < end && src[i] != ' ' && src[i] != '\t' {
-		return 0, nil, false
-	}
-	a := i
-	for a < end && (src[a] == ' ' || src[a] == '\t') {
-		a++
-	}
-	b := end
-	for b > a && (src[b-1] == ' ' || src[b-1] == '\t') {
-		b--
-	}
-	if b > a {
-		k := b - 1
-		for k > a && src[k] == '#' {
-			k--
-		}
-		if k == a && src[a] == '#' {
-			return level, nil, true
-		}
-		if k != b-1 && (src[k] == ' ' || src[k] == '\t') {
-			b = k
-			for b > a && (src[b-1] == ' ' || src[b-1] == '\t') {
-				b--
-			}
-		}
-	}
-	if b <= a {
-		return level, nil, true
-	}
-	return level, []span{{a, b}}, true
+	return level, []span{{q + a, q + b}}, true
 }
 
-// openFence recognises an opening code fence.
-func openFence(line []byte) (c byte, n int, ok bool) {
-	c = line[0]
-	n = runLen(line, c)
-	if n < 3 {
-		return 0, 0, false
-	}
-	if c == '`' && bytes.IndexByte(line[n:], '`') >= 0 {
-		return 0, 0, false
-	}
-	return c, n, true
-}
-
-func closesFence(line []byte, c byte, n int) bool {
-	m := runLen(line, c)
-	return m >= n && isBlank(line[m:])
-}
-
-// isThematicBreak recognises `***`, `---`, `___` with optional spaces between.
-func isThematicBreak(line []byte) bool {
-	if len(line) == 0 || (line[0] != '*' && line[0] != '-' && line[0] != '_') {
-		return false
-	}
-	c := line[0]
-	n := 0
-	for _, b := range line {
-		switch b {
-		case c:
-			n++
-		case ' ', '\t':
-		default:
-			return false
-		}
-	}
-	return n >= 3
-}
-
-func isSetextUnderline(line []byte, c byte) bool {
-	n := runLen(line, c)
-	return n > 0 && isBlank(line[n:])
-}
-
-// listMarker recognises a list item marker followed by a space or the end of the line and
-// returns its width.
-func listMarker(line []byte) (w int, ordered, start1 bool) {
-	if len(line) == 0 {
-		return 0, false, false
-	}
-	switch line[0] {
-	case '-', '+', '*':
-		if len(line) == 1 || line[1] == ' ' || line[1] == '\t' {
-			return 1, false, false
-		}
-		return 0, false, false
-	}
-	d := 0
-	for d < len(line) && d < 10 && line[d] >= '0' && line[d] <= '9' {
-		d++
-	}
-	if d == 0 || d > 9 || d >= len(line) || (line[d] != '.' && line[d] != ')') {
-		return 0, false, false
-	}
-	if d+1 < len(line) && line[d+1] != ' ' && line[d+1] != '\t' {
-		return 0, false, false
-	}
-	one := true
-	for k := 0; k < d-1; k++ {
-		if line[k] != '0' {
-			one = false
-		}
-	}
-	return d + 1, true, one && line[d-1] == '1'
-}
+// listMarker is markdown.ListMarker, which the context reader also uses.
+func listMarker(line []byte) (w int, ordered, start1 bool) { return markdown.ListMarker(line) }

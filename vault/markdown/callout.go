@@ -2,8 +2,6 @@ package markdown
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -74,27 +72,12 @@ func parseCalloutLine(line text.Segment, source []byte) (typ string, fold byte, 
 	for i < len(v) && (v[i] == ' ' || v[i] == '\t') {
 		i++
 	}
-	if i+1 >= len(v) || v[i] != '[' || v[i+1] != '!' {
+	t, f, n, ok := CalloutMarker(v[i:])
+	if !ok {
 		return "", 0, title, false
 	}
-	start := i + 2
-	j := start
-	for j < len(v) {
-		r, size := utf8.DecodeRune(v[j:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '_' {
-			break
-		}
-		j += size
-	}
-	if j == start || j >= len(v) || v[j] != ']' {
-		return "", 0, title, false
-	}
-	typ = strings.ToLower(string(v[start:j]))
-	k := j + 1
-	if k < len(v) && (v[k] == '-' || v[k] == '+') {
-		fold = v[k]
-		k++
-	}
+	typ, fold = strings.ToLower(string(t)), f
+	k := i + n
 	for k < len(v) && (v[k] == ' ' || v[k] == '\t') {
 		k++
 	}

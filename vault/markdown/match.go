@@ -21,33 +21,17 @@ type WikilinkMatch struct {
 // number of bytes it spans. The link must close on the same line; its content must not be
 // blank and may hold neither `[` nor `]`.
 func MatchWikilink(b []byte) (w WikilinkMatch, n int, ok bool) {
-	open := 0
-	if len(b) > 0 && b[0] == '!' {
-		open = 1
+	n = WikilinkEnd(b)
+	if n == 0 {
+		return WikilinkMatch{}, 0, false
+	}
+	start := 2
+	if b[0] == '!' {
+		start = 3
 		w.Embed = true
 	}
-	if len(b) < open+2 || b[open] != '[' || b[open+1] != '[' {
-		return WikilinkMatch{}, 0, false
-	}
-	start := open + 2
-	end := -1
-	for i := start; i < len(b); i++ {
-		c := b[i]
-		if c == '[' || c == '\n' || c == '\r' {
-			return WikilinkMatch{}, 0, false
-		}
-		if c == ']' {
-			if i+1 < len(b) && b[i+1] == ']' {
-				end = i
-			}
-			break
-		}
-	}
-	if end < 0 || isBlankString(b[start:end]) {
-		return WikilinkMatch{}, 0, false
-	}
-	w.Target, w.Fragment, w.Alias, w.HasFragment = splitWikilink(string(b[start:end]))
-	return w, end + 2, true
+	w.Target, w.Fragment, w.Alias, w.HasFragment = splitWikilink(string(b[start : n-2]))
+	return w, n, true
 }
 
 func isBlankString(b []byte) bool {

@@ -156,26 +156,22 @@ func (s *stripper) line(p, end int) {
 		break
 	}
 	if s.fence != 0 {
-		if closesFence(src[q:end], s.fence, s.fenceLen) {
+		if markdown.ClosesFence(src[q:end], s.fence, s.fenceLen) {
 			s.fence = 0
 			return
 		}
 		s.code(q, end)
 		return
 	}
-	if c, n, ok := openFence(src[q:end]); ok {
+	if c, n, ok := markdown.OpenFence(src[q:end]); ok {
 		s.fence, s.fenceLen = c, n
 		return
 	}
 	if q == end || isRule(src[q:end]) {
 		return
 	}
-	if src[q] == '#' {
-		n := runLen(src[q:end], '#')
-		if n <= 6 && (q+n == end || src[q+n] == ' ' || src[q+n] == '\t') {
-			q += n
-			end = trimClosingHashes(src, q, end)
-		}
+	if _, a, b, ok := markdown.ATXHeading(src[q:end]); ok {
+		q, end = q+a, q+b
 	}
 	for range 4 {
 		r := s.listMarker(q, end)
@@ -212,50 +208,25 @@ func (s *stripper) listMarker(p, end int) int {
 	if p >= end {
 		return p
 	}
-	q := p
-	switch c := src[p]; {
-	case c == '-' || c == '*' || c == '+':
-		q++
-	case c >= '0' && c <= '9':
-		for q < end && q-p < 9 && src[q] >= '0' && src[q] <= '9' {
-			q++
-		}
-		if q >= end || (src[q] != '.' && src[q] != ')') {
-			return p
-		}
-		q++
-	case c == '>':
+	switch src[p] {
+	case '>':
 		return p + 1
-	case c == '[':
+	case '[':
 		// A task box: `[ ]`, `[x]`, `[-]`...
 		if p+3 <= end && src[p+2] == ']' && (p+3 == end || src[p+3] == ' ') && src[p+1] != '[' && src[p+1] != ']' && src[p+1] < 0x80 {
 			return p + 3
 		}
 		return p
-	default:
-		return p
 	}
-	if q < end && src[q] != ' ' && src[q] != '\t' {
-		return p
-	}
-	return q
+	w, _, _ := markdown.ListMarker(src[p:end])
+	return p + w
 }
 
 // calloutMarker skips `[!type]`, `[!type]-` or `[!type]+` at src[q] and returns where the
 // callout's title starts; q when it is not a callout marker.
 func calloutMarker(src []byte, q, end int) int {
-	i := q + 2
-	for i < end && src[i] != ']' && src[i] != ' ' && src[i] != '[' {
-		i++
-	}
-	if i >= end || src[i] != ']' || i == q+2 {
-		return q
-	}
-	i++
-	if i < end && (src[i] == '-' || src[i] == '+') {
-		i++
-	}
-	return i
+	_, _, n, _ := markdown.CalloutMarker(src[q:end])
+	return q + n
 }
 
 // inline copies the text of src[p:end], dropping inline markup.
@@ -439,21 +410,15 @@ func (s *stripper) bracket(i, end int) int {
 }
 
 // wikilink reads the inside of `[[...]]` starting at p and returns where the link ends, or
-// 0 when there is no link. Like the indexer it needs the close on the same line and no
-// brackets inside.
+// 0 when there is no link. It is read as the indexer reads it (markdown.WikilinkEnd).
 func (s *stripper) wikilink(p, end int, embed bool) int {
 	src := s.src
-	k := p
-	for k < end && src[k] != '[' && src[k] != ']' {
-		k++
-	}
-	if k+1 >= end || src[k] != ']' || src[k+1] != ']' {
+	n := markdown.WikilinkEnd(src[p-2 : end])
+	if n == 0 {
 		return 0
 	}
+	k := p - 2 + n - 2
 	a, b := trimSpace(src, p, k)
-	if a == b {
-		return 0
-	}
 	head := b
 	if pipe := bytes.IndexByte(src[a:b], '|'); pipe >= 0 {
 		head = a + pipe
@@ -780,24 +745,18 @@ func equalFold[T ~string | ~[]byte](a T, b string) bool {
 	return true
 }
 
-// isRule reports a thematic break or a setext underline: one of `-*_=` at least three
-// times (`=` any number of times), with nothing but spaces.
+// isRule reports a thematic break or a setext underline: `---`, `***`, `___` (spaces
+// allowed between), or `=` any number of times with spaces anywhere.
 func isRule(line []byte) bool {
-	c := line[0]
-	if c != '-' && c != '*' && c != '_' && c != '=' {
-		return false
+	if markdown.IsThematicBreak(line) {
+		return true
 	}
-	n := 0
 	for _, b := range line {
-		switch b {
-		case c:
-			n++
-		case ' ', '\t':
-		default:
+		if b != '=' && b != ' ' && b != '\t' {
 			return false
 		}
 	}
-	return n >= 3 || c == '='
+	return line[0] == '='
 }
 
 func isTableDelimiter(line []byte) bool {
@@ -827,38 +786,6 @@ func isSize(b []byte) bool {
 		}
 	}
 	return digits > 0
-}
-
-func trimClosingHashes(src []byte, p, end int) int {
-	e := end
-	for e > p && (src[e-1] == ' ' || src[e-1] == '\t') {
-		e--
-	}
-	h := e
-	for h > p && src[h-1] == '#' {
-		h--
-	}
-	if h < e && (h == p || src[h-1] == ' ' || src[h-1] == '\t') {
-		return h
-	}
-	return end
-}
-
-func openFence(line []byte) (c byte, n int, ok bool) {
-	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
-		return 0, 0, false
-	}
-	c = line[0]
-	n = runLen(line, c)
-	if n < 3 || (c == '`' && bytes.IndexByte(line[n:], '`') >= 0) {
-		return 0, 0, false
-	}
-	return c, n, true
-}
-
-func closesFence(line []byte, c byte, n int) bool {
-	m := runLen(line, c)
-	return m >= n && isBlank(line[m:])
 }
 
 // autolink returns the length of `<scheme:...>` or `<user@host>` at the start of b, or 0.

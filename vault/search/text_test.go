@@ -157,3 +157,20 @@ func FuzzStrip(f *testing.F) {
 		}
 	})
 }
+
+// A callout's type is what the renderer takes for one (docs/FORMAT.md §4): letters, digits,
+// `-` and `_`. Strip once dropped any `[!...]` as a marker, hiding words the note shows.
+func TestStrip_CalloutTypeAsRendered(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"> [!my-type_2]+ Title\n> body", "Title\nbody"},
+		{"> [!Frågor] Title", "Title"},
+		{"> [!my.type] Title", "[!my.type] Title"},
+		{"> [!a/b] Title", "[!a/b] Title"},
+		{"> [!a:b]- Title", "[!a:b]- Title"},
+	}
+	for _, tt := range tests {
+		if got := string(search.Strip([]byte(tt.src), 0).Plain); got != tt.want {
+			t.Errorf("Strip(%q) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
+}
