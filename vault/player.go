@@ -81,7 +81,7 @@ func (p Player) URL(videoID string, seconds int) (string, bool) {
 		case "seconds":
 			return strconv.Itoa(seconds)
 		case "hms":
-			return url.PathEscape(hmsClock(seconds))
+			return url.PathEscape(Clock(seconds))
 		}
 		return ""
 	})
@@ -90,15 +90,6 @@ func (p Player) URL(videoID string, seconds int) (string, bool) {
 		return "", false
 	}
 	return out, true
-}
-
-// hmsClock is seconds as H:MM:SS, or M:SS under an hour.
-func hmsClock(seconds int) string {
-	h, m, s := seconds/3600, seconds%3600/60, seconds%60
-	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-	}
-	return fmt.Sprintf("%d:%02d", m, s)
 }
 
 // expand replaces every {name} of template with value(name).

@@ -424,15 +424,6 @@ func appendGroups(rows []backlinksRowData, groups []backlinksGroup, none string)
 	return rows
 }
 
-// backlinksClock is how a chip shows a time: 18:28, or 1:05:03 from an hour on.
-func backlinksClock(seconds int32) string {
-	h, m, s := seconds/3600, seconds%3600/60, seconds%60
-	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-	}
-	return fmt.Sprintf("%d:%02d", m, s)
-}
-
 // backlinksVideo is the chip of a mention: its label and the address it opens, or nil when
 // the mention has no valid timestamp or its note no video.
 func backlinksVideo(m *vault.Backlink, videoURL func(string, int) string) (string, *url.URL) {
@@ -450,5 +441,5 @@ func backlinksVideo(m *vault.Backlink, videoURL func(string, int) string) (strin
 	if err != nil {
 		return "", nil
 	}
-	return backlinksClock(m.Timestamp.Seconds), u
+	return vault.Clock(int(m.Timestamp.Seconds)), u
 }

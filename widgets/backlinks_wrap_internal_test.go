@@ -84,11 +84,3 @@ func TestBacklinksContextLayout(t *testing.T) {
 		backlinksContextLayout("héllo wörld", se[0], se[1], 6, 2, backlinksMonoMeasure)
 	}
 }
-
-func TestBacklinksClock(t *testing.T) {
-	for s, want := range map[int32]string{0: "0:00", 65: "1:05", 1108: "18:28", 3600: "1:00:00", 3903: "1:05:03", 36000: "10:00:00"} {
-		if got := backlinksClock(s); got != want {
-			t.Errorf("backlinksClock(%d) = %q, want %q", s, got, want)
-		}
-	}
-}

@@ -105,7 +105,7 @@ func (m *TopicMentions) Rows() []string {
 			out[i] = "# " + r.heading
 			continue
 		}
-		out[i] = clockText(r.mention.Seconds) + " " + r.mention.Context
+		out[i] = vault.Clock(r.mention.Seconds) + " " + r.mention.Context
 	}
 	return out
 }

@@ -76,7 +76,7 @@ func (o *Outline) SetNote(n *vault.Note) {
 			e := outlineEntry{heading: h}
 			for k := t; k < len(n.Timestamps) && n.Timestamps[k].Offset < end; k++ {
 				if n.Timestamps[k].Valid {
-					e.first = chipLabel(int(n.Timestamps[k].Seconds))
+					e.first = vault.Clock(int(n.Timestamps[k].Seconds))
 					break
 				}
 			}

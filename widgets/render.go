@@ -1041,16 +1041,7 @@ func (r *noteRenderer) timestamp(n *md.Timestamp, st inlineStyle, f *noteFlow) {
 		f.text("["+label+"]", st.text())
 		return
 	}
-	addChip(f, chipLabel(n.Seconds), r.chipURL(n.Seconds), st.sizeName(), r.act)
-}
-
-// chipLabel is how a chip shows a time: 18:28, 1:05:03.
-func chipLabel(seconds int) string {
-	h, m, s := seconds/3600, seconds/60%60, seconds%60
-	if h > 0 {
-		return fmt.Sprintf("%d:%02d:%02d", h, m, s)
-	}
-	return fmt.Sprintf("%d:%02d", m, s)
+	addChip(f, vault.Clock(n.Seconds), r.chipURL(n.Seconds), st.sizeName(), r.act)
 }
 
 func (r *noteRenderer) footnoteLink(index int, st inlineStyle, f *noteFlow) {

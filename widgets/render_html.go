@@ -6,6 +6,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"vaultview/vault"
 	md "vaultview/vault/markdown"
 )
 
@@ -146,7 +147,7 @@ func (r *noteRenderer) htmlTimestamp(m md.TimestampMatch, n ast.Node, st inlineS
 		f.text("["+m.Label+"]", st.text())
 		return
 	}
-	addChip(f, chipLabel(m.Seconds), r.chipURL(m.Seconds), st.sizeName(), r.act)
+	addChip(f, vault.Clock(m.Seconds), r.chipURL(m.Seconds), st.sizeName(), r.act)
 }
 
 func isHTMLSpace(c byte) bool {

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
 )
 
 // timeChip is a stand-alone timestamp chip, "▶ 18:28", for lists (the timeline, topic
@@ -38,7 +40,7 @@ func newTimeChip() *timeChip {
 
 // set shows a time; u is nil when there is no video to open.
 func (c *timeChip) set(seconds int, videoID string, u *url.URL, onOpen func(*url.URL)) {
-	c.clock, c.seconds, c.videoID, c.url, c.onOpen = clockText(seconds), seconds, videoID, u, onOpen
+	c.clock, c.seconds, c.videoID, c.url, c.onOpen = vault.Clock(seconds), seconds, videoID, u, onOpen
 	c.hideTip()
 	c.Refresh()
 }
@@ -49,9 +51,6 @@ func (c *timeChip) label() string {
 	}
 	return "▶ " + c.clock
 }
-
-// clockText is how a chip shows a time: 18:28, or 1:05:03 from an hour on.
-func clockText(seconds int) string { return backlinksClock(int32(seconds)) }
 
 // Tapped implements fyne.Tappable.
 func (c *timeChip) Tapped(*fyne.PointEvent) {
