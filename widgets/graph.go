@@ -451,20 +451,32 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		v.at, v.radius, v.hit = nil, nil, nil
 		return
 	}
-	th := v.Theme()
-	pad := th.Size(theme.SizeNamePadding)
-	caption := th.Size(theme.SizeNameCaptionText)
+	taken := r.placeDots(p, size)
+	r.placeLabels(p, size, taken)
+	r.placeTip(p, size)
+}
+
+// graphScale returns the half-width and half-height of the unit circle of the plan in a view of
+// size: room for the outer dots and a line of text above and below them.
+func graphScale(size fyne.Size, pad, caption float32) (rx, ry float32) {
 	lineH := fyne.MeasureText("Ag", caption, fyne.TextStyle{}).Height
-	// Room for the outer dots and a line of text above and below them.
-	rx := size.Width/2 - pad - 8
-	ry := size.Height/2 - pad - 8 - lineH
+	rx = size.Width/2 - pad - 8
+	ry = size.Height/2 - pad - 8 - lineH
 	rx, ry = min(rx, ry*1.6), min(ry, rx*1.25)
 	rx, ry = max(rx, 10), max(ry, 10)
+	return rx, ry
+}
+
+// placeDots scales the plan to size: every dot, the box a tap on it hits, and the lines
+// between them. It returns the boxes of the dots, which no label may cover.
+func (r *graphRenderer) placeDots(p *graphPlan, size fyne.Size) (taken []graphBox) {
+	v := r.view
+	th := v.Theme()
+	rx, ry := graphScale(size, th.Size(theme.SizeNamePadding), th.Size(theme.SizeNameCaptionText))
 	cx, cy := size.Width/2, size.Height/2
 
 	n := len(p.Spots)
 	v.at, v.radius, v.hit = make([]fyne.Position, n), make([]float32, n), make([]graphBox, n)
-	var taken []graphBox // what a label must not cover
 	for i, s := range p.Spots {
 		a := fyne.NewPos(cx+float32(s.X)*rx, cy+float32(s.Y)*ry)
 		rad := graphDotRadius(p, s)
@@ -481,6 +493,16 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		r.lines[i].Position1, r.lines[i].Position2 = v.at[e.From], v.at[e.To]
 		r.hot[i].Position1, r.hot[i].Position2 = v.at[e.From], v.at[e.To]
 	}
+	return taken
+}
+
+// placeLabels labels the placed dots in graphLabelOrder, each where it covers nothing in
+// taken nor a label placed before it; a label that finds no room is hidden.
+func (r *graphRenderer) placeLabels(p *graphPlan, size fyne.Size, taken []graphBox) {
+	v := r.view
+	th := v.Theme()
+	pad := th.Size(theme.SizeNamePadding)
+	caption := th.Size(theme.SizeNameCaptionText)
 	inside := func(b graphBox) bool { return b.x0 >= 0 && b.y0 >= 0 && b.x1 <= size.Width && b.y1 <= size.Height }
 	free := func(b graphBox) bool {
 		if !inside(b) {
@@ -504,18 +526,7 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 	}
 	for _, i := range graphLabelOrder(p) {
 		s, t, plate := p.Spots[i], r.names[i], r.plates[i]
-		// Labels may be wider on a ring with few dots; the centre's as wide as fits inside
-		// the first ring, so that it covers none of its dots.
-		width := float32(100)
-		switch {
-		case s.Node == 0:
-			width = max(2*(inner-12), 100)
-		case s.Ring > 1:
-			width = 90
-		}
-		if s.Node != 0 && crowd[s.Ring] <= graphCrowded {
-			width += 40
-		}
+		width := graphLabelWidth(s, crowd[s.Ring] > graphCrowded, inner)
 		if s.Node == 0 {
 			t.TextSize = th.Size(theme.SizeNameText)
 			if width < 160 {
@@ -525,30 +536,11 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		width = min(width, size.Width-4*pad)
 		var ts fyne.Size
 		t.Text, ts = r.shorten(graphSpotTitle(p, s), width, t.TextSize, t.TextStyle.Bold)
-		a, rad := v.at[i], v.radius[i]
-		var at graphBox
-		switch {
-		case s.Node < 0: // the pill, on the ring itself
-			w, h := ts.Width+2*pad, ts.Height+2
-			at = graphBox{a.X - w/2, a.Y - h/2, a.X + w/2, a.Y + h/2}
-			v.hit[i] = at
-			plate.CornerRadius = h / 2
-		case s.Node == 0: // the centre: always, under its dot
-			x := min(max(a.X-ts.Width/2, 0), size.Width-ts.Width)
-			at = graphBox{x, a.Y + rad + 2, x + ts.Width, a.Y + rad + 2 + ts.Height}
-		default:
-			found := false
-			for _, c := range graphLabelPlaces(a, fyne.NewPos(cx, cy), rad, ts, size.Width) {
-				if free(c) {
-					at, found = c, true
-					break
-				}
-			}
-			if !found || i == v.hovered {
-				t.Hide()
-				plate.Hide()
-				continue
-			}
+		at, ok := r.labelBox(p, i, ts, size, free)
+		if !ok {
+			t.Hide()
+			plate.Hide()
+			continue
 		}
 		t.Show()
 		t.Move(fyne.NewPos(at.x0+(at.x1-at.x0-ts.Width)/2, at.y0+(at.y1-at.y0-ts.Height)/2))
@@ -561,29 +553,85 @@ func (r *graphRenderer) Layout(size fyne.Size) {
 		plate.Resize(fyne.NewSize(at.x1-at.x0, at.y1-at.y0))
 		taken = append(taken, at)
 	}
+}
 
-	if i := v.hovered; i >= 0 && i < len(p.Spots) {
-		var ts fyne.Size
-		r.tip.Text, ts = r.shorten(graphTipText(p, p.Spots[i]), size.Width-4*pad, r.tip.TextSize, false)
-		bw, bh := ts.Width+2*pad, ts.Height+pad
-		x := min(max(v.at[i].X-bw/2, 0), size.Width-bw)
-		y := v.at[i].Y + v.radius[i] + 3
-		if p.Spots[i].Node < 0 {
-			y = v.hit[i].y1 + 3
-		}
-		if y+bh > size.Height {
-			y = v.at[i].Y - v.radius[i] - 3 - bh
-			if p.Spots[i].Node < 0 {
-				y = v.hit[i].y0 - 3 - bh
-			}
-		}
-		r.tipBox.Move(fyne.NewPos(x, y))
-		r.tipBox.Resize(fyne.NewSize(bw, bh))
-		r.tip.Move(fyne.NewPos(x+pad, y+pad/2))
-		r.tip.Resize(ts)
-		r.tipBox.Show()
-		r.tip.Show()
+// graphLabelWidth is the widest the label of s may be before the room of the view is
+// counted. Labels may be wider on a ring with few dots; the centre's as wide as fits inside
+// the first ring (inner away), so that it covers none of its dots.
+func graphLabelWidth(s graphSpot, crowded bool, inner float32) float32 {
+	width := float32(100)
+	switch {
+	case s.Node == 0:
+		width = max(2*(inner-12), 100)
+	case s.Ring > 1:
+		width = 90
 	}
+	if s.Node != 0 && !crowded {
+		width += 40
+	}
+	return width
+}
+
+// labelBox is where the label of spot i, of size ts, goes: a "+N more" pill on the ring
+// itself, the centre's title under its dot, any other label in the first of
+// graphLabelPlaces that is free. It reports false when there is no room, and for the
+// hovered spot, whose title the tip shows.
+func (r *graphRenderer) labelBox(p *graphPlan, i int, ts, size fyne.Size, free func(graphBox) bool) (graphBox, bool) {
+	v := r.view
+	s := p.Spots[i]
+	a, rad := v.at[i], v.radius[i]
+	switch {
+	case s.Node < 0: // the pill, on the ring itself
+		pad := v.Theme().Size(theme.SizeNamePadding)
+		w, h := ts.Width+2*pad, ts.Height+2
+		at := graphBox{a.X - w/2, a.Y - h/2, a.X + w/2, a.Y + h/2}
+		v.hit[i] = at
+		r.plates[i].CornerRadius = h / 2
+		return at, true
+	case s.Node == 0: // the centre: always, under its dot
+		x := min(max(a.X-ts.Width/2, 0), size.Width-ts.Width)
+		return graphBox{x, a.Y + rad + 2, x + ts.Width, a.Y + rad + 2 + ts.Height}, true
+	}
+	if i == v.hovered {
+		return graphBox{}, false
+	}
+	for _, c := range graphLabelPlaces(a, fyne.NewPos(size.Width/2, size.Height/2), rad, ts, size.Width) {
+		if free(c) {
+			return c, true
+		}
+	}
+	return graphBox{}, false
+}
+
+// placeTip shows the whole title of the hovered spot in a box under it, or above it when
+// there is no room below.
+func (r *graphRenderer) placeTip(p *graphPlan, size fyne.Size) {
+	v := r.view
+	i := v.hovered
+	if i < 0 || i >= len(p.Spots) {
+		return
+	}
+	pad := v.Theme().Size(theme.SizeNamePadding)
+	var ts fyne.Size
+	r.tip.Text, ts = r.shorten(graphTipText(p, p.Spots[i]), size.Width-4*pad, r.tip.TextSize, false)
+	bw, bh := ts.Width+2*pad, ts.Height+pad
+	x := min(max(v.at[i].X-bw/2, 0), size.Width-bw)
+	y := v.at[i].Y + v.radius[i] + 3
+	if p.Spots[i].Node < 0 {
+		y = v.hit[i].y1 + 3
+	}
+	if y+bh > size.Height {
+		y = v.at[i].Y - v.radius[i] - 3 - bh
+		if p.Spots[i].Node < 0 {
+			y = v.hit[i].y0 - 3 - bh
+		}
+	}
+	r.tipBox.Move(fyne.NewPos(x, y))
+	r.tipBox.Resize(fyne.NewSize(bw, bh))
+	r.tip.Move(fyne.NewPos(x+pad, y+pad/2))
+	r.tip.Resize(ts)
+	r.tipBox.Show()
+	r.tip.Show()
 }
 
 // graphLabelPlaces are the places tried, in order, for the label of size ts of the dot at a
