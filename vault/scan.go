@@ -660,7 +660,7 @@ func (s *scanner) angle(i, end int) int {
 		s.addTimestamp(ts, i)
 		return i + n
 	}
-	if n := matchAutolink(src[i:end]); n > 0 {
+	if n := markdown.MatchAutolink(src[i:end]); n > 0 {
 		return i + n
 	}
 	if i+1 < end && (src[i+1] == '!' || src[i+1] == '?') {

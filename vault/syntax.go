@@ -6,125 +6,28 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/util"
+	"vaultview/vault/markdown"
 )
 
 // The small CommonMark recognisers the scanner needs, written to give the same answers as
 // goldmark's own parsers (raw HTML, autolinks, link destinations).
 
-type tagResult uint8
+// tagResult is how far a matcher of one line got.
+type tagResult = markdown.HTMLTagResult
 
 const (
-	tagNoMatch tagResult = iota
-	tagMatch
+	tagNoMatch = markdown.HTMLTagNoMatch
+	tagMatch   = markdown.HTMLTagMatch
 	// tagNeedsMore means the construct may continue on the next line: goldmark would look
 	// there, so the scanner gives up rather than guess.
-	tagNeedsMore
+	tagNeedsMore = markdown.HTMLTagNeedsMore
 )
 
-// matchTag matches one raw HTML open or closing tag at the start of b (which starts with
-// `<`), within this line.
-func matchTag(b []byte) (n int, name string, res tagResult) {
-	i := 1
-	closing := false
-	if i < len(b) && b[i] == '/' {
-		closing = true
-		i++
-	}
-	if i >= len(b) || !isASCIILetter(b[i]) {
-		return 0, "", tagNoMatch
-	}
-	start := i
-	for i < len(b) && (isASCIILetter(b[i]) || isDigit(b[i]) || b[i] == '-') {
-		i++
-	}
-	name = string(b[start:i])
-	if closing {
-		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-			i++
-		}
-		if i >= len(b) {
-			return 0, name, tagNeedsMore
-		}
-		if b[i] == '>' {
-			return i + 1, name, tagMatch
-		}
-		return 0, name, tagNoMatch
-	}
-	for {
-		ws := i
-		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
-			i++
-		}
-		if i >= len(b) {
-			return 0, name, tagNeedsMore
-		}
-		switch {
-		case b[i] == '>':
-			return i + 1, name, tagMatch
-		case b[i] == '/':
-			if i+1 < len(b) && b[i+1] == '>' {
-				return i + 2, name, tagMatch
-			}
-			if i+1 >= len(b) {
-				return 0, name, tagNeedsMore
-			}
-			return 0, name, tagNoMatch
-		case i > ws && isAttrNameStart(b[i]):
-			for i < len(b) && isAttrNameChar(b[i]) {
-				i++
-			}
-			j := i
-			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
-				j++
-			}
-			if j >= len(b) {
-				return 0, name, tagNeedsMore
-			}
-			if b[j] != '=' {
-				continue
-			}
-			j++
-			for j < len(b) && (b[j] == ' ' || b[j] == '\t') {
-				j++
-			}
-			if j >= len(b) {
-				return 0, name, tagNeedsMore
-			}
-			switch b[j] {
-			case '"', '\'':
-				k := strings.IndexByte(string(b[j+1:]), b[j])
-				if k < 0 {
-					return 0, name, tagNeedsMore
-				}
-				i = j + 1 + k + 1
-			default:
-				k := j
-				for k < len(b) && isUnquotedAttrChar(b[k]) {
-					k++
-				}
-				if k == j {
-					return 0, name, tagNoMatch
-				}
-				i = k
-			}
-		default:
-			return 0, name, tagNoMatch
-		}
-	}
-}
+// matchTag is markdown.MatchHTMLTag.
+func matchTag(b []byte) (n int, name string, res tagResult) { return markdown.MatchHTMLTag(b) }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
-func isAttrNameStart(c byte) bool {
-	return isASCIILetter(c) || c == '_' || c == ':'
-}
-func isAttrNameChar(c byte) bool {
-	return isAttrNameStart(c) || isDigit(c) || c == '.' || c == '-'
-}
-func isUnquotedAttrChar(c byte) bool {
-	return c > ' ' && c != '"' && c != '\'' && c != '=' && c != '<' && c != '>' && c != '`'
-}
 
 // htmlBlockTag reports whether a tag name starts an HTML block even in the middle of a
 // paragraph's lines (CommonMark block kinds 1 and 6).
@@ -144,22 +47,6 @@ var blockTags = func() map[string]struct{} {
 	}
 	return m
 }()
-
-// matchAutolink matches `<scheme:...>` or `<user@host>` as goldmark's autolink parser does.
-func matchAutolink(b []byte) int {
-	stop := util.FindEmailIndex(b[1:])
-	if stop < 0 {
-		stop = util.FindURLIndex(b[1:])
-	}
-	if stop < 0 {
-		return 0
-	}
-	stop++
-	if stop >= len(b) || b[stop] != '>' {
-		return 0
-	}
-	return stop + 1
-}
 
 // parseDestination parses `(destination "title")` at the start of b, on one line.
 func parseDestination(b []byte) (dest []byte, n int, res tagResult) {

@@ -170,15 +170,21 @@ func (s *stripper) line(p, end int) {
 	if q == end || isRule(src[q:end]) {
 		return
 	}
+	heading := false
 	if _, a, b, ok := markdown.ATXHeading(src[q:end]); ok {
-		q, end = q+a, q+b
+		q, end, heading = q+a, q+b, true
 	}
-	for range 4 {
-		r := s.listMarker(q, end)
+	item := false
+	for k := 0; k < 4 && !heading; k++ {
+		r, bullet := s.listMarker(q, end, item)
 		if r == q {
 			break
 		}
-		q = r
+		box := item && !bullet && src[skipSpaces(src, q, end)] == '['
+		q, item = r, bullet
+		if box {
+			break // what follows a task box is the item's text
+		}
 	}
 	q = skipSpaces(src, q, end)
 	if quoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {
@@ -200,26 +206,27 @@ func (s *stripper) code(p, end int) {
 	}
 }
 
-// listMarker skips a list item's bullet or number, a task box after it, or a quote marker
-// inside an item, returning where the text starts (p itself when there is none).
-func (s *stripper) listMarker(p, end int) int {
+// listMarker skips a list item's bullet or number, a quote marker inside an item, or, right
+// after a bullet (item), a task box, returning where the text starts (p itself when there is
+// none) and whether it skipped a bullet. A task box is `[ ]`, `[x]` or `[X]`, as goldmark's
+// task list reads it (`- [x]done` too): `[0]` and `[?]` are text.
+func (s *stripper) listMarker(p, end int, item bool) (int, bool) {
 	src := s.src
 	p = skipSpaces(src, p, end)
 	if p >= end {
-		return p
+		return p, false
 	}
 	switch src[p] {
 	case '>':
-		return p + 1
+		return p + 1, false
 	case '[':
-		// A task box: `[ ]`, `[x]`, `[-]`...
-		if p+3 <= end && src[p+2] == ']' && (p+3 == end || src[p+3] == ' ') && src[p+1] != '[' && src[p+1] != ']' && src[p+1] < 0x80 {
-			return p + 3
+		if item && p+3 <= end && src[p+2] == ']' && (src[p+1] == ' ' || src[p+1] == '\t' || src[p+1] == 'x' || src[p+1] == 'X') {
+			return p + 3, false
 		}
-		return p
+		return p, false
 	}
 	w, _, _ := markdown.ListMarker(src[p:end])
-	return p + w
+	return p + w, w > 0
 }
 
 // calloutMarker skips `[!type]`, `[!type]-` or `[!type]+` at src[q] and returns where the
@@ -343,7 +350,7 @@ func (s *stripper) angle(i, end int) int {
 			return i + n
 		}
 	}
-	if n := autolink(src[i:end]); n > 0 {
+	if n := markdown.MatchAutolink(src[i:end]); n > 0 {
 		s.emit(i+1, i+n-1)
 		return i + n
 	}
@@ -352,11 +359,14 @@ func (s *stripper) angle(i, end int) int {
 			return i + 4 + k + 3
 		}
 	}
-	n, name, closing := htmlTag(src[i:end])
-	if n == 0 {
+	n, name, res := markdown.MatchHTMLTag(src[i:end])
+	if res != markdown.HTMLTagMatch {
+		// Not a tag, or one going on to the next line: goldmark would read that as raw
+		// HTML, but a tag over lines is rare and showing it is harmless.
 		s.emit(i, i+1)
 		return i + 1
 	}
+	closing := src[i+1] == '/'
 	switch {
 	case equalFold(name, "br") || equalFold(name, "p") || equalFold(name, "div") || equalFold(name, "li") || equalFold(name, "td") || equalFold(name, "th") || equalFold(name, "tr"):
 		s.space(i)
@@ -591,7 +601,9 @@ func (s *stripper) entity(i, end int) int {
 	}
 	if k < end && src[k] == ';' && k > i+1 {
 		ref := string(src[i : k+1])
-		if dec := html.UnescapeString(ref); dec != ref {
+		// A reference names a whole entity: html.UnescapeString would also decode the
+		// start of `&amp0;`, which goldmark (and so the note view) shows as written.
+		if dec := html.UnescapeString(ref); dec != ref && (dec == ";" || dec[len(dec)-1] != ';') {
 			if dec == "\u00a0" {
 				s.space(i)
 			} else {
@@ -788,78 +800,11 @@ func isSize(b []byte) bool {
 	return digits > 0
 }
 
-// autolink returns the length of `<scheme:...>` or `<user@host>` at the start of b, or 0.
-func autolink(b []byte) int {
-	i := 1
-	for i < len(b) && i <= 33 && (isASCIIAlnum(b[i]) || b[i] == '+' || b[i] == '.' || b[i] == '-') {
-		i++
-	}
-	at := false
-	if i >= 3 && i < len(b) && b[i] == ':' {
-		// a URI
-	} else {
-		at = true
-	}
-	for k := 1; k < len(b); k++ {
-		switch c := b[k]; {
-		case c == '>':
-			if at && bytes.IndexByte(b[1:k], '@') < 1 {
-				return 0
-			}
-			if k == 1 {
-				return 0
-			}
-			return k + 1
-		case c <= ' ' || c == '<':
-			return 0
-		}
-	}
-	return 0
-}
-
-// htmlTag returns the length of an HTML open or closing tag at the start of b, its name and
-// whether it closes; n is 0 when b does not start with a tag.
-func htmlTag(b []byte) (n int, name []byte, closing bool) {
-	i := 1
-	if i < len(b) && b[i] == '/' {
-		closing = true
-		i++
-	}
-	start := i
-	if i >= len(b) || !(b[i] >= 'a' && b[i] <= 'z' || b[i] >= 'A' && b[i] <= 'Z') {
-		return 0, nil, false
-	}
-	for i < len(b) && (isASCIIAlnum(b[i]) || b[i] == '-') {
-		i++
-	}
-	name = b[start:i]
-	if i < len(b) && b[i] != '>' && b[i] != '/' && !isSpace(b[i]) {
-		return 0, nil, false
-	}
-	var quote byte
-	for ; i < len(b); i++ {
-		c := b[i]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '>':
-			return i + 1, name, closing
-		case c == '<':
-			return 0, nil, false
-		}
-	}
-	return 0, nil, false
-}
-
 // hidden names the elements whose content is never shown.
 var hidden = [...]string{"script", "style", "iframe", "object"}
 
 // hiddenIndex returns the index of name in hidden, or -1.
-func hiddenIndex(name []byte) int {
+func hiddenIndex(name string) int {
 	for k, h := range hidden {
 		if equalFold(name, h) {
 			return k
@@ -869,14 +814,14 @@ func hiddenIndex(name []byte) int {
 }
 
 // indexCloseTag returns the index just past `</name>` in b (any case), or -1.
-func indexCloseTag(b []byte, name []byte) int {
+func indexCloseTag(b []byte, name string) int {
 	for i := 0; i+2+len(name) <= len(b); i++ {
 		k := bytes.IndexByte(b[i:], '<')
 		if k < 0 {
 			return -1
 		}
 		i += k
-		if i+2+len(name) <= len(b) && b[i+1] == '/' && equalFold(b[i+2:i+2+len(name)], string(name)) {
+		if i+2+len(name) <= len(b) && b[i+1] == '/' && equalFold(b[i+2:i+2+len(name)], name) {
 			if j := bytes.IndexByte(b[i:], '>'); j >= 0 {
 				return i + j + 1
 			}
