@@ -196,7 +196,7 @@ func earlyInput(v *vault.Vault, names *vault.Index, vurl func(string, int) strin
 		},
 		NotesLinkingTo: func(name string) int {
 			if ix := v.Index(); ix != nil {
-				return notesLinkingTo(ix, name)
+				return ix.NotesLinkingTo(name)
 			}
 			return 0
 		},

@@ -219,12 +219,3 @@ func firstScreen(src []byte) int {
 // restToCome is put after a first screen: it is seen only by a reader who gets to the end
 // of it before the whole note is shown.
 const restToCome = "\n> [!note] Still reading this note\n> The rest of it appears here in a moment.\n"
-
-// notesLinkingTo counts the notes that link to name, which no note has.
-func notesLinkingTo(ix *vault.Index, name string) int {
-	notes := map[string]bool{}
-	for _, b := range ix.UnresolvedBacklinks(name) {
-		notes[b.Source.Path] = true
-	}
-	return len(notes)
-}

@@ -115,7 +115,7 @@ func (w *Window) showDeleted(p string) {
 	}
 	w.note.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: []byte(body), Note: n}))
 	w.setBacklinks(w.vault.Index(), p)
-	w.outgoing.SetLinks(widgets.OutgoingLinks{})
+	w.outgoing.SetLinks(vault.OutgoingLinks{})
 	w.shownHook(Place{Path: p})
 }
 
@@ -190,7 +190,7 @@ func (w *Window) setBacklinks(ix *vault.Index, p string) {
 func (w *Window) refreshOutgoing(ix *vault.Index, p string) {
 	gen := w.showGen.Load()
 	go func() {
-		out := widgets.OutgoingOf(ix, p)
+		out := ix.OutgoingLinks(p)
 		w.do(func() {
 			if w.showGen.Load() == gen {
 				w.outgoing.SetLinks(out)

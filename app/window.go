@@ -463,7 +463,7 @@ func (w *Window) showAt(pl Place, at spot) {
 		src, err := v.Source(pl.Path)
 		var r *widgets.RenderedNote
 		var vv videoViews
-		var out widgets.OutgoingLinks
+		var out vault.OutgoingLinks
 		blockAt := -1
 		if err == nil {
 			in.Source = src
@@ -474,7 +474,7 @@ func (w *Window) showAt(pl Place, at spot) {
 				blockAt = blockOffset(src, id)
 			}
 			vv = computeVideoViews(ix, n, src)
-			out = widgets.OutgoingOf(ix, pl.Path)
+			out = ix.OutgoingLinks(pl.Path)
 		}
 		w.do(func() {
 			if w.showGen.Load() != gen {
@@ -549,7 +549,7 @@ func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets
 		LoadImage:      v.ReadFile,
 		EpisodeNotes:   func(id string) int { return len(ix.VideoNotes(id)) },
 		VideoURL:       videoURL(w.player),
-		NotesLinkingTo: func(name string) int { return notesLinkingTo(ix, name) },
+		NotesLinkingTo: ix.NotesLinkingTo,
 	}
 }
 

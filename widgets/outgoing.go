@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"fmt"
-	"sort"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,14 +19,9 @@ type Outgoing struct {
 	OnOpenNote       func(path string)
 	OnOpenUnresolved func(name string)
 
-	entries []outgoingEntry
+	entries []vault.OutgoingTarget
 	header  *widget.Label
 	list    *keyList
-}
-
-type outgoingEntry struct {
-	label, path, name string
-	count             int
 }
 
 // NewOutgoing returns an empty list.
@@ -44,12 +38,12 @@ func NewOutgoing() *Outgoing {
 		func(i widget.ListItemID, c fyne.CanvasObject) {
 			e := o.entries[i]
 			l := c.(*widget.Label)
-			text := e.label
-			if e.count > 1 {
-				text += fmt.Sprintf("  ×%d", e.count)
+			text := e.Label
+			if e.Count > 1 {
+				text += fmt.Sprintf("  ×%d", e.Count)
 			}
 			l.Importance = widget.MediumImportance
-			if e.path == "" {
+			if e.Path == "" {
 				l.Importance = widget.LowImportance
 				text += "  (not written yet)"
 			}
@@ -62,67 +56,25 @@ func NewOutgoing() *Outgoing {
 		}
 		e := o.entries[i]
 		switch {
-		case e.path != "" && o.OnOpenNote != nil:
-			o.OnOpenNote(e.path)
-		case e.path == "" && o.OnOpenUnresolved != nil:
-			o.OnOpenUnresolved(e.name)
+		case e.Path != "" && o.OnOpenNote != nil:
+			o.OnOpenNote(e.Path)
+		case e.Path == "" && o.OnOpenUnresolved != nil:
+			o.OnOpenUnresolved(e.Name)
 		}
 	}
 	o.ExtendBaseWidget(o)
 	return o
 }
 
-// OutgoingLinks is what the Outgoing panel shows for one note, gathered from a snapshot.
-// Gathering it reads every link of the note (a generated note may have 100,000), so the
-// window does it off the UI goroutine and hands the result to SetLinks.
-type OutgoingLinks struct {
-	entries                     []outgoingEntry
-	total, resolved, unresolved int
-}
+// SetNote lists the links of the note at p in snapshot ix: SetLinks(ix.OutgoingLinks(p)).
+// Call it on the UI goroutine.
+func (o *Outgoing) SetNote(ix *vault.Index, p string) { o.SetLinks(ix.OutgoingLinks(p)) }
 
-// OutgoingOf gathers the links of the note at p in snapshot ix. It only reads ix, so it may
-// run on any goroutine.
-func OutgoingOf(ix *vault.Index, p string) OutgoingLinks {
-	var out OutgoingLinks
-	byKey := map[string]int{}
-	for _, l := range ix.Links(p) {
-		if l.Target == "" && l.Resolved == p {
-			continue // a link to one of the note's own headings
-		}
-		out.total++
-		key := "?" + vault.NormalizeName(l.Target)
-		if l.Resolved != "" {
-			key = l.Resolved
-		}
-		if i, ok := byKey[key]; ok {
-			out.entries[i].count++
-			continue
-		}
-		e := outgoingEntry{path: l.Resolved, name: l.Target, count: 1, label: l.Target}
-		if n := ix.Note(l.Resolved); n != nil {
-			e.label = n.Title
-			out.resolved++
-		} else if l.Resolved != "" {
-			e.label = l.Resolved // an attachment
-			out.resolved++
-		} else {
-			out.unresolved++
-		}
-		byKey[key] = len(out.entries)
-		out.entries = append(out.entries, e)
-	}
-	sort.SliceStable(out.entries, func(i, j int) bool { return (out.entries[i].path != "") && (out.entries[j].path == "") })
-	return out
-}
-
-// SetNote lists the links of the note at p in snapshot ix: SetLinks(OutgoingOf(ix, p)). Call
-// it on the UI goroutine.
-func (o *Outgoing) SetNote(ix *vault.Index, p string) { o.SetLinks(OutgoingOf(ix, p)) }
-
-// SetLinks lists links gathered by OutgoingOf. Call it on the UI goroutine.
-func (o *Outgoing) SetLinks(l OutgoingLinks) {
-	o.entries = l.entries
-	o.header.SetText(fmt.Sprintf("%d links to %d notes, %d not written yet", l.total, l.resolved, l.unresolved))
+// SetLinks lists links gathered by Index.OutgoingLinks (which reads every link of the note,
+// so the window gathers them off the UI goroutine). Call it on the UI goroutine.
+func (o *Outgoing) SetLinks(l vault.OutgoingLinks) {
+	o.entries = l.Targets
+	o.header.SetText(fmt.Sprintf("%d links to %d notes, %d not written yet", l.Total, l.Resolved, l.Unresolved))
 	o.list.Refresh()
 }
 
