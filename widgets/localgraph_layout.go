@@ -53,6 +53,27 @@ func layoutGraph(g vault.Graph) graphPlan {
 	if len(g.Nodes) == 0 {
 		return p
 	}
+	rings := graphRingCount(g)
+	radii := graphRadii[min(rings, len(graphRadii)-1)]
+	p.Spots = make([]graphSpot, len(g.Nodes))
+	for i, n := range g.Nodes {
+		p.Spots[i] = graphSpot{Node: i, Ring: n.Distance}
+	}
+	// angle[i] is where node i sits on its ring, for its children to sit near.
+	angle := make([]float64, len(g.Nodes))
+	for d := 1; d <= rings; d++ {
+		ring := p.ringSpots(d, angle)
+		if len(ring) == 0 {
+			continue
+		}
+		p.placeRing(ring, d, rings, radii[min(d, len(radii)-1)], angle)
+	}
+	return p
+}
+
+// graphRingCount is the number of rings around the centre: the farthest node's distance, or
+// a farther ring of "+N more" alone.
+func graphRingCount(g vault.Graph) int {
 	rings := 0
 	for _, n := range g.Nodes {
 		rings = max(rings, n.Distance)
@@ -62,99 +83,94 @@ func layoutGraph(g vault.Graph) graphPlan {
 			rings = max(rings, d)
 		}
 	}
-	radii := graphRadii[min(rings, len(graphRadii)-1)]
-	radius := func(d int) float64 {
-		if d < len(radii) {
-			return radii[d]
-		}
-		return radii[len(radii)-1]
-	}
-	p.Spots = make([]graphSpot, len(g.Nodes))
+	return rings
+}
+
+// ringSpots are the spots of ring d in drawing order: an outer ring's next to their parents,
+// whose places are in angle, and the ring's "+N more", which it adds to p.Spots.
+func (p *graphPlan) ringSpots(d int, angle []float64) []int {
+	g := p.Graph
+	var ring []int
 	for i, n := range g.Nodes {
-		p.Spots[i] = graphSpot{Node: i, Ring: n.Distance}
+		if n.Distance == d {
+			ring = append(ring, i)
+		}
 	}
-	// angle[i] is where node i sits on its ring, for its children to sit near.
-	angle := make([]float64, len(g.Nodes))
-	for d := 1; d <= rings; d++ {
-		var ring []int // the ring's spots in drawing order
-		for i, n := range g.Nodes {
-			if n.Distance == d {
-				ring = append(ring, i)
-			}
-		}
-		if d > 1 {
-			// Next to their parents: in the order of the parents around the ring before.
-			slices.SortStableFunc(ring, func(a, b int) int {
-				pa, pb := angle[g.Nodes[a].Parent], angle[g.Nodes[b].Parent]
-				switch {
-				case pa < pb:
-					return -1
-				case pa > pb:
-					return 1
-				}
-				return 0
-			})
-		}
-		if d < len(g.More) && g.More[d] > 0 {
-			// "+N more" goes last; on the first ring, which starts at the top, halfway
-			// round: at the bottom.
-			p.Spots = append(p.Spots, graphSpot{Node: -1, Ring: d, More: g.More[d]})
-			at := len(ring)
-			if d == 1 {
-				at = (len(ring) + 1) / 2
-			}
-			ring = slices.Insert(ring, at, len(p.Spots)-1)
-		}
-		if len(ring) == 0 {
-			continue
-		}
-		// Each spot takes a slot of the ring; "+N more" takes graphMoreSlots, as its
-		// label is wide. mid[k] is the middle of spot k's slot, in slots.
-		mid := make([]float64, len(ring))
-		total := 0.0
-		for k, i := range ring {
-			w := 1.0
-			if p.Spots[i].Node < 0 {
-				w = graphMoreSlots
-			}
-			mid[k] = total + w/2
-			total += w
-		}
-		step := 2 * math.Pi / total
-		// Ring 1 starts at the top; an outer ring turns to put its spots as near their
-		// parents as it can.
-		base := -math.Pi/2 - mid[0]*step
-		if d > 1 {
-			base = graphBestTurn(ring, mid, step, func(i int) (float64, bool) {
-				if s := p.Spots[i]; s.Node >= 0 {
-					return angle[g.Nodes[s.Node].Parent], true
-				}
-				return 0, false
-			})
-		}
-		crowded := len(ring) >= graphCrowded
-		for k, i := range ring {
-			a := base + mid[k]*step
-			r := radius(d)
+	if d > 1 {
+		// Next to their parents: in the order of the parents around the ring before.
+		slices.SortStableFunc(ring, func(a, b int) int {
+			pa, pb := angle[g.Nodes[a].Parent], angle[g.Nodes[b].Parent]
 			switch {
-			case !crowded || p.Spots[i].Node < 0:
-			case d == rings:
-				// The outer ring staggers inwards only, to stay inside the square.
-				if k%2 == 1 {
-					r -= graphStagger
-				}
-			case k%2 == 1:
-				r += graphStagger / 2
-			default:
-				r -= graphStagger / 2
+			case pa < pb:
+				return -1
+			case pa > pb:
+				return 1
 			}
-			p.Spots[i].X, p.Spots[i].Y = r*math.Cos(a), r*math.Sin(a)
+			return 0
+		})
+	}
+	if d < len(g.More) && g.More[d] > 0 {
+		// "+N more" goes last; on the first ring, which starts at the top, halfway
+		// round: at the bottom.
+		p.Spots = append(p.Spots, graphSpot{Node: -1, Ring: d, More: g.More[d]})
+		at := len(ring)
+		if d == 1 {
+			at = (len(ring) + 1) / 2
+		}
+		ring = slices.Insert(ring, at, len(p.Spots)-1)
+	}
+	return ring
+}
+
+// placeRing places the spots of ring d (of rings) on a circle of the given radius, a crowded
+// ring staggered, and notes in angle where each node went.
+func (p *graphPlan) placeRing(ring []int, d, rings int, radius float64, angle []float64) {
+	g := p.Graph
+	// Each spot takes a slot of the ring; "+N more" takes graphMoreSlots, as its
+	// label is wide. mid[k] is the middle of spot k's slot, in slots.
+	mid := make([]float64, len(ring))
+	total := 0.0
+	for k, i := range ring {
+		w := 1.0
+		if p.Spots[i].Node < 0 {
+			w = graphMoreSlots
+		}
+		mid[k] = total + w/2
+		total += w
+	}
+	step := 2 * math.Pi / total
+	// Ring 1 starts at the top; an outer ring turns to put its spots as near their
+	// parents as it can.
+	base := -math.Pi/2 - mid[0]*step
+	if d > 1 {
+		base = graphBestTurn(ring, mid, step, func(i int) (float64, bool) {
 			if s := p.Spots[i]; s.Node >= 0 {
-				angle[s.Node] = graphNormAngle(a)
+				return angle[g.Nodes[s.Node].Parent], true
 			}
+			return 0, false
+		})
+	}
+	crowded := len(ring) >= graphCrowded
+	for k, i := range ring {
+		a := base + mid[k]*step
+		r := radius
+		switch {
+		case !crowded || p.Spots[i].Node < 0:
+		case d == rings:
+			// The outer ring staggers inwards only, to stay inside the square.
+			if k%2 == 1 {
+				r -= graphStagger
+			}
+		case k%2 == 1:
+			r += graphStagger / 2
+		default:
+			r -= graphStagger / 2
+		}
+		p.Spots[i].X, p.Spots[i].Y = r*math.Cos(a), r*math.Sin(a)
+		if s := p.Spots[i]; s.Node >= 0 {
+			angle[s.Node] = graphNormAngle(a)
 		}
 	}
-	return p
 }
 
 // graphBestTurn returns the turn of a ring, whose spot k sits at turn+mid[k]*step, that
