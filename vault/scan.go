@@ -152,10 +152,36 @@ func (s *scanner) spaces(p, end, max int) int {
 
 const unbounded = int(^uint(0) >> 1)
 
+// line reads one line: it matches the open containers, continues an open code block or
+// paragraph, opens new containers, then reads the leaf block.
 func (s *scanner) line(start, end int) {
+	p, matched := s.matchContainers(start, end)
+	if s.gaveUp {
+		return
+	}
+	all := matched == len(s.stack)
+	if s.continueCode(p, end, all) {
+		return
+	}
+	if !all && s.lazyContinuation(p, end) {
+		return
+	}
+	if !all {
+		s.closeParagraph()
+		s.stack = s.stack[:matched]
+	}
+	p = s.openContainers(p, end)
+	if s.gaveUp {
+		return
+	}
+	s.leaf(p, end)
+}
+
+// matchContainers matches the line's markers against the open containers and returns where
+// the line's content starts and how many containers it continues.
+func (s *scanner) matchContainers(start, end int) (p, matched int) {
 	src := s.src
-	p := start
-	matched := 0
+	p = start
 	for matched < len(s.stack) {
 		c := s.stack[matched]
 		if c.quote {
@@ -184,46 +210,55 @@ func (s *scanner) line(start, end int) {
 		}
 		break
 	}
-	if s.gaveUp {
-		return
-	}
-	all := matched == len(s.stack)
+	return p, matched
+}
 
+// continueCode reads the line as part of an open fenced or indented code block, reporting
+// whether it was one; all says whether the line continued every open container.
+func (s *scanner) continueCode(p, end int, all bool) bool {
+	src := s.src
 	if s.fence {
 		if all {
 			sp := s.spaces(p, end, 5)
 			if sp <= 3 && markdown.ClosesFence(src[p+sp:end], s.fenceChar, s.fenceLen) {
 				s.fence = false
 			}
-			return
+			return true
 		}
 		s.fence = false
 	}
 	if s.indentCode {
 		if all && (isBlank(src[p:end]) || s.spaces(p, end, 5) >= 4) {
-			return
+			return true
 		}
 		s.indentCode = false
 	}
+	return false
+}
 
-	if !all && len(s.para) > 0 && !isBlank(src[p:end]) {
+// lazyContinuation reports whether a line that did not continue every container is a lazy
+// continuation of the open paragraph, and adds it if so.
+func (s *scanner) lazyContinuation(p, end int) bool {
+	src := s.src
+	if len(s.para) > 0 && !isBlank(src[p:end]) {
 		// A lazy continuation line: it continues the open paragraph unless it starts a block.
 		if s.startsBlock(p, end) {
 			if s.gaveUp {
-				return
+				return true
 			}
 		} else {
 			sp := s.spaces(p, end, unbounded)
 			s.para = append(s.para, span{p + sp, end})
-			return
+			return true
 		}
 	}
-	if !all {
-		s.closeParagraph()
-		s.stack = s.stack[:matched]
-	}
+	return false
+}
 
-	// New containers.
+// openContainers opens the block quotes and list items the line starts with and returns
+// where its leaf block starts.
+func (s *scanner) openContainers(p, end int) int {
+	src := s.src
 	for !s.gaveUp {
 		sp := s.spaces(p, end, 5)
 		if sp >= 4 || p+sp >= end {
@@ -255,7 +290,7 @@ func (s *scanner) line(start, end int) {
 			// An empty item or one starting with indented code: rare, and CommonMark is
 			// subtle about both.
 			s.giveUp()
-			return
+			return p
 		}
 		if len(s.para) > 0 && ordered && !start1 {
 			break // only a list starting at 1 may interrupt a paragraph
@@ -265,11 +300,13 @@ func (s *scanner) line(start, end int) {
 		s.stack = append(s.stack, container{indent: sp + w + n})
 		p = after + n
 	}
-	if s.gaveUp {
-		return
-	}
+	return p
+}
 
-	// The leaf block.
+// leaf reads the line's leaf block, at p: a blank line, indented code, a heading, a fence,
+// a thematic break or a paragraph line, or gives up on what the scanner does not handle.
+func (s *scanner) leaf(p, end int) {
+	src := s.src
 	if isBlank(src[p:end]) {
 		s.closeParagraph()
 		return
