@@ -18,9 +18,9 @@ import (
 // linked mentions grouped by the note they come from, each shown as the sentence around the
 // link with the link's text in bold, and a folded "Unlinked mentions" section.
 //
-// A mention from a video note that has a timestamp before it gets a chip (▶ 18:28, the ▶ an
-// icon) that opens the video at that second. The list is virtual: a hub with thousands of
-// backlinks costs only the rows on screen. Call its methods on the UI goroutine.
+// A mention from a video note that has a timestamp before it gets a chip (▶ 18:28) that
+// opens the video at that second. The list is virtual: a hub with thousands of backlinks
+// costs only the rows on screen. Call its methods on the UI goroutine.
 type Backlinks struct {
 	widget.BaseWidget
 
@@ -424,22 +424,22 @@ func appendGroups(rows []backlinksRowData, groups []backlinksGroup, none string)
 	return rows
 }
 
-// backlinksVideo is the chip of a mention: its label and the address it opens, or nil when
-// the mention has no valid timestamp or its note no video.
-func backlinksVideo(m *vault.Backlink, videoURL func(string, int) string) (string, *url.URL) {
+// backlinksVideo is the address the chip of a mention opens, or nil when the mention has no
+// valid timestamp or its note no video.
+func backlinksVideo(m *vault.Backlink, videoURL func(string, int) string) *url.URL {
 	if m == nil || m.Timestamp == nil || !m.Timestamp.Valid || m.Source == nil {
-		return "", nil
+		return nil
 	}
 	if videoURL == nil {
 		videoURL = vault.VideoURL
 	}
 	raw := videoURL(m.Source.VideoID, int(m.Timestamp.Seconds))
 	if raw == "" {
-		return "", nil
+		return nil
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", nil
+		return nil
 	}
-	return vault.Clock(int(m.Timestamp.Seconds)), u
+	return u
 }

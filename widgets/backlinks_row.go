@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"image/color"
-	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -57,14 +56,14 @@ type backlinksRow struct {
 	panel *Backlinks
 	id    int
 	data  backlinksRowData
-	chip  *backlinksChip
+	chip  *timeChip
 	// previewKey is what the pointer on the row previews, nil when it is not on the row.
 	previewKey any
 }
 
 func newBacklinksRow(panel *Backlinks) *backlinksRow {
 	r := &backlinksRow{panel: panel, data: backlinksRowData{kind: backlinksMessageRow}}
-	r.chip = newBacklinksChip(panel.openVideo)
+	r.chip = newTimeChip()
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -231,9 +230,10 @@ func (r *backlinksRowRenderer) layout(size fyne.Size) {
 		}
 	case backlinksMentionRow:
 		x := 2 * inner
-		if label, u := backlinksVideo(d.mention, r.row.panel.VideoURL); u != nil {
+		if u := backlinksVideo(d.mention, r.row.panel.VideoURL); u != nil {
 			c := r.row.chip
-			c.set(label, u)
+			secs := int(d.mention.Timestamp.Seconds)
+			c.set(secs, u, r.row.panel.openVideo, chipTip(secs, d.mention.Source.VideoID, true))
 			cs := c.MinSize()
 			c.Resize(cs)
 			c.Move(fyne.NewPos(x, pad+(lineH-cs.Height)/2))
@@ -260,124 +260,4 @@ func (r *backlinksRowRenderer) layout(size fyne.Size) {
 	for _, t := range r.texts[:used] {
 		r.objects = append(r.objects, t)
 	}
-}
-
-// backlinksChip is the small button of a mention that plays its video from the timestamp
-// before the link.
-type backlinksChip struct {
-	widget.BaseWidget
-	label    string
-	url      *url.URL
-	onTapped func(*url.URL)
-	hovered  bool
-}
-
-func newBacklinksChip(onTapped func(*url.URL)) *backlinksChip {
-	c := &backlinksChip{onTapped: onTapped}
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-func (c *backlinksChip) set(label string, u *url.URL) {
-	if c.label == label && c.url == u {
-		return
-	}
-	c.label, c.url = label, u
-	c.Refresh()
-}
-
-// Tapped opens the video.
-func (c *backlinksChip) Tapped(*fyne.PointEvent) {
-	if c.onTapped != nil && c.url != nil {
-		c.onTapped(c.url)
-	}
-}
-
-// Cursor shows a hand: the chip is a link.
-func (c *backlinksChip) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-// MouseIn highlights the chip.
-func (c *backlinksChip) MouseIn(*desktop.MouseEvent) {
-	c.hovered = true
-	c.Refresh()
-}
-
-// MouseMoved does nothing; the chip only cares whether the pointer is on it.
-func (c *backlinksChip) MouseMoved(*desktop.MouseEvent) {}
-
-// MouseOut ends the highlight.
-func (c *backlinksChip) MouseOut() {
-	c.hovered = false
-	c.Refresh()
-}
-
-// CreateRenderer is a private method to Fyne which links this widget to its renderer.
-func (c *backlinksChip) CreateRenderer() fyne.WidgetRenderer {
-	r := &backlinksChipRenderer{
-		chip: c,
-		bg:   canvas.NewRectangle(color.Transparent),
-		icon: &canvas.Image{},
-		text: canvas.NewText("", color.Black),
-	}
-	r.icon.FillMode = canvas.ImageFillContain
-	r.Refresh()
-	return r
-}
-
-// backlinksChipRenderer draws the chip: a tinted rounded box holding a play icon and the time.
-// (An icon, not the "▶" character, which fonts draw as a coloured emoji.)
-type backlinksChipRenderer struct {
-	chip *backlinksChip
-	bg   *canvas.Rectangle
-	icon *canvas.Image
-	text *canvas.Text
-}
-
-func (r *backlinksChipRenderer) Destroy() {}
-
-func (r *backlinksChipRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.icon, r.text}
-}
-
-func (r *backlinksChipRenderer) MinSize() fyne.Size {
-	th := r.chip.Theme()
-	pad := th.Size(theme.SizeNamePadding)
-	t := fyne.MeasureText(r.chip.label, th.Size(theme.SizeNameCaptionText), fyne.TextStyle{})
-	return fyne.NewSize(pad+t.Height+t.Width+pad*1.5, t.Height+pad/2)
-}
-
-func (r *backlinksChipRenderer) Layout(size fyne.Size) {
-	th := r.chip.Theme()
-	pad := th.Size(theme.SizeNamePadding)
-	r.bg.Resize(size)
-	t := r.text.MinSize()
-	icon := t.Height * 0.8
-	r.icon.Resize(fyne.NewSquareSize(icon))
-	r.icon.Move(fyne.NewPos(pad, (size.Height-icon)/2))
-	r.text.Resize(t)
-	r.text.Move(fyne.NewPos(size.Width-pad*1.5-t.Width, (size.Height-t.Height)/2))
-}
-
-func (r *backlinksChipRenderer) Refresh() {
-	th := r.chip.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	primary := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
-	bg := primary
-	bg.A = 0x30
-	if r.chip.hovered {
-		bg.A = 0x58
-	}
-	r.bg.FillColor = bg
-	r.bg.CornerRadius = th.Size(theme.SizeNameSelectionRadius)
-	if res := th.Icon(theme.IconNameMediaPlay); res != r.icon.Resource {
-		// Only on a theme change: refreshing an SVG image decodes it again.
-		r.icon.Resource = res
-		r.icon.Refresh()
-	}
-	r.text.Text = r.chip.label
-	r.text.TextSize = th.Size(theme.SizeNameCaptionText)
-	r.text.Color = th.Color(theme.ColorNameForeground, v)
-	r.Layout(r.chip.Size())
-	r.bg.Refresh()
-	r.text.Refresh()
 }

@@ -63,10 +63,10 @@ func TestBacklinks_GroupsBySourceWithCounts(t *testing.T) {
 		"A walk in the park  Field Notes", // sources by title; the folder dimmed
 		"Before the first stamp we mention sundials",
 		"once.",
-		"18:28The old sundial by the pond was off",
-		"by an hour.",
-		"1:05:03Much later we read sundials again",
-		"and argued about Moon dials.",
+		"▶ 18:28The old sundial by the pond was",
+		"off by an hour.",
+		"▶ 1:05:03Much later we read sundials",
+		"again and argued about…",
 		"Another note",
 		"See Sundials for the details, and Moon dials",
 		"for the night.",
@@ -111,8 +111,8 @@ func TestBacklinks_ChipOpensTheVideoAtTheTimestamp(t *testing.T) {
 	b.OnOpenMention = func(string, int) { mentions++ }
 	b.SetNote(ix, "sundials.md")
 
-	tapShownText(t, w.Canvas(), "18:28")
-	tapShownText(t, w.Canvas(), "1:05:03")
+	tapShownText(t, w.Canvas(), "▶ 18:28")
+	tapShownText(t, w.Canvas(), "▶ 1:05:03")
 	want := []string{
 		"https://www.youtube.com/watch?v=AbCdEfGhIjK&t=1108s",
 		"https://www.youtube.com/watch?v=AbCdEfGhIjK&t=3903s",
@@ -126,7 +126,7 @@ func TestBacklinks_ChipOpensTheVideoAtTheTimestamp(t *testing.T) {
 }
 
 // backlinksChipLine matches a line that starts with a timestamp chip.
-var backlinksChipLine = regexp.MustCompile(`^\d+:\d\d`)
+var backlinksChipLine = regexp.MustCompile(`^▶ \d+:\d\d`)
 
 func TestBacklinks_NoChipWithoutVideoOrTimestamp(t *testing.T) {
 	b, w, ix := backlinksWindow(t, backlinksVault)
@@ -155,8 +155,8 @@ func TestBacklinks_TapMentionOpensSourceAtTheLink(t *testing.T) {
 	b.OnOpenNote = func(p string) { notes = append(notes, p) }
 	b.SetNote(ix, "sundials.md")
 
-	tapShownText(t, w.Canvas(), "by an hour.")   // the second line of the walk's second mention
-	tapShownText(t, w.Canvas(), "Sundial notes") // a heading
+	tapShownText(t, w.Canvas(), "off by an hour.") // the second line of the walk's second mention
+	tapShownText(t, w.Canvas(), "Sundial notes")   // a heading
 	src := backlinksVault["Field Notes/walk.md"]
 	want := []opened{{"Field Notes/walk.md", strings.Index(src, "[[sundials | sundial")}}
 	if !slices.Equal(got, want) {
@@ -193,7 +193,7 @@ func TestBacklinks_Unresolved(t *testing.T) {
 		"No note is called “Moon dials” yet",
 		"Linked mentions  2",
 		"A walk in the park  Field Notes",
-		"1:05:03Much later we read sundials again",
+		"▶ 1:05:03… later we read sundials again",
 		"and argued about Moon dials.",
 		"Another note",
 		"See Sundials for the details, and Moon dials",
@@ -335,7 +335,7 @@ func TestBacklinks_ShortSentencesTakeOneLine(t *testing.T) {
 		"one",
 		"From: hub",
 		"two",
-		"0:42At see hub.",
+		"▶ 0:42At see hub.",
 		"Unlinked mentions",
 	)
 	test.AssertRendersToMarkup(t, "backlinks/short.xml", w.Canvas())

@@ -17,7 +17,8 @@ func TestChip_MenuCopiesLinkAndTime(t *testing.T) {
 		{"https://www.youtube.com/watch?v=APvj15_YCqk&t=1108s", "18:28", false, "https://www.youtube.com/watch?v=APvj15_YCqk&t=1108s", "18:28"},
 		{"", "1:05:03", true, "", "1:05:03"},
 	} {
-		p := newChipPill(&chipSegment{url: c.url, clock: c.clock, label: "▶ " + c.clock})
+		p := newTimeChip()
+		p.clock, p.url = c.clock, c.url
 		m := p.menu(clip)
 		if len(m.Items) != 2 || m.Items[0].Disabled != c.linkDisabled {
 			t.Fatalf("menu for %q: %+v", c.url, m.Items)

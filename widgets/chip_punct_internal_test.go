@@ -55,9 +55,9 @@ func cpObjects(rt *widget.RichText) []fyne.CanvasObject {
 }
 
 // cpChipPill returns the pill of a chip's visual, or nil when o is something else.
-func cpChipPill(o fyne.CanvasObject) *chipPill {
+func cpChipPill(o fyne.CanvasObject) *timeChip {
 	if c, ok := o.(*fyne.Container); ok && len(c.Objects) == 2 {
-		if p, ok := c.Objects[1].(*chipPill); ok {
+		if p, ok := c.Objects[1].(*timeChip); ok {
 			return p
 		}
 	}
@@ -245,7 +245,7 @@ func TestChipPunct_TapOpensOnlyFromThePill(t *testing.T) {
 	w := test.NewTempWindow(t, nv)
 	w.Resize(fyne.NewSize(500, 600))
 	nv.ShowNote(cpRender("Tides turn twice a day " + cpChip("00:18:28") + ". Then they turn back."))
-	var pill *chipPill
+	var pill *timeChip
 	var punct fyne.CanvasObject
 	for _, rt := range cpRichTexts(nv) {
 		objs := cpObjects(rt)

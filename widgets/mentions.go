@@ -168,7 +168,7 @@ func (r *mentionRow) show(d mentionRowData) {
 	if raw, ok := r.m.player.URL(x.VideoID, x.Seconds); ok {
 		u, _ = url.Parse(raw)
 	}
-	r.chip.set(x.Seconds, x.VideoID, u, r.m.OnOpenURL)
+	r.chip.set(x.Seconds, u, r.m.OnOpenURL, chipTip(x.Seconds, x.VideoID, u != nil))
 	cs, ce := max(0, min(x.ContextStart, len(x.Context))), max(0, min(x.ContextEnd, len(x.Context)))
 	ce = max(cs, ce)
 	plain := widget.RichTextStyle{Inline: true}

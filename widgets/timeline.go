@@ -242,7 +242,8 @@ func newTimelineRow(t *Timeline) *timelineRow {
 func (r *timelineRow) show(id int) {
 	r.id = id
 	e := r.t.entries[id]
-	r.chip.set(int(e.Seconds), r.t.videoID, r.t.URL(id), r.t.OnOpenURL)
+	u := r.t.URL(id)
+	r.chip.set(int(e.Seconds), u, r.t.OnOpenURL, chipTip(int(e.Seconds), r.t.videoID, u != nil))
 	r.sentence.SetText(e.Sentence)
 	r.Refresh()
 }
