@@ -87,10 +87,11 @@ func NewSearchPanel(find func(ctx context.Context, query string) (search.Results
 	p.summary.Truncation = fyne.TextTruncateEllipsis
 	p.list = newKeyList(
 		func() int { return len(p.rows) },
-		func() fyne.CanvasObject { return newSearchRow(p) },
+		func() fyne.CanvasObject { return newResultRow(p.open) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(p.rows) {
-				o.(*searchRow).show(i)
+				segs, snippet := p.searchRowSegments(i)
+				o.(*resultRow).show(i, segs, snippet)
 			}
 		})
 	p.list.keysTo = p.entry
@@ -297,69 +298,15 @@ func (p *SearchPanel) close() {
 // pick implements picker: Enter opens the selected row or, with none, the best note.
 func (p *SearchPanel) pick() { p.openSelected() }
 
-// searchRow shows one row of the results: a note (its title in bold, then dimmed its path
-// and number of matches) or, indented, a snippet with the matches in bold in the primary
-// colour. Tapping it opens it.
-type searchRow struct {
-	widget.BaseWidget
-	p       *SearchPanel
-	id      int
-	snippet bool
-	text    *widget.RichText
-}
-
-func newSearchRow(p *SearchPanel) *searchRow {
-	r := &searchRow{p: p, text: widget.NewRichText()}
-	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// show sets the row to row i of the panel.
-func (r *searchRow) show(i int) {
-	r.id = i
-	ref := r.p.rows[i]
-	n := r.p.results.Notes[ref.note]
+// searchRowSegments are the segments of row i of the panel: a note (its title in bold, then
+// dimmed its path and number of matches) or a snippet, which stands indented under its note.
+func (p *SearchPanel) searchRowSegments(i int) (segs []widget.RichTextSegment, snippet bool) {
+	ref := p.rows[i]
+	n := p.results.Notes[ref.note]
 	if ref.match < 0 {
-		r.snippet = false
-		r.text.Segments = searchNoteSegments(n)
-	} else {
-		r.snippet = true
-		r.text.Segments = searchSnippetSegments(n.Matches[ref.match])
+		return searchNoteSegments(n), false
 	}
-	r.text.Refresh()
-	r.Refresh()
-}
-
-// Tapped opens the row.
-func (r *searchRow) Tapped(*fyne.PointEvent) { r.p.open(r.id) }
-
-// CreateRenderer implements fyne.Widget.
-func (r *searchRow) CreateRenderer() fyne.WidgetRenderer { return &searchRowRenderer{r: r} }
-
-// searchRowRenderer indents snippet rows under their note.
-type searchRowRenderer struct{ r *searchRow }
-
-func (rr *searchRowRenderer) indent() float32 {
-	if !rr.r.snippet {
-		return 0
-	}
-	return 2 * rr.r.Theme().Size(theme.SizeNameText)
-}
-
-func (rr *searchRowRenderer) Destroy()                     {}
-func (rr *searchRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.r.text} }
-func (rr *searchRowRenderer) Refresh()                     { rr.Layout(rr.r.Size()) }
-
-func (rr *searchRowRenderer) Layout(size fyne.Size) {
-	in := rr.indent()
-	rr.r.text.Move(fyne.NewPos(in, 0))
-	rr.r.text.Resize(fyne.NewSize(max(0, size.Width-in), size.Height))
-}
-
-func (rr *searchRowRenderer) MinSize() fyne.Size {
-	m := rr.r.text.MinSize()
-	return fyne.NewSize(m.Width+rr.indent(), m.Height)
+	return searchSnippetSegments(n.Matches[ref.match]), true
 }
 
 // searchNoteSegments are the segments of a note's row.
@@ -379,8 +326,6 @@ func searchNoteSegments(n search.NoteResult) []widget.RichTextSegment {
 // searchSnippetSegments are the segments of a snippet: its text in runs, the highlighted
 // ones in bold in the primary colour.
 func searchSnippetSegments(m search.Match) []widget.RichTextSegment {
-	matched := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
-		TextStyle: fyne.TextStyle{Bold: true}}
 	var segs []widget.RichTextSegment
 	add := func(text string, style widget.RichTextStyle) {
 		if text != "" {
@@ -393,7 +338,7 @@ func searchSnippetSegments(m search.Match) []widget.RichTextSegment {
 			continue // not from search.Search: ignore rather than fail
 		}
 		add(m.Snippet[at:h[0]], widget.RichTextStyleInline)
-		add(m.Snippet[h[0]:h[1]], matched)
+		add(m.Snippet[h[0]:h[1]], resultMatched)
 		at = h[1]
 	}
 	add(m.Snippet[at:], widget.RichTextStyleInline)

@@ -57,10 +57,10 @@ func NewQuickSwitcher(m *switcher.Matcher, recent []string) *QuickSwitcher {
 	s.hint.Wrapping = fyne.TextWrapWord
 	s.list = newKeyList(
 		func() int { return len(s.results) },
-		func() fyne.CanvasObject { return newSwitcherRow(s) },
+		func() fyne.CanvasObject { return newResultRow(s.open) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(s.results) {
-				o.(*switcherRow).show(i, s.results[i])
+				o.(*resultRow).show(i, resultSegments(s.results[i]), false)
 			}
 		})
 	s.list.keysTo = s.entry
@@ -176,43 +176,70 @@ func (s *QuickSwitcher) pick() {
 	s.open(s.current)
 }
 
-// switcherRow shows one result: its text with the matched letters in bold in the primary
-// colour, then dimmed its folder and what it is when it is not a note's title. Tapping it
+// resultRow is one row of the quick switcher's or the search's results: rich text cut with
+// "…", indented when it stands under another row (a snippet under its note). Tapping it
 // opens it.
-type switcherRow struct {
+type resultRow struct {
 	widget.BaseWidget
-	s    *QuickSwitcher
-	id   int
-	text *widget.RichText
+	id       int
+	open     func(id int)
+	indented bool
+	text     *widget.RichText
 }
 
-func newSwitcherRow(s *QuickSwitcher) *switcherRow {
-	r := &switcherRow{s: s, text: widget.NewRichText()}
+func newResultRow(open func(id int)) *resultRow {
+	r := &resultRow{open: open, text: widget.NewRichText()}
 	r.text.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-// show sets the row to result i.
-func (r *switcherRow) show(i int, res switcher.Result) {
-	r.id = i
-	r.text.Segments = resultSegments(res)
+// show sets the row to row id, showing segs.
+func (r *resultRow) show(id int, segs []widget.RichTextSegment, indented bool) {
+	r.id, r.indented = id, indented
+	r.text.Segments = segs
 	r.text.Refresh()
+	r.Refresh()
 }
 
-// Tapped opens the row's result.
-func (r *switcherRow) Tapped(*fyne.PointEvent) { r.s.open(r.id) }
+// Tapped opens the row.
+func (r *resultRow) Tapped(*fyne.PointEvent) { r.open(r.id) }
 
 // CreateRenderer implements fyne.Widget.
-func (r *switcherRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(r.text)
+func (r *resultRow) CreateRenderer() fyne.WidgetRenderer { return &resultRowRenderer{r: r} }
+
+// resultRowRenderer indents a row that stands under another.
+type resultRowRenderer struct{ r *resultRow }
+
+func (rr *resultRowRenderer) indent() float32 {
+	if !rr.r.indented {
+		return 0
+	}
+	return 2 * rr.r.Theme().Size(theme.SizeNameText)
 }
 
+func (rr *resultRowRenderer) Destroy()                     {}
+func (rr *resultRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{rr.r.text} }
+func (rr *resultRowRenderer) Refresh()                     { rr.Layout(rr.r.Size()) }
+
+func (rr *resultRowRenderer) Layout(size fyne.Size) {
+	in := rr.indent()
+	rr.r.text.Move(fyne.NewPos(in, 0))
+	rr.r.text.Resize(fyne.NewSize(max(0, size.Width-in), size.Height))
+}
+
+func (rr *resultRowRenderer) MinSize() fyne.Size {
+	m := rr.r.text.MinSize()
+	return fyne.NewSize(m.Width+rr.indent(), m.Height)
+}
+
+// resultMatched is the style of the matched letters of a result.
+var resultMatched = widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
+	TextStyle: fyne.TextStyle{Bold: true}}
+
 // resultSegments are the rich-text segments of a result: runs of matched and unmatched
-// letters, the folder and the kind hint.
+// letters (the matched in bold in the primary colour), the folder and the kind hint.
 func resultSegments(res switcher.Result) []widget.RichTextSegment {
-	matched := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePrimary,
-		TextStyle: fyne.TextStyle{Bold: true}}
 	plain := widget.RichTextStyleInline
 	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
 	hint := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder,
@@ -236,7 +263,7 @@ func resultSegments(res switcher.Result) []widget.RichTextSegment {
 			to++
 		}
 		if on {
-			add(string(runes[from:to]), matched)
+			add(string(runes[from:to]), resultMatched)
 		} else {
 			add(string(runes[from:to]), plain)
 		}
