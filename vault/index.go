@@ -211,14 +211,30 @@ func newEdit(nx *Index, fresh bool) *edit {
 	}
 }
 
+// apply makes the snapshot that follows ix once changes are made: the changed notes taken
+// out of the old lists and put back in, their links resolved, and the links of other notes
+// whose target may now resolve differently resolved again. ix itself is not changed.
 func (ix *Index) apply(changes []Change, fresh bool) *Index {
 	nx := *ix
 	e := newEdit(&nx, fresh)
+	affected, changed := ix.affectedBy(changes)
+	e.takeOut(ix, changes)
+	e.putIn(ix, changes)
+	// Name lists must be final before anything is resolved.
+	e.flushLists()
+	e.resolveChanged(&nx, changes)
+	e.resolveAgain(ix, &nx, affected, changed)
+	e.flushBacklinks()
+	e.flushFolders()
+	return &nx
+}
 
-	// Links elsewhere whose target may now resolve differently: those into names that
-	// appear or disappear, found through the old snapshot's backlinks.
-	affected := map[linkRef]bool{}
-	changed := make(map[string]bool, len(changes))
+// affectedBy finds the links elsewhere whose target may resolve differently after changes:
+// those into names that appear or disappear, found through ix's backlinks. It also returns
+// the set of changed paths.
+func (ix *Index) affectedBy(changes []Change) (affected map[linkRef]bool, changed map[string]bool) {
+	affected = map[linkRef]bool{}
+	changed = make(map[string]bool, len(changes))
 	for _, c := range changes {
 		changed[c.Path] = true
 		_, existed := ix.notes.lookup(c.Path)
@@ -238,8 +254,11 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 			}
 		}
 	}
+	return affected, changed
+}
 
-	// Take the changed files out of the old snapshot's lists.
+// takeOut takes the changed files out of the old snapshot's lists.
+func (e *edit) takeOut(ix *Index, changes []Change) {
 	for _, c := range changes {
 		if old, ok := ix.notes.lookup(c.Path); ok {
 			e.dropOutgoing(c.Path, old)
@@ -256,7 +275,10 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 			e.dropName(c.Path)
 		}
 	}
-	// Put the new versions in.
+}
+
+// putIn puts the new versions of the changed files in.
+func (e *edit) putIn(ix *Index, changes []Change) {
 	for _, c := range changes {
 		if c.Removed {
 			continue
@@ -280,10 +302,10 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 		}
 		e.notes.set(c.Path, &entry{note: c.Note})
 	}
-	// Name lists must be final before anything is resolved.
-	e.flushLists()
+}
 
-	// Resolve the changed notes' links.
+// resolveChanged resolves the changed notes' links in the new snapshot nx.
+func (e *edit) resolveChanged(nx *Index, changes []Change) {
 	for _, c := range changes {
 		if c.Removed || c.Note == nil {
 			continue
@@ -295,7 +317,11 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 			e.addBacklink(en, c.Path, i)
 		}
 	}
-	// Re-resolve the affected links of unchanged notes.
+}
+
+// resolveAgain resolves the affected links of unchanged notes again in nx, copying an
+// entry it changes that the old snapshot ix still shares.
+func (e *edit) resolveAgain(ix, nx *Index, affected map[linkRef]bool, changed map[string]bool) {
 	for r := range affected {
 		if changed[r.source] {
 			continue
@@ -316,9 +342,6 @@ func (ix *Index) apply(changes []Change, fresh bool) *Index {
 		en.resolved[r.link] = to
 		e.addBacklink(en, r.source, r.link)
 	}
-	e.flushBacklinks()
-	e.flushFolders()
-	return &nx
 }
 
 // backlinkKey is where a link is filed among the backlinks.
