@@ -44,7 +44,9 @@ func (w *noteWriter) pickForm() linkForm {
 // link writes one link of the given form to a target drawn from the plan: a ghost with the
 // plan's unresolved share, otherwise a note of the same episode, the same channel, a popular
 // shared topic or any topic; spelled exactly or, with the plan's normalised share, as the
-// title, in Title Case or with a changed case.
+// title, in Title Case or with a changed case. It is long (over 100 lines) because each
+// form's spelling follows the same draw of the random stream: split up, the order of draws,
+// and so every generated vault, would be easy to change by accident.
 func (w *noteWriter) link(form linkForm) {
 	r := &w.r
 	p := w.p

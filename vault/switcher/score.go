@@ -268,7 +268,9 @@ func sortRanked(rs []ranked) {
 // whose letters have the bonuses b, or a value ≤ negInf/2 when q is not a subsequence of t.
 // It fills first and last with the earliest and latest position each query letter can
 // take, which bound the rows; with keep it keeps every row in mat (for positions),
-// otherwise only two.
+// otherwise only two. It is long (over 100 lines) on purpose: it is the quick switcher's
+// inner loop, run for every candidate on every keystroke, and its rows share locals that
+// calls would have to pass or allocate.
 func (sc *scratch) align(t []rune, b []int8, q []rune, keep bool) int32 {
 	n, mq := len(t), len(q)
 	if len(b) != n || mq == 0 {
