@@ -13,7 +13,7 @@
 //   - render.go: RenderNote turns a note into a RenderedNote (rows of rich text, no widgets)
 //     off the UI goroutine; render_embed.go embeds, render_image.go images,
 //     render_html.go raw HTML, render_header.go the header's data, render_limit.go the size
-//     bounds of docs/FORMAT.md §7.
+//     bounds of docs/FORMAT.md §7 (render_limit_rows.go what a row may cost the UI).
 //   - noteview.go: NoteView shows a RenderedNote; noteview_body.go lays out only the rows
 //     near the viewport, with noteview_estimate.go guessing the height of the rest;
 //     noteview_header.go the title, Watch video, folder, tags and properties;
@@ -27,8 +27,8 @@
 //   - preview.go: the preview that resting the pointer on a link shows.
 //   - sidepanel.go: SidePanel, the panes beside the note under one header; its panes are
 //     backlinks.go (Backlinks; backlinks_row.go, backlinks_wrap.go), outline.go,
-//     outgoing.go, timeline.go, mentions.go (TopicMentions), tags.go (TagsPanel) and
-//     graph.go (LocalGraph; graph_layout.go, graph_keys.go).
+//     outgoing.go, timeline.go, mentions.go (TopicMentions), tagspanel.go (TagsPanel) and
+//     localgraph.go (LocalGraph; localgraph_layout.go, localgraph_keys.go).
 //   - pagetree.go, pagetree_model.go: PageTree, the folders and notes with a filter.
 //   - switcher.go: QuickSwitcher; search.go: SearchPanel; pickerentry.go the query box both
 //     are driven from.
