@@ -160,49 +160,6 @@ func (w *Window) finishEarly() {
 	}
 }
 
-// earlyInput is what rendering a note needs before the vault's index is there: links
-// resolve from the names, embedded notes are parsed as they are read, and once the index
-// is published (Vault.Index is not nil) both come from it, for the previews shown later.
-// asked records whether the render wanted episode counts, which only the index knows.
-func earlyInput(v *vault.Vault, names *vault.Index, vurl func(string, int) string, asked *atomic.Bool) widgets.RenderInput {
-	return widgets.RenderInput{
-		Resolve: func(from, target string) string {
-			if ix := v.Index(); ix != nil {
-				return ix.Resolve(from, target)
-			}
-			return names.Resolve(from, target)
-		},
-		LoadNote: func(q string) ([]byte, *vault.Note, bool) {
-			n := (*vault.Note)(nil)
-			if ix := v.Index(); ix != nil {
-				if n = ix.Note(q); n == nil {
-					return nil, nil, false
-				}
-			}
-			s, err := v.Source(q)
-			if err != nil {
-				return nil, nil, false
-			}
-			if n == nil {
-				n = vault.ParseNote(q, s)
-			}
-			return s, n, true
-		},
-		LoadImage: v.ReadFile,
-		VideoURL:  vurl,
-		EpisodeNotes: func(string) int {
-			asked.Store(true)
-			return 0
-		},
-		NotesLinkingTo: func(name string) int {
-			if ix := v.Index(); ix != nil {
-				return ix.NotesLinkingTo(name)
-			}
-			return 0
-		},
-	}
-}
-
 // goToFragment scrolls the note shown to a heading or, for `^id`, to the block at blockAt
 // (its byte offset; -1 when the note has no such block). When the note has neither, it
 // says so on the status line and returns the message.

@@ -178,7 +178,7 @@ func (w *Window) updateVaultLine() {
 func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	v := w.vault
 	w.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
-	w.backlinks.LoadNote = w.renderInput(ix, nil, nil).LoadNote
+	w.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
 	w.backlinks.SetNote(ix, p)
 	w.outline.SetNote(ix.Note(p))
 	w.graph.SetNote(ix, p)

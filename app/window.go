@@ -458,7 +458,8 @@ func (w *Window) showAt(pl Place, at spot) {
 	w.setTitle(n.Title)
 	w.tree.Select(pl.Path)
 	w.setBacklinks(ix, pl.Path)
-	in := w.renderInput(ix, n, nil)
+	in := snapshotInput(v, ix, videoURL(w.player))
+	in.Note = n
 	go func() {
 		src, err := v.Source(pl.Path)
 		var r *widgets.RenderedNote
@@ -527,29 +528,6 @@ func (w *Window) readyHook(what string) {
 func (w *Window) shownHook(pl Place) {
 	if w.afterShow != nil {
 		w.afterShow(pl)
-	}
-}
-
-// renderInput gathers what rendering a note needs; it runs off the UI goroutine and reads
-// only the snapshot and the vault's files.
-func (w *Window) renderInput(ix *vault.Index, n *vault.Note, src []byte) widgets.RenderInput {
-	v := w.vault
-	return widgets.RenderInput{
-		Source:  src,
-		Note:    n,
-		Resolve: ix.Resolve,
-		LoadNote: func(p string) ([]byte, *vault.Note, bool) {
-			en := ix.Note(p)
-			if en == nil {
-				return nil, nil, false
-			}
-			s, err := v.Source(p)
-			return s, en, err == nil
-		},
-		LoadImage:      v.ReadFile,
-		EpisodeNotes:   func(id string) int { return len(ix.VideoNotes(id)) },
-		VideoURL:       videoURL(w.player),
-		NotesLinkingTo: ix.NotesLinkingTo,
 	}
 }
 
