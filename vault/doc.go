@@ -12,8 +12,8 @@
 //   - load.go: Load walks the folder (hidden files, editor scratch files and symbolic links
 //     left out), reads and parses every note in parallel; Vault, Source, Update, Remove.
 //   - watch.go, poll.go: Watcher keeps a Vault in step with the disk, from file events or by
-//     polling, and sends each Reload; watch_loop.go is its event loop, watch_apply.go what
-//     turns a batch of events into a Reload.
+//     polling, and sends each Reload; watch_loop.go is its event loop, watch_apply.go
+//     reads each batch of changed files into the vault and publishes it.
 //   - index.go, shardmap.go: Index, Build and Apply; the sharded maps under it.
 //   - query.go: what an Index answers: notes, paths, attachments, links, backlinks,
 //     unresolved names, folders, videos, problems, ambiguous names and case clashes.
