@@ -5,8 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
@@ -46,17 +44,13 @@ func NewTopicMentions() *TopicMentions {
 	m.empty.Importance = widget.LowImportance
 	m.list = newKeyList(
 		func() int { return len(m.rows) },
-		func() fyne.CanvasObject { return newMentionRow(m) },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*mentionRow).show(m.rows[id]) },
+		func() fyne.CanvasObject { return newChipRow(m.openMention, nil) },
+		func(id widget.ListItemID, o fyne.CanvasObject) { m.showRow(id, o.(*chipRow)) },
 	)
 	m.list.OnSelected = func(id widget.ListItemID) {
 		// Selection is how the keyboard acts on a row (Enter, Space): as a tap does.
 		m.list.Unselect(id)
-		if id < len(m.rows) {
-			if x := m.rows[id].mention; x != nil && m.OnOpenMention != nil {
-				m.OnOpenMention(x.Source.Path, x.Offset)
-			}
-		}
+		m.openMention(id)
 	}
 	return m
 }
@@ -132,72 +126,34 @@ func (m *TopicMentions) CreateRenderer() fyne.WidgetRenderer {
 	return newListOrEmpty(m.list, m.empty, func() int { return len(m.rows) })
 }
 
-// mentionRow is a heading or a mention: chip and sentence.
-type mentionRow struct {
-	widget.BaseWidget
-	m       *TopicMentions
-	data    mentionRowData
-	chip    *timeChip
-	heading *widget.Label
-	text    *widget.RichText
-}
-
-func newMentionRow(m *TopicMentions) *mentionRow {
-	r := &mentionRow{m: m, chip: newTimeChip(), heading: widget.NewLabel(""), text: widget.NewRichText()}
-	r.heading.TextStyle = fyne.TextStyle{Bold: true}
-	r.heading.Truncation = fyne.TextTruncateEllipsis
-	r.text.Truncation = fyne.TextTruncateEllipsis
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *mentionRow) show(d mentionRowData) {
-	r.data = d
+// showRow sets r to row id: a heading, or a mention's chip and sentence with the link's text
+// in bold.
+func (m *TopicMentions) showRow(id int, r *chipRow) {
+	d := m.rows[id]
 	x := d.mention
 	if x == nil {
-		r.heading.SetText(d.heading)
-		r.heading.Show()
-		r.chip.Hide()
-		r.text.Hide()
+		r.showHeading(id, d.heading)
 		return
 	}
-	r.heading.Hide()
-	r.chip.Show()
-	r.text.Show()
-	var u *url.URL
-	if raw, ok := r.m.player.URL(x.VideoID, x.Seconds); ok {
-		u, _ = url.Parse(raw)
-	}
-	r.chip.set(x.Seconds, u, r.m.OnOpenURL, chipTip(x.Seconds, x.VideoID, u != nil))
+	u := m.URL(id)
+	r.chip.set(x.Seconds, u, m.OnOpenURL, chipTip(x.Seconds, x.VideoID, u != nil))
 	cs, ce := max(0, min(x.ContextStart, len(x.Context))), max(0, min(x.ContextEnd, len(x.Context)))
 	ce = max(cs, ce)
 	plain := widget.RichTextStyle{Inline: true}
 	bold := plain
 	bold.TextStyle = fyne.TextStyle{Bold: true}
-	r.text.Segments = []widget.RichTextSegment{
+	r.showSentence(id,
 		&widget.TextSegment{Style: plain, Text: x.Context[:cs]},
 		&widget.TextSegment{Style: bold, Text: x.Context[cs:ce]},
 		&widget.TextSegment{Style: plain, Text: x.Context[ce:]},
-	}
-	r.text.Refresh()
+	)
 }
 
-// Tapped implements fyne.Tappable: a mention opens its source note at the link.
-func (r *mentionRow) Tapped(*fyne.PointEvent) {
-	if x := r.data.mention; x != nil && r.m.OnOpenMention != nil {
-		r.m.OnOpenMention(x.Source.Path, x.Offset)
+// openMention opens the source note of the mention at row id at the link.
+func (m *TopicMentions) openMention(id int) {
+	if id >= 0 && id < len(m.rows) {
+		if x := m.rows[id].mention; x != nil && m.OnOpenMention != nil {
+			m.OnOpenMention(x.Source.Path, x.Offset)
+		}
 	}
-}
-
-// Cursor implements desktop.Cursorable.
-func (r *mentionRow) Cursor() desktop.Cursor {
-	if r.data.mention == nil {
-		return desktop.DefaultCursor
-	}
-	return desktop.PointerCursor
-}
-
-// CreateRenderer implements fyne.Widget.
-func (r *mentionRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(r.heading, container.NewBorder(nil, nil, r.chip, nil, r.text)))
 }

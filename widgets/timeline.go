@@ -6,9 +6,6 @@ import (
 	"sort"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,8 +50,8 @@ func NewTimeline() *Timeline {
 	t.empty.Importance = widget.LowImportance
 	t.list = &timelineList{t: t}
 	t.list.Length = func() int { return len(t.entries) }
-	t.list.CreateItem = func() fyne.CanvasObject { return newTimelineRow(t) }
-	t.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { o.(*timelineRow).show(id) }
+	t.list.CreateItem = func() fyne.CanvasObject { return newChipRow(t.tapRow, t.rowTint) }
+	t.list.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) { t.showRow(id, o.(*chipRow)) }
 	t.list.ExtendBaseWidget(t.list)
 	return t
 }
@@ -223,82 +220,33 @@ func (t *Timeline) CreateRenderer() fyne.WidgetRenderer {
 	return newListOrEmpty(t.list, t.empty, func() int { return len(t.entries) })
 }
 
-// timelineRow is one entry: its chip and its sentence, tinted when selected or in view.
-type timelineRow struct {
-	widget.BaseWidget
-	t        *Timeline
-	id       int
-	chip     *timeChip
-	sentence *widget.Label
+// showRow sets r to entry id: its chip and its sentence.
+func (t *Timeline) showRow(id int, r *chipRow) {
+	e := t.entries[id]
+	u := t.URL(id)
+	r.chip.set(int(e.Seconds), u, t.OnOpenURL, chipTip(int(e.Seconds), t.videoID, u != nil))
+	r.showSentence(id, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: e.Sentence})
 }
 
-func newTimelineRow(t *Timeline) *timelineRow {
-	r := &timelineRow{t: t, id: -1, chip: newTimeChip(), sentence: widget.NewLabel("")}
-	r.sentence.Truncation = fyne.TextTruncateEllipsis
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-func (r *timelineRow) show(id int) {
-	r.id = id
-	e := r.t.entries[id]
-	u := r.t.URL(id)
-	r.chip.set(int(e.Seconds), u, r.t.OnOpenURL, chipTip(int(e.Seconds), r.t.videoID, u != nil))
-	r.sentence.SetText(e.Sentence)
-	r.Refresh()
-}
-
-// Tapped implements fyne.Tappable: a click on the sentence picks the entry.
-func (r *timelineRow) Tapped(*fyne.PointEvent) {
-	if r.id < 0 {
-		return
+// tapRow picks entry id, a click on its sentence, and takes the keyboard.
+func (t *Timeline) tapRow(id int) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(t); c != nil {
+		c.Focus(t)
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(r.t); c != nil {
-		c.Focus(r.t)
-	}
-	r.t.pick(r.id)
+	t.pick(id)
 }
 
-// Cursor implements desktop.Cursorable.
-func (r *timelineRow) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-// CreateRenderer implements fyne.Widget.
-func (r *timelineRow) CreateRenderer() fyne.WidgetRenderer {
-	rr := &timelineRowRenderer{row: r, bg: canvas.NewRectangle(color.Transparent),
-		box: container.NewBorder(nil, nil, r.chip, nil, r.sentence)}
-	rr.Refresh()
-	return rr
-}
-
-type timelineRowRenderer struct {
-	row *timelineRow
-	bg  *canvas.Rectangle
-	box *fyne.Container
-}
-
-func (r *timelineRowRenderer) Destroy()                     {}
-func (r *timelineRowRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.bg, r.box} }
-func (r *timelineRowRenderer) MinSize() fyne.Size           { return r.box.MinSize() }
-func (r *timelineRowRenderer) Layout(s fyne.Size) {
-	r.bg.Resize(s)
-	r.box.Resize(s)
-}
-
-func (r *timelineRowRenderer) Refresh() {
-	row := r.row
-	th := row.Theme()
+// rowTint is the background of entry id: the selection, or a tint for the entry in view.
+func (t *Timeline) rowTint(id int) color.Color {
+	th := t.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	t := row.t
 	switch {
-	case row.id >= 0 && row.id == t.selected && t.focused:
-		r.bg.FillColor = th.Color(theme.ColorNameSelection, v)
-	case row.id >= 0 && row.id == t.selected:
-		r.bg.FillColor = th.Color(theme.ColorNameHover, v)
-	case row.id >= 0 && row.id == t.highlighted:
-		r.bg.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.1)
-	default:
-		r.bg.FillColor = color.Transparent
+	case id == t.selected && t.focused:
+		return th.Color(theme.ColorNameSelection, v)
+	case id == t.selected:
+		return th.Color(theme.ColorNameHover, v)
+	case id == t.highlighted:
+		return blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.1)
 	}
-	r.bg.Refresh()
-	r.box.Refresh()
+	return color.Transparent
 }
