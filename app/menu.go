@@ -32,10 +32,7 @@ type Action struct{ Menu, Name, Key string }
 // shortcuts and F1 offer. The end-to-end suite checks that it exercises every entry, and a
 // test holds README's list of keys to it.
 func Actions() []Action {
-	w := &Window{}
-	for _, name := range sidePaneNames {
-		w.sideTabs = append(w.sideTabs, sideTab{item: container.NewTabItem(name, nil)})
-	}
+	w := &Window{side: namesOnly()}
 	return describeActions(w.actions())
 }
 
@@ -62,7 +59,7 @@ func (w *Window) actions() []action {
 		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
 		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.treePane) }},
-		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side) }},
+		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side.panel) }},
 		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
 		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
@@ -99,7 +96,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		case "Page tree":
 			item.Checked = w.treePane.Visible()
 		case "Side panel":
-			item.Checked = w.side.Visible()
+			item.Checked = w.side.panel.Visible()
 		}
 		m.Items = append(m.Items, item)
 		if a.name == "Open vault…" {
@@ -233,7 +230,7 @@ func (w *Window) togglePane(o fyne.CanvasObject) {
 	w.outer.Refresh()
 	w.inner.Refresh()
 	w.app.Preferences().SetBool(prefShowTree, w.treePane.Visible())
-	w.app.Preferences().SetBool(prefShowBacklinks, w.side.Visible())
+	w.app.Preferences().SetBool(prefShowBacklinks, w.side.panel.Visible())
 	w.win.SetMainMenu(w.menu())
 }
 

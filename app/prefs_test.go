@@ -16,7 +16,7 @@ func TestPreferences_RoundTrip(t *testing.T) {
 	onUILock(func() { w = NewWindow(a, nil) }) // another test\'s window may still be finishing work
 	w.SetZoom(1.3)
 	w.SetTheme(ThemeLight)
-	w.togglePane(w.side)
+	w.togglePane(w.side.panel)
 	w.SetFollow(true)
 	dir := t.TempDir()
 	w.remember(dir)
@@ -27,7 +27,7 @@ func TestPreferences_RoundTrip(t *testing.T) {
 	if w2.zoom != clampZoom(1.3) || w2.themeChoice != ThemeLight {
 		t.Errorf("zoom %v theme %q after restart", w2.zoom, w2.themeChoice)
 	}
-	if w2.side.Visible() || !w2.tree.Visible() {
+	if w2.side.panel.Visible() || !w2.tree.Visible() {
 		t.Error("pane visibility not restored")
 	}
 	if got := w2.recentVaults(); len(got) != 1 || got[0] != dir {

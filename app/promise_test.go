@@ -83,7 +83,7 @@ func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 	shortcut(w, fyne.KeyF, shortcutKey|fyne.KeyModifierShift)
 	typeKeys(t, w, "back", fyne.KeyReturn)
 	waitShown(t, shown)
-	for i := range w.sideTabs {
+	for i := range w.side.tabs {
 		onUI(w, func() { w.showSideTab(i) })
 	}
 	onUI(w, func() {

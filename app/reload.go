@@ -53,7 +53,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	w.lastReload = time.Now()
 	log.Printf("reload: %d added, %d changed, %d removed, %d renamed, rescan %v", len(r.Added), len(r.Changed), len(r.Removed), len(r.Renamed), r.Rescan)
 	w.tree.SetIndex(ix)
-	w.tags.SetIndex(ix)
+	w.side.tags.SetIndex(ix)
 	w.updateText(w.vaultGen.Load(), r)
 	w.buildMatcher(ix)
 	defer w.updateVaultLine()
@@ -72,7 +72,7 @@ func (w *Window) applyReload(r vault.Reload) {
 		if p := ix.Resolve("", cur.Unresolved); p != "" && ix.Note(p) != nil {
 			w.setStatus(fmt.Sprintf("“%s” now exists", cur.Unresolved))
 		}
-		w.backlinks.SetUnresolved(ix, cur.Unresolved)
+		w.side.backlinks.SetUnresolved(ix, cur.Unresolved)
 		return
 	}
 	open := cur.Path
@@ -115,7 +115,7 @@ func (w *Window) showDeleted(p string) {
 	}
 	w.note.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: []byte(body), Note: n}))
 	w.setBacklinks(w.vault.Index(), p)
-	w.outgoing.SetLinks(vault.OutgoingLinks{})
+	w.side.outgoing.SetLinks(vault.OutgoingLinks{})
 	w.shownHook(Place{Path: p})
 }
 
@@ -177,11 +177,11 @@ func (w *Window) updateVaultLine() {
 // goroutine, so the search gets its own copies of what it reads.
 func (w *Window) setBacklinks(ix *vault.Index, p string) {
 	v := w.vault
-	w.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
-	w.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
-	w.backlinks.SetNote(ix, p)
-	w.outline.SetNote(ix.Note(p))
-	w.graph.SetNote(ix, p)
+	w.side.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
+	w.side.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
+	w.side.backlinks.SetNote(ix, p)
+	w.side.outline.SetNote(ix.Note(p))
+	w.side.graph.SetNote(ix, p)
 }
 
 // refreshOutgoing gathers the open note's links again off the UI goroutine (a note may
@@ -193,7 +193,7 @@ func (w *Window) refreshOutgoing(ix *vault.Index, p string) {
 		out := ix.OutgoingLinks(p)
 		w.do(func() {
 			if w.showGen.Load() == gen {
-				w.outgoing.SetLinks(out)
+				w.side.outgoing.SetLinks(out)
 			}
 		})
 	}()

@@ -19,34 +19,92 @@ type sideTab struct {
 	focus func() fyne.Focusable
 }
 
-// newSide builds the side panel in the order the user reads it: who links here, where this
-// note goes, its shape, its tags and neighbourhood, then the video views.
-func (w *Window) newSide(tabs ...sideTab) {
-	w.sideTabs = tabs
-	items := make([]*container.TabItem, len(tabs))
-	for i, t := range tabs {
+// sidePanel is the right-hand pane and what it owns: its tabs of backlinks, outgoing links,
+// outline, tags and local graph, then the video views (whose widgets videoPanes owns). The
+// window wires the panes' callbacks; the panel knows its tabs and which one is shown.
+type sidePanel struct {
+	panel     *widgets.SidePanel
+	tabs      []sideTab
+	backlinks *widgets.Backlinks
+	outline   *widgets.Outline
+	outgoing  *widgets.Outgoing
+	tags      *widgets.TagsPanel
+	graph     *widgets.LocalGraph
+}
+
+// newSidePanel builds the side panel in the order the user reads it: who links here, where
+// this note goes, its shape, its tags and neighbourhood, then the video views.
+func newSidePanel(video *videoPanes) sidePanel {
+	s := sidePanel{
+		backlinks: widgets.NewBacklinks(),
+		outline:   widgets.NewOutline(),
+		outgoing:  widgets.NewOutgoing(),
+		tags:      widgets.NewTagsPanel(),
+		graph:     widgets.NewLocalGraph(),
+	}
+	s.tabs = []sideTab{
+		{container.NewTabItem(sidePaneNames[0], s.backlinks), s.backlinks.FocusTarget},
+		{container.NewTabItem(sidePaneNames[1], s.outgoing), s.outgoing.FocusTarget},
+		{container.NewTabItem(sidePaneNames[2], s.outline), s.outline.FocusTarget},
+		{container.NewTabItem(sidePaneNames[3], s.tags), s.tags.FocusTarget},
+		{container.NewTabItem(sidePaneNames[4], s.graph), s.graph.FocusTarget},
+		{video.tab, video.timeline.FocusTarget},
+		{container.NewTabItem(sidePaneNames[6], video.mentions), video.mentions.FocusTarget},
+	}
+	items := make([]*container.TabItem, len(s.tabs))
+	for i, t := range s.tabs {
 		items[i] = t.item
 	}
-	w.side = widgets.NewSidePanel(items...)
-	w.side.Keys = func(i int) fyne.Shortcut {
+	s.panel = widgets.NewSidePanel(items...)
+	s.panel.Keys = func(i int) fyne.Shortcut {
 		if i >= 9 {
 			return nil
 		}
 		return &desktop.CustomShortcut{KeyName: fyne.KeyName(rune('1' + i)), Modifier: fyne.KeyModifierAlt}
 	}
+	return s
+}
+
+// namesOnly is a side panel that has only its tabs' names, for listing the actions
+// (Actions) without a window.
+func namesOnly() sidePanel {
+	var s sidePanel
+	for _, name := range sidePaneNames {
+		s.tabs = append(s.tabs, sideTab{item: container.NewTabItem(name, nil)})
+	}
+	return s
+}
+
+// tabOf is the index of the tab showing content, -1 for none.
+func (s *sidePanel) tabOf(content fyne.CanvasObject) int {
+	for i, t := range s.tabs {
+		if t.item.Content == content {
+			return i
+		}
+	}
+	return -1
+}
+
+// stepped is the tab step tabs away from the one shown, wrapping around; -1 without tabs.
+func (s *sidePanel) stepped(step int) int {
+	n := len(s.tabs)
+	if n == 0 {
+		return -1
+	}
+	return ((s.panel.SelectedIndex()+step)%n + n) % n
 }
 
 // showSideTab shows the side panel's i-th tab (0-based) and gives its list the keyboard:
 // Up and Down move, Enter or Space opens.
 func (w *Window) showSideTab(i int) {
-	if i < 0 || i >= len(w.sideTabs) {
+	if i < 0 || i >= len(w.side.tabs) {
 		return
 	}
-	if !w.side.Visible() {
-		w.togglePane(w.side)
+	if !w.side.panel.Visible() {
+		w.togglePane(w.side.panel)
 	}
-	t := w.sideTabs[i]
-	w.side.Select(t.item)
+	t := w.side.tabs[i]
+	w.side.panel.Select(t.item)
 	if t.focus == nil {
 		return
 	}
@@ -56,13 +114,7 @@ func (w *Window) showSideTab(i int) {
 }
 
 // nextSideTab moves the side panel by step tabs, wrapping around.
-func (w *Window) nextSideTab(step int) {
-	n := len(w.sideTabs)
-	if n == 0 {
-		return
-	}
-	w.showSideTab(((w.side.SelectedIndex()+step)%n + n) % n)
-}
+func (w *Window) nextSideTab(step int) { w.showSideTab(w.side.stepped(step)) }
 
 // sideTabActions are the Go menu's entries for the side panel: Alt+1… for each tab, and
 // Ctrl+PageDown / Ctrl+PageUp to step through them.
@@ -71,7 +123,7 @@ func (w *Window) sideTabActions() []action {
 		{"Go", "Next side panel tab", fyne.KeyPageDown, shortcutKey, func() { w.nextSideTab(1) }},
 		{"Go", "Previous side panel tab", fyne.KeyPageUp, shortcutKey, func() { w.nextSideTab(-1) }},
 	}
-	for i, t := range w.sideTabs {
+	for i, t := range w.side.tabs {
 		if i >= 9 {
 			break
 		}
@@ -82,11 +134,8 @@ func (w *Window) sideTabActions() []action {
 
 // showTag lists the notes of a tag in the side panel's Tags tab (a tag tapped in a note).
 func (w *Window) showTag(tag string) {
-	for i, t := range w.sideTabs {
-		if t.item.Content == w.tags {
-			w.showSideTab(i)
-			w.tags.ShowTag(tag)
-			return
-		}
+	if i := w.side.tabOf(w.side.tags); i >= 0 {
+		w.showSideTab(i)
+		w.side.tags.ShowTag(tag)
 	}
 }

@@ -18,10 +18,10 @@ func TestSide_EveryTabIsReachableByKeyboard(t *testing.T) {
 	shortcut := func(k fyne.KeyName, mod fyne.KeyModifier) {
 		onUI(w, func() { w.keys.TypedShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: mod}) })
 	}
-	for i, tab := range w.sideTabs {
+	for i, tab := range w.side.tabs {
 		shortcut(fyne.KeyName(rune('1'+i)), fyne.KeyModifierAlt)
 		onUI(w, func() {
-			if got := w.side.Selected(); got != tab.item {
+			if got := w.side.panel.Selected(); got != tab.item {
 				t.Errorf("Alt+%d chose %q, want %q", i+1, got.Text, tab.item.Text)
 			}
 		})
@@ -30,7 +30,7 @@ func TestSide_EveryTabIsReachableByKeyboard(t *testing.T) {
 	shortcut(fyne.KeyName("2"), fyne.KeyModifierAlt) // Outgoing: [[Second]], [[Nowhere Yet]]
 	onUI(w, func() {
 		f := w.win.Canvas().Focused()
-		if f == nil || f != w.outgoing.FocusTarget() {
+		if f == nil || f != w.side.outgoing.FocusTarget() {
 			t.Fatalf("after Alt+2 the keyboard is with %T, not the outgoing list", f)
 		}
 		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
@@ -42,14 +42,14 @@ func TestSide_EveryTabIsReachableByKeyboard(t *testing.T) {
 	shortcut(fyne.KeyName("1"), fyne.KeyModifierAlt)
 	shortcut(fyne.KeyPageUp, shortcutKey)
 	onUI(w, func() {
-		if got, last := w.side.SelectedIndex(), len(w.sideTabs)-1; got != last {
+		if got, last := w.side.panel.SelectedIndex(), len(w.side.tabs)-1; got != last {
 			t.Errorf("Ctrl+PageUp from the first tab chose tab %d, want the last (%d)", got, last)
 		}
 	})
 	shortcut(fyne.KeyPageDown, shortcutKey)
 	shortcut(fyne.KeyPageDown, shortcutKey)
 	onUI(w, func() {
-		if got := w.side.SelectedIndex(); got != 1 {
+		if got := w.side.panel.SelectedIndex(); got != 1 {
 			t.Errorf("Ctrl+PageDown twice from the last tab chose tab %d, want 1", got)
 		}
 	})
@@ -67,10 +67,10 @@ func TestSide_TappingATagListsItsNotes(t *testing.T) {
 	waitShown(t, shown)
 	onUI(w, func() { w.note.OnOpenTag("history/medieval") })
 	onUI(w, func() {
-		if w.side.Selected().Content != w.tags {
-			t.Fatalf("the side panel shows %q, not Tags", w.side.Selected().Text)
+		if w.side.panel.Selected().Content != w.side.tags {
+			t.Fatalf("the side panel shows %q, not Tags", w.side.panel.Selected().Text)
 		}
-		if got := w.tags.Shown(); !strings.EqualFold(got, "history/medieval") {
+		if got := w.side.tags.Shown(); !strings.EqualFold(got, "history/medieval") {
 			t.Errorf("the Tags tab lists %q", got)
 		}
 	})

@@ -105,10 +105,8 @@ func (w *Window) clearVideoViews() {
 // focusTimeline shows the side panel's timeline and gives it the keyboard: Up and Down
 // move, Enter opens the video at the selected entry.
 func (w *Window) focusTimeline() {
-	for i, t := range w.sideTabs {
-		if t.item == w.video.tab {
-			w.showSideTab(i)
-		}
+	if i := w.side.tabOf(w.video.tab.Content); i >= 0 {
+		w.showSideTab(i)
 	}
 }
 

@@ -42,21 +42,15 @@ type Window struct {
 	win  fyne.Window
 	open func(*url.URL) error
 
-	tree      *widgets.PageTree
-	treePane  fyne.CanvasObject // the tree in the left pane of the outer split
-	note      *widgets.NoteView
-	backlinks *widgets.Backlinks
-	outline   *widgets.Outline
-	outgoing  *widgets.Outgoing
-	tags      *widgets.TagsPanel
-	graph     *widgets.LocalGraph
-	search    textSearch
-	switcher  quickSwitch
-	// side is the right-hand pane: tabs of backlinks, outline, outgoing links and the
-	// video views.
-	side     *widgets.SidePanel
-	sideTabs []sideTab
-	video    videoPanes
+	tree     *widgets.PageTree
+	treePane fyne.CanvasObject // the tree in the left pane of the outer split
+	note     *widgets.NoteView
+	search   textSearch
+	switcher quickSwitch
+	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
+	// and the video views.
+	side  sidePanel
+	video videoPanes
 	// player makes chip addresses (View › Player).
 	player    vault.Player
 	status    *widget.Label
@@ -116,31 +110,18 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.note.OnOpenUnresolved = w.OpenUnresolved
 	w.note.OnOpenURL = w.openURL
 	w.note.OnOpenTag = w.showTag
-	w.backlinks = widgets.NewBacklinks()
-	w.backlinks.OnOpenURL = w.openURL
-	w.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
-	w.backlinks.VideoURL = func(id string, s int) string { return videoURL(w.player)(id, s) }
-	w.outline = widgets.NewOutline()
-	w.outline.OnOpenHeading = func(anchor string) { w.note.ScrollToHeading(anchor) }
-	w.outgoing = widgets.NewOutgoing()
-	w.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
-	w.outgoing.OnOpenUnresolved = w.OpenUnresolved
-	w.tags = widgets.NewTagsPanel()
-	w.tags.OnOpen = func(p string) { w.Open(p, "") }
-	w.graph = widgets.NewLocalGraph()
-	w.graph.OnOpen = func(p string) { w.Open(p, "") }
-	w.graph.OnOpenUnresolved = w.OpenUnresolved
 	w.newVideoPanes()
 	w.newSearch()
-	w.newSide(
-		sideTab{container.NewTabItem(sidePaneNames[0], w.backlinks), w.backlinks.FocusTarget},
-		sideTab{container.NewTabItem(sidePaneNames[1], w.outgoing), w.outgoing.FocusTarget},
-		sideTab{container.NewTabItem(sidePaneNames[2], w.outline), w.outline.FocusTarget},
-		sideTab{container.NewTabItem(sidePaneNames[3], w.tags), w.tags.FocusTarget},
-		sideTab{container.NewTabItem(sidePaneNames[4], w.graph), w.graph.FocusTarget},
-		sideTab{w.video.tab, w.video.timeline.FocusTarget},
-		sideTab{container.NewTabItem(sidePaneNames[6], w.video.mentions), w.video.mentions.FocusTarget},
-	)
+	w.side = newSidePanel(&w.video)
+	w.side.backlinks.OnOpenURL = w.openURL
+	w.side.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
+	w.side.backlinks.VideoURL = func(id string, s int) string { return videoURL(w.player)(id, s) }
+	w.side.outline.OnOpenHeading = func(anchor string) { w.note.ScrollToHeading(anchor) }
+	w.side.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
+	w.side.outgoing.OnOpenUnresolved = w.OpenUnresolved
+	w.side.tags.OnOpen = func(p string) { w.Open(p, "") }
+	w.side.graph.OnOpen = func(p string) { w.Open(p, "") }
+	w.side.graph.OnOpenUnresolved = w.OpenUnresolved
 
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
@@ -153,7 +134,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.center = container.NewStack(w.note)
 	// The panes' minimum widths are fixed, so the dividers move only when the user drags
 	// them or resizes the window, never because a note or a list is wider than the last.
-	w.inner = container.NewHSplit(fixedMinWidth(w.center, noteMinWidth), w.side)
+	w.inner = container.NewHSplit(fixedMinWidth(w.center, noteMinWidth), w.side.panel)
 	w.treePane = fixedMinWidth(w.tree, treeMinWidth)
 	w.outer = container.NewHSplit(w.treePane, w.inner)
 	prefs := a.Preferences()
@@ -169,7 +150,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		w.treePane.Hide()
 	}
 	if !prefs.BoolWithFallback(prefShowBacklinks, true) {
-		w.side.Hide()
+		w.side.panel.Hide()
 	}
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
 	if p, err := vault.ParsePlayer(prefs.String(prefPlayer)); err == nil {
@@ -247,7 +228,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			ix := v.Index()
 			log.Printf("indexed %s: %d notes, %d problems, in %v", src.Name(), ix.Len(), len(ix.Problems()), time.Since(started).Round(time.Millisecond))
 			w.tree.SetIndex(ix)
-			w.tags.SetIndex(ix)
+			w.side.tags.SetIndex(ix)
 			w.setStatus("")
 			w.startWatch(gen, src, v)
 			limitMemory(ix)
@@ -442,10 +423,10 @@ func (w *Window) showAt(pl Place, at spot) {
 		w.shown = ""
 		w.setTitle(pl.Unresolved)
 		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
-		w.backlinks.SetUnresolved(ix, pl.Unresolved)
-		w.outline.SetNote(nil)
-		w.outgoing.SetNote(ix, "")
-		w.graph.SetNote(ix, pl.Unresolved)
+		w.side.backlinks.SetUnresolved(ix, pl.Unresolved)
+		w.side.outline.SetNote(nil)
+		w.side.outgoing.SetNote(ix, "")
+		w.side.graph.SetNote(ix, pl.Unresolved)
 		w.clearVideoViews()
 		w.shownHook(pl)
 		return
@@ -491,7 +472,7 @@ func (w *Window) showAt(pl Place, at spot) {
 			if r != w.note.Note() {
 				w.note.ShowNote(r)
 			}
-			w.outgoing.SetLinks(out)
+			w.side.outgoing.SetLinks(out)
 			w.showVideoViews(ix, vv)
 			switch {
 			case at.fragment != "":
