@@ -6,17 +6,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
 // Fyne's RichText wraps and baseline-aligns only its own text and hyperlink segments; any
-// other inline object sits a line too low and never wraps (fyne issue #3393). Chips and the
-// links of unresolved names are therefore made of two segments:
+// other inline object sits a line too low and never wraps (fyne issue #3393). Chips,
+// highlights, task boxes and the words of links (noteview_link.go) are therefore made of two
+// segments:
 //
 //  1. a TextSegment that RichText wraps and aligns like any text (for a chip, a transparent
-//     placeholder as wide as the pill; for a dimmed link, the word itself), then
+//     placeholder as wide as the pill; for a link, the word itself), then
 //  2. a zero-width inline segment whose visual is a container with a hidden *widget.Hyperlink
 //     first: RichText aligns such a container on the text baseline (it measures the link's
 //     text). The container draws its second object to its left, over the text of (1).
@@ -61,26 +61,22 @@ func newOverlay(text string, style fyne.TextStyle, size fyne.ThemeSizeName, obj 
 type overlayKind uint8
 
 const (
-	// overlayTap is an invisible tap target over a word of a link to a missing note.
-	overlayTap overlayKind = iota
 	// overlayMark draws a word of ==highlighted== text on its highlight: the word's own
 	// segment is a placeholder under it.
-	overlayMark
+	overlayMark overlayKind = iota
 	// overlayBox draws the read-only box of a task list item over blank space.
 	overlayBox
 )
 
 // overlaySegment is a zero-width segment drawing over the text segment just before it: a
-// tap target, a highlight or a task box.
+// highlight or a task box.
 type overlaySegment struct {
 	kind  overlayKind
 	text  string // the text covered
 	style fyne.TextStyle
 	size  fyne.ThemeSizeName
-	name  string // overlayTap: the missing note's name
 	// checked is the state of an overlayBox.
 	checked bool
-	act     *noteActions
 }
 
 // Inline implements widget.RichTextSegment.
@@ -92,15 +88,10 @@ func (s *overlaySegment) Textual() string { return "" }
 // Visual implements widget.RichTextSegment.
 func (s *overlaySegment) Visual() fyne.CanvasObject {
 	var w fyne.Widget
-	switch s.kind {
-	case overlayMark:
-		w = newMarkWord(s)
-	case overlayBox:
+	if s.kind == overlayBox {
 		w = newTaskBox(s)
-	default:
-		t := &tapTarget{seg: s}
-		t.ExtendBaseWidget(t)
-		w = t
+	} else {
+		w = newMarkWord(s)
 	}
 	return newOverlay(s.text, s.style, s.size, w)
 }
@@ -121,25 +112,6 @@ func (s *overlaySegment) SelectedText() string { return "" }
 
 // Unselect implements widget.RichTextSegment.
 func (s *overlaySegment) Unselect() {}
-
-// tapTarget is an invisible tappable area over a word of an unresolved link.
-type tapTarget struct {
-	widget.BaseWidget
-	seg *overlaySegment
-}
-
-// CreateRenderer implements fyne.Widget.
-func (t *tapTarget) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(&fyne.Container{})
-}
-
-// Tapped implements fyne.Tappable.
-func (t *tapTarget) Tapped(*fyne.PointEvent) {
-	t.seg.act.openUnresolved(t.seg.name)
-}
-
-// Cursor implements desktop.Cursorable.
-func (t *tapTarget) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // markWord is one word of highlighted text: an opaque highlight with the word drawn on it,
 // exactly where the placeholder word under it is.
@@ -278,22 +250,15 @@ func taskMarker(indent string, checked bool, f *noteFlow) {
 	f.add(&widget.TextSegment{Style: widget.RichTextStyleInline, Text: " "})
 }
 
-// unresolvedLink appends a link to a note that does not exist yet: dimmed, underlined text
-// whose every word is tappable.
+// unresolvedLink appends a link to a note that does not exist yet, called name: dimmed,
+// underlined words that are one link (linkWords), the same in the body, the header and an
+// embed: a click offers to create the note, the pointer resting on it previews it, Tab
+// reaches it.
 func unresolvedLink(label, name string, st inlineStyle, act *noteActions, f *noteFlow) {
 	look := st
 	look.color = theme.ColorNamePlaceHolder
 	look.style.Underline = true
-	style := look.text()
-	words := strings.Fields(label)
-	for i, w := range words {
-		if i > 0 {
-			f.add(&widget.TextSegment{Style: style, Text: " "})
-		}
-		f.add(&widget.TextSegment{Style: style, Text: w})
-		f.add(&overlaySegment{kind: overlayTap, text: w, style: style.TextStyle, size: style.SizeName, name: name, act: act})
-	}
-	f.trail(st.text())
+	linkWords(label, &linkRef{name: name, act: act}, look, st, f)
 }
 
 // trail appends the empty text that must follow a zero-width segment; text of the same style

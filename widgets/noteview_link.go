@@ -11,9 +11,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// A link to a note is drawn the way chip_overlay.go draws the words of an unresolved link:
-// each word is a TextSegment that RichText wraps like any text, followed by a zero-width
-// linkSegment whose visual (a linkWord) lies over the word. Fyne's own HyperlinkSegment wraps
+// A link to a note is drawn the way chip_overlay.go draws chips and highlights: each word is
+// a TextSegment that RichText wraps like any text, followed by a zero-width linkSegment whose
+// visual (a linkWord) lies over the word. Fyne's own HyperlinkSegment wraps
 // too, but its visual tells nobody when the pointer rests on it, and a link has to: resting
 // on it for a moment shows a preview of the note it points at (preview.go).
 
@@ -56,19 +56,9 @@ func (l *linkRef) setHovered(on bool) {
 // noteLinkWords appends a link to the file at target of the vault (fragment is its heading or
 // ^block, "" for none), in the link colour.
 func (r *noteRenderer) noteLinkWords(label, target, fragment string, st inlineStyle, f *noteFlow) {
-	r.act.keepPreviewInput(r.in)
 	look := st
 	look.color = theme.ColorNameHyperlink
 	linkWords(label, &linkRef{path: target, fragment: fragment, act: r.act}, look, st, f)
-}
-
-// missingLinkWords appends a link to a note that does not exist yet: dimmed, underlined text.
-func (r *noteRenderer) missingLinkWords(label, name string, st inlineStyle, f *noteFlow) {
-	r.act.keepPreviewInput(r.in)
-	look := st
-	look.color = theme.ColorNamePlaceHolder
-	look.style.Underline = true
-	linkWords(label, &linkRef{name: name, act: r.act}, look, st, f)
 }
 
 // linkWords appends the words of label in the style look, each with the linkSegment that

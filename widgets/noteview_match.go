@@ -267,11 +267,9 @@ func newMatchMarker(segs []widget.RichTextSegment, text string, base int) *match
 // covered reports whether s draws over the text segment before it, hiding it: a chip's pill,
 // a highlight, a task box.
 func covered(s widget.RichTextSegment) bool {
-	switch s := s.(type) {
-	case *chipSegment:
+	switch s.(type) {
+	case *chipSegment, *overlaySegment:
 		return true
-	case *overlaySegment:
-		return s.kind != overlayTap
 	}
 	return false
 }

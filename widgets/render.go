@@ -205,6 +205,8 @@ func RenderNote(in RenderInput) *RenderedNote {
 		problems: &out.Problems,
 		images:   map[string]*loadedImage{},
 	}
+	// Any link may be previewed, in the body, the header or an embed.
+	out.act.keepPreviewInput(&in)
 	// Headings are found by their offset in what is parsed.
 	r.headingAnchors = map[int]vault.Heading{}
 	for _, h := range n.Headings {
@@ -927,7 +929,7 @@ func (r *noteRenderer) wikilink(w *md.Wikilink, st inlineStyle, f *noteFlow) {
 	}
 	label := wikilinkLabel(w)
 	if target == "" {
-		r.missingLinkWords(label, unresolvedName(w.Target), st, f)
+		unresolvedLink(label, unresolvedName(w.Target), st, r.act, f)
 		return
 	}
 	r.noteLinkWords(label, target, w.Fragment, st, f)
@@ -992,7 +994,7 @@ func (r *noteRenderer) markdownLink(n *ast.Link, st inlineStyle, f *noteFlow) {
 		return
 	}
 	if strings.HasSuffix(strings.ToLower(target), ".md") {
-		r.missingLinkWords(label, unresolvedName(path.Base(target)), st, f)
+		unresolvedLink(label, unresolvedName(path.Base(target)), st, r.act, f)
 		return
 	}
 	f.text(label, st.text())
