@@ -30,13 +30,20 @@ type overlayLayout struct {
 	text  string
 	style fyne.TextStyle
 	size  fyne.ThemeSizeName
-	owner fyne.Widget // for theme lookups
+	// spaceAfter stretches the object over the space after the text too: a link's word and
+	// the space to its next word, so that the pointer moving along a link never leaves it.
+	spaceAfter bool
+	owner      fyne.Widget // for theme lookups
 }
 
 // Layout implements fyne.Layout.
 func (l *overlayLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
-	s := fyne.MeasureText(l.text, theme.SizeForWidget(l.size, l.owner), l.style)
+	size := theme.SizeForWidget(l.size, l.owner)
+	s := fyne.MeasureText(l.text, size, l.style)
 	objects[1].Move(fyne.NewPos(-s.Width, 0))
+	if l.spaceAfter {
+		s.Width += fyne.MeasureText(" ", size, l.style).Width
+	}
 	objects[1].Resize(s)
 }
 

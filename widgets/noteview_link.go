@@ -111,17 +111,16 @@ func (s *linkSegment) Visual() fyne.CanvasObject {
 	if s.index < len(s.link.words) {
 		s.link.words[s.index] = w
 	}
-	// The hidden link is read by RichText's row layout for its text metrics only, as in
-	// newOverlay.
-	marker := &widget.Hyperlink{TextStyle: s.style, SizeName: s.size}
-	marker.Hidden = true
-	return &fyne.Container{Layout: &linkWordLayout{seg: s, owner: o}, Objects: []fyne.CanvasObject{marker, o}}
+	c := newOverlay(s.text, s.style, s.size, o)
+	c.Layout.(*overlayLayout).spaceAfter = !s.last
+	return c
 }
 
 // Update implements widget.RichTextSegment.
 func (s *linkSegment) Update(o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
-	c.Layout.(*linkWordLayout).seg = s
+	l := c.Layout.(*overlayLayout)
+	l.text, l.style, l.size, l.spaceAfter = s.text, s.style, s.size, !s.last
 	c.Objects[1].Refresh()
 }
 
@@ -133,28 +132,6 @@ func (s *linkSegment) SelectedText() string { return "" }
 
 // Unselect implements widget.RichTextSegment.
 func (s *linkSegment) Unselect() {}
-
-// linkWordLayout puts a linkWord over the word before it and the space after that word, so
-// that the pointer moving along a link never leaves it.
-type linkWordLayout struct {
-	seg   *linkSegment
-	owner fyne.Widget // for theme lookups
-}
-
-// Layout implements fyne.Layout.
-func (l *linkWordLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
-	size := theme.SizeForWidget(l.seg.size, l.owner)
-	s := fyne.MeasureText(l.seg.text, size, l.seg.style)
-	w := s.Width
-	if !l.seg.last {
-		w += fyne.MeasureText(" ", size, l.seg.style).Width
-	}
-	objects[1].Move(fyne.NewPos(-s.Width, 0))
-	objects[1].Resize(fyne.NewSize(w, s.Height))
-}
-
-// MinSize implements fyne.Layout: the word takes no room of its own in the row.
-func (l *linkWordLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }
 
 // linkWord is the tappable, hoverable area over one word of a link. It draws only the
 // underline of a link under the pointer (a missing note's link is always underlined) and the
