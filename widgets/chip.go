@@ -29,56 +29,12 @@ func addChip(f *noteFlow, clock, rawURL string, size fyne.ThemeSizeName, act *no
 		Text:  "_" + strings.ReplaceAll(label, " ", "_") + "_",
 	}
 	f.add(ph)
-	f.add(&chipSegment{placeholder: ph, label: label, clock: clock, url: rawURL, size: size, act: act})
+	f.add(&overlaySegment{kind: overlayChip, text: ph.Text, style: chipStyle, size: size,
+		placeholder: ph, label: label, clock: clock, url: rawURL, act: act})
 	f.trail(widget.RichTextStyle{Inline: true, SizeName: size, ColorName: theme.ColorNameForeground})
 }
 
-// chipSegment is a timestamp chip inside rich text: the pill over its placeholder.
-type chipSegment struct {
-	placeholder *widget.TextSegment
-	label       string
-	clock       string // the time alone, for Copy timestamp
-	url         string
-	size        fyne.ThemeSizeName
-	act         *noteActions
+// showChip makes c the chip of s, an overlayChip.
+func (s *overlaySegment) showChip(c *timeChip) {
+	c.clock, c.url, c.open, c.size, c.placeholder = s.clock, s.url, s.act.openVideo, s.size, s.text
 }
-
-// plain is the chip as plain text.
-func (s *chipSegment) plain() string { return s.label }
-
-// Inline implements widget.RichTextSegment.
-func (s *chipSegment) Inline() bool { return true }
-
-// Textual implements widget.RichTextSegment; the placeholder carries the chip's width.
-func (s *chipSegment) Textual() string { return "" }
-
-// Visual implements widget.RichTextSegment.
-func (s *chipSegment) Visual() fyne.CanvasObject {
-	c := newTimeChip()
-	s.show(c)
-	return newOverlay(s.placeholder.Text, chipStyle, s.size, c)
-}
-
-// show makes c the chip of s.
-func (s *chipSegment) show(c *timeChip) {
-	c.clock, c.url, c.open, c.size, c.placeholder = s.clock, s.url, s.act.openVideo, s.size, s.placeholder.Text
-}
-
-// Update implements widget.RichTextSegment.
-func (s *chipSegment) Update(o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
-	l := c.Layout.(*overlayLayout)
-	l.text, l.size = s.placeholder.Text, s.size
-	chip := c.Objects[1].(*timeChip)
-	s.show(chip)
-	chip.Refresh()
-}
-
-// Select implements widget.RichTextSegment.
-func (s *chipSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *chipSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *chipSegment) Unselect() {}

@@ -73,10 +73,14 @@ const (
 	overlayMark overlayKind = iota
 	// overlayBox draws the read-only box of a task list item over blank space.
 	overlayBox
+	// overlayChip draws a timestamp chip (chip.go) over its placeholder.
+	overlayChip
+	// overlayLink lies over a word of a link and the space after it (noteview_link.go).
+	overlayLink
 )
 
 // overlaySegment is a zero-width segment drawing over the text segment just before it: a
-// highlight or a task box.
+// highlight, a task box, a timestamp chip or a word of a link.
 type overlaySegment struct {
 	kind  overlayKind
 	text  string // the text covered
@@ -84,6 +88,20 @@ type overlaySegment struct {
 	size  fyne.ThemeSizeName
 	// checked is the state of an overlayBox.
 	checked bool
+
+	// An overlayChip's placeholder (the text covered), label ("▶ 18:28"), time alone (for
+	// Copy timestamp), video address ("" for none) and actions.
+	placeholder *widget.TextSegment
+	label       string
+	clock       string
+	url         string
+	act         *noteActions
+
+	// An overlayLink's link, which word of it this is, and whether it is the last (no space
+	// after it belongs to the link).
+	link  *linkRef
+	index int
+	last  bool
 }
 
 // Inline implements widget.RichTextSegment.
@@ -95,19 +113,31 @@ func (s *overlaySegment) Textual() string { return "" }
 // Visual implements widget.RichTextSegment.
 func (s *overlaySegment) Visual() fyne.CanvasObject {
 	var w fyne.Widget
-	if s.kind == overlayBox {
+	switch s.kind {
+	case overlayBox:
 		w = newTaskBox(s)
-	} else {
+	case overlayChip:
+		c := newTimeChip()
+		s.showChip(c)
+		w = c
+	case overlayLink:
+		w = s.linkWord()
+	default:
 		w = newMarkWord(s)
 	}
-	return newOverlay(s.text, s.style, s.size, w)
+	c := newOverlay(s.text, s.style, s.size, w)
+	c.Layout.(*overlayLayout).spaceAfter = s.kind == overlayLink && !s.last
+	return c
 }
 
 // Update implements widget.RichTextSegment.
 func (s *overlaySegment) Update(o fyne.CanvasObject) {
 	c := o.(*fyne.Container)
 	l := c.Layout.(*overlayLayout)
-	l.text, l.style, l.size = s.text, s.style, s.size
+	l.text, l.style, l.size, l.spaceAfter = s.text, s.style, s.size, s.kind == overlayLink && !s.last
+	if chip, ok := c.Objects[1].(*timeChip); ok && s.kind == overlayChip {
+		s.showChip(chip)
+	}
 	c.Objects[1].Refresh()
 }
 

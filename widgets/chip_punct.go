@@ -69,8 +69,8 @@ func (f *noteFlow) chipPunct(s string, st widget.RichTextStyle) string {
 		return s
 	}
 	switch prev := f.segs[n-2].(type) {
-	case *chipSegment:
-		if f.segs[n-3] != widget.RichTextSegment(prev.placeholder) {
+	case *overlaySegment:
+		if prev.kind != overlayChip || f.segs[n-3] != widget.RichTextSegment(prev.placeholder) {
 			return s
 		}
 		if k := closingPunct(s); k > 0 && st.Inline && !st.TextStyle.Monospace {

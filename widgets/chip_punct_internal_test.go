@@ -367,7 +367,7 @@ func TestChipPunct_KeptWithEveryChip(t *testing.T) {
 					// The reserve comes just before the chip's placeholder and counts the
 					// same punctuation as the one drawn after the chip.
 					ph, _ := segs[i+1].(*widget.TextSegment)
-					chip, _ := segs[i+2].(*chipSegment)
+					chip, _ := segs[i+2].(*overlaySegment)
 					after, _ := segs[i+3].(*punctSegment)
 					if ph == nil || chip == nil || chip.placeholder != ph || after == nil || after != p.drawn || after.reserve() {
 						t.Errorf("reserve for %q is not followed by its chip and punctuation: %T %T %T", p.punct(), segs[i+1], segs[i+2], segs[i+3])

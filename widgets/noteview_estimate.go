@@ -176,7 +176,7 @@ func (e *flowEstimate) segments(segs []widget.RichTextSegment, depth int) {
 			e.endParagraph()
 			e.h += e.m.block(s.block, e.avail-e.indent)
 			e.blocks++
-		case *chipSegment, *overlaySegment, *linkSegment, *matchSegment:
+		case *overlaySegment, *matchSegment:
 		default:
 			e.text(s.Textual(), theme.SizeNameText, false)
 			if !s.Inline() {

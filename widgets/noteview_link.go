@@ -12,8 +12,8 @@ import (
 )
 
 // A link to a note is drawn the way chip_overlay.go draws chips and highlights: each word is
-// a TextSegment that RichText wraps like any text, followed by a zero-width linkSegment whose
-// visual (a linkWord) lies over the word. Fyne's own HyperlinkSegment wraps
+// a TextSegment that RichText wraps like any text, followed by a zero-width overlaySegment
+// whose visual (a linkWord) lies over the word. Fyne's own HyperlinkSegment wraps
 // too, but its visual tells nobody when the pointer rests on it, and a link has to: resting
 // on it for a moment shows a preview of the note it points at (preview.go).
 
@@ -61,7 +61,7 @@ func (r *noteRenderer) noteLinkWords(label, target, fragment string, st inlineSt
 	linkWords(label, &linkRef{path: target, fragment: fragment, act: r.act}, look, st, f)
 }
 
-// linkWords appends the words of label in the style look, each with the linkSegment that
+// linkWords appends the words of label in the style look, each with the overlaySegment that
 // makes it a part of link; text after it continues in the style after.
 func linkWords(label string, link *linkRef, look, after inlineStyle, f *noteFlow) {
 	style := look.text()
@@ -75,84 +75,47 @@ func linkWords(label string, link *linkRef, look, after inlineStyle, f *noteFlow
 			f.add(&widget.TextSegment{Style: style, Text: " "})
 		}
 		f.add(&widget.TextSegment{Style: style, Text: w})
-		f.add(&linkSegment{link: link, index: i, text: w, last: i == len(words)-1, style: style.TextStyle, size: style.SizeName})
+		f.add(&overlaySegment{kind: overlayLink, link: link, index: i, text: w, last: i == len(words)-1, style: style.TextStyle, size: style.SizeName})
 	}
 	f.trail(after.text())
 }
 
-// linkSegment is the zero-width segment after a word of a link: its visual lies over the
-// word and the space after it.
-type linkSegment struct {
-	link  *linkRef
-	index int
-	text  string // the word covered
-	last  bool   // the link's last word: no space after it belongs to the link
-	style fyne.TextStyle
-	size  fyne.ThemeSizeName
-}
-
-// Inline implements widget.RichTextSegment.
-func (s *linkSegment) Inline() bool { return true }
-
-// Textual implements widget.RichTextSegment: the word is the segment before.
-func (s *linkSegment) Textual() string { return "" }
-
-// Visual implements widget.RichTextSegment. The first word of a link takes the keyboard
+// linkWord is the visual of an overlayLink. The first word of a link takes the keyboard
 // focus (Tab), as Fyne's hyperlinks do; the others do not, so Tab stops once per link.
-func (s *linkSegment) Visual() fyne.CanvasObject {
-	w := &linkWord{seg: s}
+func (s *overlaySegment) linkWord() fyne.Widget {
+	w := &linkWord{link: s.link}
 	w.self = w
 	if s.index == 0 {
 		fw := &focusLinkWord{linkWord: w}
 		w.self = fw
 	}
 	w.ExtendBaseWidget(w.self)
-	o := w.self
 	if s.index < len(s.link.words) {
 		s.link.words[s.index] = w
 	}
-	c := newOverlay(s.text, s.style, s.size, o)
-	c.Layout.(*overlayLayout).spaceAfter = !s.last
-	return c
+	return w.self
 }
-
-// Update implements widget.RichTextSegment.
-func (s *linkSegment) Update(o fyne.CanvasObject) {
-	c := o.(*fyne.Container)
-	l := c.Layout.(*overlayLayout)
-	l.text, l.style, l.size, l.spaceAfter = s.text, s.style, s.size, !s.last
-	c.Objects[1].Refresh()
-}
-
-// Select implements widget.RichTextSegment.
-func (s *linkSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *linkSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *linkSegment) Unselect() {}
 
 // linkWord is the tappable, hoverable area over one word of a link. It draws only the
 // underline of a link under the pointer (a missing note's link is always underlined) and the
 // focus ring.
 type linkWord struct {
 	widget.BaseWidget
-	seg *linkSegment
+	link *linkRef
 	// self is the widget in the canvas: this linkWord, or the focusLinkWord holding it.
 	self    fyne.Widget
 	focused bool
 }
 
 // Tapped opens the link.
-func (w *linkWord) Tapped(*fyne.PointEvent) { w.seg.link.open() }
+func (w *linkWord) Tapped(*fyne.PointEvent) { w.link.open() }
 
 // Cursor implements desktop.Cursorable: a hand, as over any link.
 func (w *linkWord) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // MouseIn underlines the link and starts the wait for its preview.
 func (w *linkWord) MouseIn(e *desktop.MouseEvent) {
-	l := w.seg.link
+	l := w.link
 	l.setHovered(true)
 	l.act.hoverLink(l, w.self, e.AbsolutePosition)
 }
@@ -163,7 +126,7 @@ func (w *linkWord) MouseMoved(*desktop.MouseEvent) {}
 // MouseOut ends the underline; the preview closes unless the pointer comes back or goes into
 // it.
 func (w *linkWord) MouseOut() {
-	l := w.seg.link
+	l := w.link
 	l.setHovered(false)
 	l.act.leaveLink(l)
 }
@@ -200,7 +163,7 @@ func (r *linkWordRenderer) Refresh() {
 	w := r.w
 	th := w.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
-	l := w.seg.link
+	l := w.link
 	r.under.FillColor = th.Color(theme.ColorNameHyperlink, v)
 	r.under.Hidden = !l.resolved() || !(l.hovered || w.focused)
 	r.ring.StrokeColor = th.Color(theme.ColorNameFocus, v)
@@ -239,9 +202,9 @@ func (w *focusLinkWord) TypedRune(rune) {}
 func (w *focusLinkWord) TypedKey(e *fyne.KeyEvent) {
 	switch e.Name {
 	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
-		w.seg.link.open()
+		w.link.open()
 	default:
-		if v := w.seg.link.act.view; v != nil {
+		if v := w.link.act.view; v != nil {
 			v.TypedKey(e)
 		}
 	}
@@ -250,7 +213,7 @@ func (w *focusLinkWord) TypedKey(e *fyne.KeyEvent) {
 // TypedShortcut implements fyne.Shortcutable: the note takes Ctrl+Home and Ctrl+End and hands
 // the other shortcuts to the window.
 func (w *focusLinkWord) TypedShortcut(s fyne.Shortcut) {
-	if v := w.seg.link.act.view; v != nil {
+	if v := w.link.act.view; v != nil {
 		v.TypedShortcut(s)
 	} else if c, ok := fyne.CurrentApp().Driver().CanvasForObject(w.self).(fyne.Shortcutable); ok {
 		c.TypedShortcut(s)

@@ -250,7 +250,7 @@ func newMatchMarker(segs []widget.RichTextSegment, text string, base int) *match
 				b = append(b, 0)
 				collect(s.Texts)
 				b = append(b, 0)
-			case *overlaySegment, *linkSegment, *matchSegment:
+			case *overlaySegment, *matchSegment:
 				// Zero width: the text is in the segment before.
 			default:
 				b = append(b, 0)
@@ -267,11 +267,8 @@ func newMatchMarker(segs []widget.RichTextSegment, text string, base int) *match
 // covered reports whether s draws over the text segment before it, hiding it: a chip's pill,
 // a highlight, a task box.
 func covered(s widget.RichTextSegment) bool {
-	switch s.(type) {
-	case *chipSegment, *overlaySegment:
-		return true
-	}
-	return false
+	o, ok := s.(*overlaySegment)
+	return ok && o.kind != overlayLink
 }
 
 // rewrite returns segs with the occurrences marked, and whether anything changed. Segments

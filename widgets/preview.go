@@ -326,8 +326,8 @@ func smallHeading(segs []widget.RichTextSegment) {
 				s.Style.SizeName = theme.SizeNameText
 				s.Style.TextStyle.Bold = true
 			}
-		case *linkSegment:
-			if s.size == theme.SizeNameHeadingText || s.size == theme.SizeNameSubHeadingText {
+		case *overlaySegment:
+			if s.kind == overlayLink && (s.size == theme.SizeNameHeadingText || s.size == theme.SizeNameSubHeadingText) {
 				s.size = theme.SizeNameText
 				s.style.Bold = true
 			}

@@ -1216,7 +1216,7 @@ func (f *noteFlow) paragraph() []widget.RichTextSegment {
 // followed by text.
 func zeroWidth(s widget.RichTextSegment) bool {
 	switch s.(type) {
-	case *chipSegment, *overlaySegment, *linkSegment, *matchSegment, *punctSegment:
+	case *overlaySegment, *matchSegment, *punctSegment:
 		return true
 	}
 	return false
@@ -1241,15 +1241,8 @@ func writeSegments(w *strings.Builder, segs []widget.RichTextSegment) {
 		if i+1 < len(segs) {
 			// A chip reads as its label and a task box as [ ] or [x], not as the
 			// placeholders under them.
-			switch next := segs[i+1].(type) {
-			case *chipSegment:
-				if next.placeholder == s {
-					continue
-				}
-			case *overlaySegment:
-				if next.kind == overlayBox {
-					continue
-				}
+			if next, ok := segs[i+1].(*overlaySegment); ok && (next.kind == overlayBox || next.kind == overlayChip && next.placeholder == s) {
+				continue
 			}
 		}
 		writeSegment(w, s)
@@ -1259,15 +1252,14 @@ func writeSegments(w *strings.Builder, segs []widget.RichTextSegment) {
 // writeSegment writes one segment as plain text.
 func writeSegment(w *strings.Builder, s widget.RichTextSegment) {
 	switch s := s.(type) {
-	case *chipSegment:
-		w.WriteString(s.plain())
 	case *overlaySegment:
-		if s.kind == overlayBox {
-			if s.checked {
-				w.WriteString("[x]")
-			} else {
-				w.WriteString("[ ]")
-			}
+		switch {
+		case s.kind == overlayChip:
+			w.WriteString(s.label)
+		case s.kind == overlayBox && s.checked:
+			w.WriteString("[x]")
+		case s.kind == overlayBox:
+			w.WriteString("[ ]")
 		}
 	case *widget.TableSegment:
 		row := func(cells [][]widget.RichTextSegment) {

@@ -16,7 +16,7 @@ import (
 
 // timeChip is a timestamp chip, "▶ 18:28": a rounded pill that opens the note's video at
 // that second. One widget draws every chip: in the note's text (over its placeholder, see
-// chipSegment) and on its own in the backlinks, the timeline and the topic mentions. A click
+// an overlayChip) and on its own in the backlinks, the timeline and the topic mentions. A click
 // opens the video, a right-click offers to copy the link or the time, and the pointer on it
 // tints it and, when it has a tip, shows that (Fyne has no tooltips, so the chip shows a
 // small pop-up of its own).
