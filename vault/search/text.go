@@ -93,6 +93,8 @@ type stripper struct {
 	// unclosed `<script>` tags is searched once.
 	noClose [len(hidden)]bool
 	depth   int
+	// quotes is the number of quote markers the last line read began with.
+	quotes int
 }
 
 const (
@@ -145,16 +147,19 @@ func (s *stripper) line(p, end int) {
 	s.table = false
 	clear(s.noTicks[:])
 	q := p
-	quoted := false
+	quotes := 0
 	for {
 		q = skipSpaces(src, q, end)
 		if q < end && src[q] == '>' {
 			q++
-			quoted = true
+			quotes++
 			continue
 		}
 		break
 	}
+	// Only a quote's first line may be a callout's (docs/FORMAT.md §4).
+	firstQuoted := quotes > s.quotes
+	s.quotes = quotes
 	if s.fence != 0 {
 		if markdown.ClosesFence(src[q:end], s.fence, s.fenceLen) {
 			s.fence = 0
@@ -180,14 +185,15 @@ func (s *stripper) line(p, end int) {
 		if r == q {
 			break
 		}
-		box := item && !bullet && src[skipSpaces(src, q, end)] == '['
+		k := skipSpaces(src, q, end)
+		box := item && !bullet && k < end && src[k] == '['
 		q, item = r, bullet
 		if box {
 			break // what follows a task box is the item's text
 		}
 	}
 	q = skipSpaces(src, q, end)
-	if quoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {
+	if firstQuoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {
 		q = calloutMarker(src, q, end)
 	}
 	if q < end && src[q] == '|' {
@@ -326,7 +332,7 @@ func (s *stripper) codeSpan(i, end int) int {
 			m := runLen(src[k:end], '`')
 			if m == n {
 				a, b := i+n, k
-				if b-a >= 2 && src[a] == ' ' && src[b-1] == ' ' {
+				if b-a >= 2 && src[a] == ' ' && src[b-1] == ' ' && !isBlank(src[a:b]) {
 					a, b = a+1, b-1
 				}
 				s.emit(a, b)
@@ -357,6 +363,18 @@ func (s *stripper) angle(i, end int) int {
 	if bytes.HasPrefix(src[i:end], []byte("<!--")) {
 		if k := bytes.Index(src[i+4:end], []byte("-->")); k >= 0 {
 			return i + 4 + k + 3
+		}
+	}
+	if i+2 < end && src[i+1] == '!' && isASCIIAlnum(src[i+2]) && src[i+2] > '9' {
+		// A declaration, `<!DOCTYPE html>`: raw HTML to goldmark, so hidden.
+		if k := bytes.IndexByte(src[i+2:end], '>'); k >= 0 {
+			return i + 2 + k + 1
+		}
+	}
+	if i+1 < end && src[i+1] == '?' {
+		// A processing instruction, `<?php ... ?>`.
+		if k := bytes.Index(src[i+2:end], []byte("?>")); k >= 0 {
+			return i + 2 + k + 2
 		}
 	}
 	n, name, res := markdown.MatchHTMLTag(src[i:end])
@@ -525,28 +543,65 @@ func (s *stripper) nested(a, b int) {
 	s.depth--
 }
 
-// destinationEnd returns the index after the `)` closing a link destination that starts at
-// p, or -1. Parentheses inside must balance, as in CommonMark.
+// destinationEnd returns the index after the `)` closing a link's destination and title
+// that start at p, or -1 when there is no link there, as goldmark reads one: a destination
+// in `<...>`, a wikilink (docs/FORMAT.md §2.2), or one without spaces whose parentheses
+// balance; then an optional title in quotes or parentheses.
 func destinationEnd(src []byte, p, end int) int {
-	depth := 0
-	for k := p; k < end; k++ {
-		switch src[k] {
-		case '\\':
-			k++
-		case '(':
-			depth++
-		case ')':
-			if depth == 0 {
-				return k + 1
-			}
-			depth--
-		case '<':
-			if k == p {
-				if j := bytes.IndexByte(src[k:end], '>'); j >= 0 {
-					k += j
+	k := skipSpaces(src, p, end)
+	wikilink := 0
+	if k+1 < end && src[k] == '[' && src[k+1] == '[' {
+		wikilink = markdown.WikilinkEnd(src[k:end])
+	}
+	switch {
+	case wikilink > 0:
+		k += wikilink
+	case k < end && src[k] == '<':
+		j := bytes.IndexByte(src[k:end], '>')
+		if j < 0 {
+			return -1
+		}
+		k += j + 1
+	default:
+		depth := 0
+	dest:
+		for ; k < end; k++ {
+			switch c := src[k]; {
+			case c == '\\':
+				k++
+			case c == '(':
+				depth++
+			case c == ')':
+				if depth == 0 {
+					break dest
 				}
+				depth--
+			case c <= ' ':
+				break dest
 			}
 		}
+		if depth != 0 || k > end {
+			return -1
+		}
+	}
+	t := skipSpaces(src, k, end)
+	if t > k && t < end && (src[t] == '"' || src[t] == '\'' || src[t] == '(') {
+		closer := src[t]
+		if closer == '(' {
+			closer = ')'
+		}
+		for t++; t < end && src[t] != closer; t++ {
+			if src[t] == '\\' {
+				t++
+			}
+		}
+		if t >= end {
+			return -1
+		}
+		t = skipSpaces(src, t+1, end)
+	}
+	if t < end && src[t] == ')' {
+		return t + 1
 	}
 	return -1
 }
@@ -601,9 +656,7 @@ func (s *stripper) entity(i, end int) int {
 	}
 	if k < end && src[k] == ';' && k > i+1 {
 		ref := string(src[i : k+1])
-		// A reference names a whole entity: html.UnescapeString would also decode the
-		// start of `&amp0;`, which goldmark (and so the note view) shows as written.
-		if dec := html.UnescapeString(ref); dec != ref && (dec == ";" || dec[len(dec)-1] != ';') {
+		if dec := html.UnescapeString(ref); dec != ref {
 			if dec == "\u00a0" {
 				s.space(i)
 			} else {
