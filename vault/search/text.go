@@ -193,6 +193,10 @@ func (s *stripper) line(p, end int) {
 		}
 	}
 	q = skipSpaces(src, q, end)
+	if c, n, ok := markdown.OpenFence(src[q:end]); ok && item {
+		s.fence, s.fenceLen = c, n // a fence opening a list item
+		return
+	}
 	if firstQuoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {
 		q = calloutMarker(src, q, end)
 	}
