@@ -4,8 +4,8 @@
 //
 // RenderNote does no UI work and may run on any goroutine; the app calls it in the
 // background. The widgets that do slow work themselves (Backlinks' search for unlinked
-// mentions, LocalGraph, TagsPanel, SearchPanel and the link preview) do it on goroutines of their own and hand the result to
-// the UI goroutine through uiDo (do.go), which is fyne.Do unless a test replaces it with
+// mentions, LocalGraph, TagsPanel, SearchPanel and the link preview) do it on goroutines of
+// their own and hand the result to the UI goroutine through uiDo (do.go), which is fyne.Do unless a test replaces it with
 // SetUIDo. Every other method is called on the UI goroutine.
 //
 // Where things live:
@@ -20,18 +20,21 @@
 //     noteview_link.go links to notes drawn as words; noteview_actions.go what links, chips
 //     and folds do; noteview_keys.go reading from the keyboard; noteview_match.go scrolling
 //     to a search match.
-//   - chip.go, chip_overlay.go, chip_punct.go: timestamp chips inside the text, and keeping
-//     the punctuation after a chip on its line; timechip.go the stand-alone chip of lists.
+//   - timechip.go: timeChip, the one timestamp chip, in the text and in every list, with its
+//     copy menu and hover; chip.go, chip_overlay.go, chip_punct.go: chips and links laid
+//     over the text (overlaySegment), and keeping the punctuation after a chip on its line;
+//     chip_row.go: chipRow, a chip and its sentence, the row of the timeline and of the
+//     mentions across videos.
 //   - callout.go, callout_box.go: how each callout type looks (docs/FORMAT.md §4), and the
 //     box that draws callouts, quotes and embedded notes.
 //   - preview.go: the preview that resting the pointer on a link shows.
 //   - sidepanel.go: SidePanel, the panes beside the note under one header; its panes are
 //     backlinks.go (Backlinks; backlinks_row.go, backlinks_wrap.go), outline.go,
-//     outgoing.go, timeline.go, mentions.go (TopicMentions), tagspanel.go (TagsPanel) and
+//     outgoing.go, timeline.go, topicmentions.go (TopicMentions), tagspanel.go (TagsPanel) and
 //     localgraph.go (LocalGraph; localgraph_layout.go, localgraph_keys.go).
 //   - pagetree.go, pagetree_model.go: PageTree, the folders and notes with a filter.
-//   - switcher.go: QuickSwitcher; search.go: SearchPanel; pickerentry.go the query box both
-//     are driven from.
+//   - quickswitcher.go: QuickSwitcher, and resultRow, the row of both pickers;
+//     searchpanel.go: SearchPanel; pickerentry.go the query box both are driven from.
 //   - keylist.go, focus.go, listorempty.go, natural.go: lists that take the reader's keys,
 //     the focus targets of the panes, a message in place of an empty list, and the natural
 //     order of names ("Episode 2" before "Episode 10").
