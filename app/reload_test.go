@@ -88,7 +88,7 @@ func TestReload_RenamedNoteIsFollowed(t *testing.T) {
 	if p := waitText(t, w, shown, "moving note"); p.Path != "moved.md" {
 		t.Fatalf("after the rename the window shows %+v", p)
 	}
-	if cur, _ := w.history.Current(); cur.Path != "moved.md" {
+	if cur, _ := w.nav.history.Current(); cur.Path != "moved.md" {
 		t.Errorf("history still at %+v", cur)
 	}
 }

@@ -177,7 +177,7 @@ func (w *Window) openMatch(p string, m search.Match) {
 		w.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
 		return
 	}
-	w.saveScroll()
-	w.history.Visit(Place{Path: p})
+	w.nav.saveScroll()
+	w.nav.history.Visit(Place{Path: p})
 	w.showAt(Place{Path: p}, spot{offset: m.Offset, match: m.Text})
 }
