@@ -11,7 +11,9 @@
 // Where things live:
 //
 //   - render.go: RenderNote turns a note into a RenderedNote (rows of rich text, no widgets)
-//     off the UI goroutine; render_embed.go embeds, render_image.go images,
+//     off the UI goroutine; render_blocks.go the blocks (lists, code, callouts, tables,
+//     footnotes), render_inline.go the inlines and links, render_flow.go the noteFlow they
+//     are written into; render_embed.go embeds, render_image.go images,
 //     render_html.go raw HTML, render_header.go the header's data, render_limit.go the size
 //     bounds of docs/FORMAT.md §7 (render_limit_rows.go what a row may cost the UI).
 //   - noteview.go: NoteView shows a RenderedNote; noteview_body.go lays out only the rows
