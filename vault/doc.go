@@ -23,8 +23,9 @@
 //     heading anchors.
 //   - frontmatter.go: the YAML header (docs/FORMAT.md §1.2), with a fast path for plain
 //     `key: value` lines and a loose reader for YAML that does not parse.
-//   - scan.go, syntax.go: the fast body scanner and the small CommonMark recognisers it needs;
-//     it gives up on anything rare, and extract.go then reads the note with goldmark.
+//   - scan.go (blocks), scan_inline.go (inlines), syntax.go: the fast body scanner; the
+//     line recognisers it shares with search and goldmark live in package markdown. It gives
+//     up on anything rare, and extract.go then reads the note with goldmark.
 //   - extract.go: Markdown, the one goldmark configuration (from package markdown), and the
 //     goldmark path that finds the same facts as the scanner.
 //   - context.go: the sentence around a link, shown with each backlink.
