@@ -167,7 +167,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
 		w.closeWatcher()
-		w.stopText()
+		w.search.stop()
 		size := w.win.Canvas().Size()
 		prefs.SetFloat(prefWindowWidth, float64(size.Width))
 		prefs.SetFloat(prefWindowHeight, float64(size.Height))
@@ -189,9 +189,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
 	w.closeWatcher()
-	w.stopText()
-	w.hideSearch()
-	w.forgetNotes()
+	w.search.stop()
+	w.search.hide()
+	w.switcher.forget()
 	w.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.nav.history = History{}
@@ -448,7 +448,7 @@ func (w *Window) showAt(pl Place, at spot) {
 			}
 			same := w.shown == pl.Path
 			w.shown = pl.Path
-			w.noteRead(pl.Path)
+			w.switcher.noteRead(pl.Path)
 			if r != w.note.Note() {
 				w.note.ShowNote(r)
 			}
