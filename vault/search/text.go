@@ -88,6 +88,9 @@ type stripper struct {
 	// noTicks[n] is set when no closing run of n backticks follows on the current line,
 	// so that a line full of unmatched backticks is searched once per length.
 	noTicks [maxTicks + 1]bool
+	// noLongTicks is noTicks for runs longer than maxTicks (rare; nil until one is seen):
+	// goldmark pairs runs of any length, so Strip must too.
+	noLongTicks map[int]bool
 	// noClose[k] is set once no closing tag of hidden[k] follows, so that a note full of
 	// unclosed `<script>` tags is searched once.
 	noClose [len(hidden)]bool
@@ -145,6 +148,7 @@ func (s *stripper) line(p, end int) {
 	src := s.src
 	s.table = false
 	clear(s.noTicks[:])
+	clear(s.noLongTicks)
 	q := p
 	quotes := 0
 	for {

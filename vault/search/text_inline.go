@@ -91,7 +91,7 @@ func (s *stripper) inline(p, end int) {
 func (s *stripper) codeSpan(i, end int) int {
 	src := s.src
 	n := runLen(src[i:end], '`')
-	if n <= maxTicks && !s.noTicks[n] {
+	if !s.unclosedTicks(n) {
 		for k := i + n; k < end; {
 			if src[k] != '`' {
 				k++
@@ -108,10 +108,31 @@ func (s *stripper) codeSpan(i, end int) int {
 			}
 			k += m
 		}
-		s.noTicks[n] = true
+		s.setUnclosedTicks(n)
 	}
 	s.emit(i, i+n)
 	return i + n
+}
+
+// unclosedTicks says whether a run of n backticks is known to have no closing run on the
+// line. Once a run of n is unclosed, no later run of n follows (it would have closed it), so
+// each length is searched for once a line and the line is read in O(length × lengths).
+func (s *stripper) unclosedTicks(n int) bool {
+	if n <= maxTicks {
+		return s.noTicks[n]
+	}
+	return s.noLongTicks[n]
+}
+
+func (s *stripper) setUnclosedTicks(n int) {
+	if n <= maxTicks {
+		s.noTicks[n] = true
+		return
+	}
+	if s.noLongTicks == nil {
+		s.noLongTicks = map[int]bool{}
+	}
+	s.noLongTicks[n] = true
 }
 
 // angle reads what starts with `<`: a timestamp anchor (dropped with its text), an
