@@ -77,6 +77,11 @@ func (t *Timeline) SetEntries(entries []vault.TimelineEntry, videoID string, pla
 	t.selected, t.highlighted = -1, -1
 	t.list.UnselectAll()
 	t.list.ScrollToOffset(0)
+	if t.focused && len(entries) > 0 {
+		// The keyboard is here already (Ctrl+T pressed while the note was still being
+		// rendered): the first entry is chosen, as on taking the focus, so Enter plays it.
+		t.setSelected(0)
+	}
 	t.list.Refresh()
 	t.Refresh()
 }

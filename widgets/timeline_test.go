@@ -258,3 +258,22 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// Ctrl+T can come before the note's timeline is there (the title shows first): the entries
+// that arrive while the timeline has the keyboard start with the first chosen, so Enter
+// plays it.
+func TestTimeline_EntriesArrivingWhileFocusedChooseTheFirst(t *testing.T) {
+	test.NewTempApp(t)
+	v := videoNotes(t)
+	tl, w, opened, _ := timelineOf(t, v, "cloud/origins.md")
+	n := v.Index().Note("cloud/origins.md")
+	src, _ := v.Source(n.Path)
+	entries := vault.Timeline(n, src)
+	tl.SetEntries(nil, "", vault.Player{})
+	w.Canvas().Focus(tl.FocusTarget())
+	tl.SetEntries(entries, n.VideoID, vault.Player{})
+	key(w, fyne.KeyReturn)
+	if len(*opened) != 1 {
+		t.Fatalf("Enter after the entries arrived opened %q; want the first entry's video", *opened)
+	}
+}
