@@ -78,7 +78,7 @@ func (w *Window) showEarly(gen uint64, v *vault.Vault, names *vault.Index, note 
 			return
 		}
 		w.early = earlyNote{note: note, path: p, fragment: fragment, pending: !whole}
-		w.history.Visit(Place{Path: p})
+		w.nav.history.Visit(Place{Path: p})
 		w.shown = p
 		if title != "" {
 			w.setTitle(title)
@@ -140,7 +140,7 @@ func (w *Window) finishEarly() {
 	e := w.early
 	w.early = earlyNote{}
 	ix := w.vault.Index()
-	cur, ok := w.history.Current()
+	cur, ok := w.nav.history.Current()
 	if !ok || cur.Path != e.path || ix.Note(e.path) == nil || e.rendered == nil {
 		w.openStart(e.note)
 		return
@@ -152,8 +152,8 @@ func (w *Window) finishEarly() {
 	if !e.onScreen {
 		at.fragment = e.fragment // its first screen is shown: go there with the whole note
 	}
-	w.history.SetScroll(w.note.ScrollOffset())
-	cur, _ = w.history.Current()
+	w.nav.history.SetScroll(w.note.ScrollOffset())
+	cur, _ = w.nav.history.Current()
 	w.showAt(Place{Path: e.path, Scroll: cur.Scroll}, at)
 	if e.message != "" {
 		w.setStatus(e.message)

@@ -256,7 +256,7 @@ func (w *Window) applyTheme() {
 // reloadVault reads the open vault again from disk, keeping the note.
 func (w *Window) reloadVault() {
 	note := ""
-	if cur, ok := w.history.Current(); ok {
+	if cur, ok := w.nav.history.Current(); ok {
 		note = cur.Path
 	}
 	if w.source.Dir == "" {

@@ -64,7 +64,7 @@ func (w *Window) applyReload(r vault.Reload) {
 			return
 		}
 	}
-	cur, ok := w.history.Current()
+	cur, ok := w.nav.history.Current()
 	if !ok {
 		return
 	}
@@ -77,7 +77,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	}
 	open := cur.Path
 	if to, moved := r.Renamed[open]; moved && ix.Note(to) != nil {
-		w.history.Retarget(open, to)
+		w.nav.history.Retarget(open, to)
 		w.setStatus(fmt.Sprintf("%s was renamed to %s", open, to))
 		w.rerender(to)
 		return
@@ -90,7 +90,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	case w.deleted == open || slices.Contains(r.Changed, open) || slices.Contains(r.Added, open) || r.Rescan:
 		w.rerender(open)
 	default:
-		w.setBacklinks(ix, open)
+		w.side.showNote(w.vault, ix, open)
 		w.refreshOutgoing(ix, open)
 	}
 }
@@ -98,8 +98,8 @@ func (w *Window) applyReload(r vault.Reload) {
 // rerender shows the note at p again from the current snapshot; ShowNote keeps the scroll
 // place of a note shown again.
 func (w *Window) rerender(p string) {
-	w.history.SetScroll(w.note.ScrollOffset())
-	cur, _ := w.history.Current()
+	w.nav.history.SetScroll(w.note.ScrollOffset())
+	cur, _ := w.nav.history.Current()
 	w.showAt(Place{Path: p, Scroll: cur.Scroll}, spot{offset: -1})
 }
 
@@ -114,7 +114,7 @@ func (w *Window) showDeleted(p string) {
 		n.Title = old.Note.Title
 	}
 	w.note.ShowNote(widgets.RenderNote(widgets.RenderInput{Source: []byte(body), Note: n}))
-	w.setBacklinks(w.vault.Index(), p)
+	w.side.showNote(w.vault, w.vault.Index(), p)
 	w.side.outgoing.SetLinks(vault.OutgoingLinks{})
 	w.shownHook(Place{Path: p})
 }
@@ -170,18 +170,6 @@ func (w *Window) updateVaultLine() {
 		parts = append(parts, "reloaded "+w.lastReload.Format("15:04:05"))
 	}
 	w.vaultLine.SetText(strings.Join(parts, " · "))
-}
-
-// setBacklinks shows the links into the note at p in snapshot ix. Unlinked mentions are
-// searched (reading every note) only when the user opens that section, on the widget's own
-// goroutine, so the search gets its own copies of what it reads.
-func (w *Window) setBacklinks(ix *vault.Index, p string) {
-	v := w.vault
-	w.side.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
-	w.side.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
-	w.side.backlinks.SetNote(ix, p)
-	w.side.outline.SetNote(ix.Note(p))
-	w.side.graph.SetNote(ix, p)
 }
 
 // refreshOutgoing gathers the open note's links again off the UI goroutine (a note may

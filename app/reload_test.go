@@ -22,7 +22,7 @@ func diskWindow(t *testing.T, files map[string]string, note string) (*Window, ch
 		t.Fatal(err)
 	}
 	w, shown, _ := testWindow(t, src, note)
-	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.stopText(); w.vaultGen.Add(1) }) })
+	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.search.stop(); w.vaultGen.Add(1) }) })
 	if p := waitShown(t, shown); p.Path != note {
 		t.Fatalf("opened %+v, want %s", p, note)
 	}
@@ -88,7 +88,7 @@ func TestReload_RenamedNoteIsFollowed(t *testing.T) {
 	if p := waitText(t, w, shown, "moving note"); p.Path != "moved.md" {
 		t.Fatalf("after the rename the window shows %+v", p)
 	}
-	if cur, _ := w.history.Current(); cur.Path != "moved.md" {
+	if cur, _ := w.nav.history.Current(); cur.Path != "moved.md" {
 		t.Errorf("history still at %+v", cur)
 	}
 }

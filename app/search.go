@@ -51,9 +51,9 @@ func (w *Window) newSearch() {
 		}
 		return st.store.Search(ctx, st.v, st.v.Index(), search.ParseQuery(q), 0)
 	})
-	s.panel.OnClose = w.hideSearch
+	s.panel.OnClose = w.search.hide
 	s.panel.OnOpen = func(p string, m search.Match) {
-		w.hideSearch()
+		w.search.hide()
 		w.openMatch(p, m)
 	}
 }
@@ -131,9 +131,8 @@ func (w *Window) updateText(gen uint64, r vault.Reload) {
 	}()
 }
 
-// stopText drops the text index of the vault being closed.
-func (w *Window) stopText() {
-	s := &w.search
+// stop drops the text index of the vault being closed.
+func (s *textSearch) stop() {
 	if s.cancel != nil {
 		s.cancel()
 		s.cancel = nil
@@ -164,8 +163,9 @@ func (w *Window) showSearch() {
 	}
 }
 
-func (w *Window) hideSearch() {
-	if s := &w.search; s.popup != nil {
+// hide closes the search, keeping its query.
+func (s *textSearch) hide() {
+	if s.popup != nil {
 		s.popup.Hide()
 	}
 }
@@ -177,7 +177,7 @@ func (w *Window) openMatch(p string, m search.Match) {
 		w.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
 		return
 	}
-	w.saveScroll()
-	w.history.Visit(Place{Path: p})
+	w.nav.saveScroll()
+	w.nav.history.Visit(Place{Path: p})
 	w.showAt(Place{Path: p}, spot{offset: m.Offset, match: m.Text})
 }

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 
+	"vaultview/vault"
 	"vaultview/widgets"
 )
 
@@ -73,6 +74,28 @@ func namesOnly() sidePanel {
 		s.tabs = append(s.tabs, sideTab{item: container.NewTabItem(name, nil)})
 	}
 	return s
+}
+
+// showNote shows in the panes what the snapshot ix knows about the note at p of v: its
+// backlinks, outline and neighbourhood (its outgoing links are gathered off the UI
+// goroutine and handed to outgoing.SetLinks). Unlinked mentions are searched (reading every
+// note) only when the user opens that section, on the widget's own goroutine, so the search
+// gets its own copies of what it reads.
+func (s *sidePanel) showNote(v *vault.Vault, ix *vault.Index, p string) {
+	s.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
+	s.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
+	s.backlinks.SetNote(ix, p)
+	s.outline.SetNote(ix.Note(p))
+	s.graph.SetNote(ix, p)
+}
+
+// showUnresolved shows the page of a name no note has yet: who links to it, and its
+// neighbourhood.
+func (s *sidePanel) showUnresolved(ix *vault.Index, name string) {
+	s.backlinks.SetUnresolved(ix, name)
+	s.outline.SetNote(nil)
+	s.outgoing.SetNote(ix, "")
+	s.graph.SetNote(ix, name)
 }
 
 // tabOf is the index of the tab showing content, -1 for none.

@@ -27,8 +27,7 @@ type quickSwitch struct {
 }
 
 // noteRead puts p first among the recent notes.
-func (w *Window) noteRead(p string) {
-	s := &w.switcher
+func (s *quickSwitch) noteRead(p string) {
 	s.recent = slices.DeleteFunc(s.recent, func(q string) bool { return q == p })
 	s.recent = slices.Insert(s.recent, 0, p)
 	if len(s.recent) > maxRecentNotes {
@@ -59,9 +58,9 @@ func (w *Window) showSwitcher() {
 		}
 	}
 	q := widgets.NewQuickSwitcher(m, recent)
-	q.OnOpen = func(p string) { w.hideSwitcher(); w.Open(p, "") }
-	q.OnOpenUnresolved = func(name string) { w.hideSwitcher(); w.OpenUnresolved(name) }
-	q.OnClose = w.hideSwitcher
+	q.OnOpen = func(p string) { w.switcher.hide(); w.Open(p, "") }
+	q.OnOpenUnresolved = func(name string) { w.switcher.hide(); w.OpenUnresolved(name) }
+	q.OnClose = w.switcher.hide
 	s.shown = q
 	if s.popup != nil {
 		s.popup.Hide()
@@ -74,8 +73,8 @@ func (w *Window) showSwitcher() {
 	w.win.Canvas().Focus(q.FocusTarget())
 }
 
-func (w *Window) hideSwitcher() {
-	s := &w.switcher
+// hide closes the switcher.
+func (s *quickSwitch) hide() {
 	if s.popup != nil {
 		s.popup.Hide()
 		s.popup, s.shown = nil, nil
@@ -106,8 +105,8 @@ func (w *Window) buildMatcher(ix *vault.Index) {
 	}()
 }
 
-// forgetNotes drops the switcher's state of the vault being closed.
-func (w *Window) forgetNotes() {
-	w.hideSwitcher()
-	w.switcher = quickSwitch{}
+// forget drops the switcher's state of the vault being closed.
+func (s *quickSwitch) forget() {
+	s.hide()
+	*s = quickSwitch{}
 }

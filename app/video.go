@@ -22,18 +22,19 @@ type videoPanes struct {
 	siblings *fyne.Container
 	mentions *widgets.TopicMentions
 	tab      *container.TabItem
+	// openNote opens another note from its video (a sibling tapped).
+	openNote func(path string)
 }
 
-func (w *Window) newVideoPanes() {
-	w.video.timeline = widgets.NewTimeline()
-	w.video.timeline.OnOpenURL = w.openURL
-	w.video.timeline.OnSelect = func(off int) { w.note.ScrollToOffset(off) }
-	w.video.siblings = container.NewVBox()
-	w.video.mentions = widgets.NewTopicMentions()
-	w.video.mentions.OnOpenURL = w.openURL
-	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, "", off) }
-	w.video.tab = container.NewTabItem(sidePaneNames[5], container.NewBorder(w.video.siblings, nil, nil, nil, w.video.timeline))
-	w.note.OnScrolled = w.video.timeline.Highlight
+// newVideoPanes builds the video views; the window wires their callbacks.
+func newVideoPanes() videoPanes {
+	v := videoPanes{
+		timeline: widgets.NewTimeline(),
+		siblings: container.NewVBox(),
+		mentions: widgets.NewTopicMentions(),
+	}
+	v.tab = container.NewTabItem(sidePaneNames[5], container.NewBorder(v.siblings, nil, nil, nil, v.timeline))
+	return v
 }
 
 // videoURL builds chip addresses with the user's player; it is handed to rendering by
@@ -62,10 +63,10 @@ func computeVideoViews(ix *vault.Index, n *vault.Note, src []byte) videoViews {
 	}
 }
 
-// showVideoViews fills the video panes; on the UI goroutine.
-func (w *Window) showVideoViews(ix *vault.Index, vv videoViews) {
-	w.video.timeline.SetEntries(vv.timeline, vv.videoID, w.player)
-	w.video.mentions.SetMentions(vv.mentions, w.player)
+// show fills the video panes, with chips that open in player; on the UI goroutine.
+func (v *videoPanes) show(ix *vault.Index, vv videoViews, player vault.Player) {
+	v.timeline.SetEntries(vv.timeline, vv.videoID, player)
+	v.mentions.SetMentions(vv.mentions, player)
 	objs := []fyne.CanvasObject{}
 	if len(vv.siblings) > 0 {
 		h := widget.NewLabel(fmt.Sprintf("Other notes from this video (%d)", len(vv.siblings)))
@@ -83,23 +84,23 @@ func (w *Window) showVideoViews(ix *vault.Index, vv videoViews) {
 			if n := ix.Note(p); n != nil {
 				title = n.Title
 			}
-			b := widget.NewButton(title, func() { w.Open(p, "") })
+			b := widget.NewButton(title, func() { v.openNote(p) })
 			b.Importance = widget.LowImportance
 			b.Alignment = widget.ButtonAlignLeading
 			objs = append(objs, b)
 		}
 		objs = append(objs, widget.NewSeparator())
 	}
-	w.video.siblings.Objects = objs
-	w.video.siblings.Refresh()
+	v.siblings.Objects = objs
+	v.siblings.Refresh()
 }
 
-// clearVideoViews empties the panes, for pages that are not notes.
-func (w *Window) clearVideoViews() {
-	w.video.timeline.SetEntries(nil, "", w.player)
-	w.video.mentions.SetMentions(nil, w.player)
-	w.video.siblings.Objects = nil
-	w.video.siblings.Refresh()
+// clear empties the panes, for pages that are not notes.
+func (v *videoPanes) clear(player vault.Player) {
+	v.timeline.SetEntries(nil, "", player)
+	v.mentions.SetMentions(nil, player)
+	v.siblings.Objects = nil
+	v.siblings.Refresh()
 }
 
 // focusTimeline shows the side panel's timeline and gives it the keyboard: Up and Down
@@ -120,7 +121,7 @@ func (w *Window) SetPlayer(template string) error {
 	w.player = p
 	w.app.Preferences().SetString(prefPlayer, template)
 	w.win.SetMainMenu(w.menu())
-	if cur, ok := w.history.Current(); ok && cur.Path != "" && w.vault != nil {
+	if cur, ok := w.nav.history.Current(); ok && cur.Path != "" && w.vault != nil {
 		w.rerender(cur.Path) // chips carry their addresses
 	}
 	return nil

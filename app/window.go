@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
@@ -52,17 +51,17 @@ type Window struct {
 	side  sidePanel
 	video videoPanes
 	// player makes chip addresses (View › Player).
-	player    vault.Player
-	status    *widget.Label
-	progress  *widget.ProgressBarInfinite
-	center    *fyne.Container
-	back, fwd *widget.Button
-	outer     *container.Split
-	inner     *container.Split
+	player   vault.Player
+	status   *widget.Label
+	progress *widget.ProgressBarInfinite
+	center   *fyne.Container
+	outer    *container.Split
+	inner    *container.Split
 
-	source  VaultSource
-	vault   *vault.Vault
-	history History
+	source VaultSource
+	vault  *vault.Vault
+	// nav is the history and the Back and Forward buttons.
+	nav navigation
 	// vaultGen counts vault switches and showGen note switches, so that work started for an
 	// older one is dropped when it finishes late.
 	vaultGen, showGen atomic.Uint64
@@ -110,7 +109,13 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.note.OnOpenUnresolved = w.OpenUnresolved
 	w.note.OnOpenURL = w.openURL
 	w.note.OnOpenTag = w.showTag
-	w.newVideoPanes()
+	w.video = newVideoPanes()
+	w.video.timeline.OnOpenURL = w.openURL
+	w.video.timeline.OnSelect = func(off int) { w.note.ScrollToOffset(off) }
+	w.video.mentions.OnOpenURL = w.openURL
+	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, "", off) }
+	w.video.openNote = func(p string) { w.Open(p, "") }
+	w.note.OnScrolled = w.video.timeline.Highlight
 	w.newSearch()
 	w.side = newSidePanel(&w.video)
 	w.side.backlinks.OnOpenURL = w.openURL
@@ -126,10 +131,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.progress = widget.NewProgressBarInfinite()
-	w.back = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), w.Back)
-	w.fwd = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), w.Forward)
-	w.back.Importance, w.fwd.Importance = widget.LowImportance, widget.LowImportance
-	w.updateNavButtons()
+	w.nav = newNavigation(w.Back, w.Forward, w.note.ScrollOffset)
 
 	w.center = container.NewStack(w.note)
 	// The panes' minimum widths are fixed, so the dividers move only when the user drags
@@ -140,7 +142,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	prefs := a.Preferences()
 	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
 	w.inner.Offset = prefs.FloatWithFallback(prefSplitNote, 0.72)
-	top := container.NewBorder(nil, nil, container.NewHBox(w.back, w.fwd), nil, w.status)
+	top := container.NewBorder(nil, nil, container.NewHBox(w.nav.back, w.nav.fwd), nil, w.status)
 	w.vaultLine = widget.NewLabel("")
 	w.vaultLine.Importance = widget.LowImportance
 	w.vaultLine.Truncation = fyne.TextTruncateEllipsis
@@ -165,7 +167,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
 		w.closeWatcher()
-		w.stopText()
+		w.search.stop()
 		size := w.win.Canvas().Size()
 		prefs.SetFloat(prefWindowWidth, float64(size.Width))
 		prefs.SetFloat(prefWindowHeight, float64(size.Height))
@@ -187,13 +189,13 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
 	w.closeWatcher()
-	w.stopText()
-	w.hideSearch()
-	w.forgetNotes()
+	w.search.stop()
+	w.search.hide()
+	w.switcher.forget()
 	w.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
-	w.history = History{}
-	w.updateNavButtons()
+	w.nav.history = History{}
+	w.nav.updateButtons()
 	w.setTitle("")
 	w.setStatus("Loading " + src.Name() + "…")
 	w.vaultLine.SetText(src.Name() + " · loading…")
@@ -350,9 +352,9 @@ func (w *Window) openAt(p, fragment string, offset int) {
 	if w.vault == nil {
 		return
 	}
-	w.saveScroll()
+	w.nav.saveScroll()
 	log.Printf("open %s", p)
-	w.history.Visit(Place{Path: p})
+	w.nav.history.Visit(Place{Path: p})
 	w.showAt(Place{Path: p}, spot{fragment: fragment, offset: offset})
 }
 
@@ -361,43 +363,24 @@ func (w *Window) OpenUnresolved(name string) {
 	if w.vault == nil {
 		return
 	}
-	w.saveScroll()
-	w.history.Visit(Place{Unresolved: name})
+	w.nav.saveScroll()
+	w.nav.history.Visit(Place{Unresolved: name})
 	w.showAt(Place{Unresolved: name}, spot{offset: -1})
 }
 
 // Back and Forward move through the history.
 func (w *Window) Back() {
-	w.saveScroll()
-	if p, ok := w.history.Back(); ok {
+	w.nav.saveScroll()
+	if p, ok := w.nav.history.Back(); ok {
 		w.showAt(p, spot{offset: -1})
 	}
 }
 
 // Forward moves forward through the history.
 func (w *Window) Forward() {
-	w.saveScroll()
-	if p, ok := w.history.Forward(); ok {
+	w.nav.saveScroll()
+	if p, ok := w.nav.history.Forward(); ok {
 		w.showAt(p, spot{offset: -1})
-	}
-}
-
-func (w *Window) saveScroll() {
-	if _, ok := w.history.Current(); ok {
-		w.history.SetScroll(w.note.ScrollOffset())
-	}
-}
-
-func (w *Window) updateNavButtons() {
-	setEnabled(w.back, w.history.CanBack())
-	setEnabled(w.fwd, w.history.CanForward())
-}
-
-func setEnabled(b *widget.Button, on bool) {
-	if on {
-		b.Enable()
-	} else {
-		b.Disable()
 	}
 }
 
@@ -414,7 +397,7 @@ type spot struct {
 
 // showAt renders a place off the UI goroutine and shows it at a spot.
 func (w *Window) showAt(pl Place, at spot) {
-	w.updateNavButtons()
+	w.nav.updateButtons()
 	v := w.vault
 	ix := v.Index()
 	gen := w.showGen.Add(1)
@@ -423,11 +406,8 @@ func (w *Window) showAt(pl Place, at spot) {
 		w.shown = ""
 		w.setTitle(pl.Unresolved)
 		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
-		w.side.backlinks.SetUnresolved(ix, pl.Unresolved)
-		w.side.outline.SetNote(nil)
-		w.side.outgoing.SetNote(ix, "")
-		w.side.graph.SetNote(ix, pl.Unresolved)
-		w.clearVideoViews()
+		w.side.showUnresolved(ix, pl.Unresolved)
+		w.video.clear(w.player)
 		w.shownHook(pl)
 		return
 	}
@@ -438,7 +418,7 @@ func (w *Window) showAt(pl Place, at spot) {
 	}
 	w.setTitle(n.Title)
 	w.tree.Select(pl.Path)
-	w.setBacklinks(ix, pl.Path)
+	w.side.showNote(v, ix, pl.Path)
 	in := snapshotInput(v, ix, videoURL(w.player))
 	in.Note = n
 	go func() {
@@ -468,12 +448,12 @@ func (w *Window) showAt(pl Place, at spot) {
 			}
 			same := w.shown == pl.Path
 			w.shown = pl.Path
-			w.noteRead(pl.Path)
+			w.switcher.noteRead(pl.Path)
 			if r != w.note.Note() {
 				w.note.ShowNote(r)
 			}
 			w.side.outgoing.SetLinks(out)
-			w.showVideoViews(ix, vv)
+			w.video.show(ix, vv, w.player)
 			switch {
 			case at.fragment != "":
 				w.goToFragment(n.Title, at.fragment, blockAt)

@@ -98,7 +98,7 @@ func TestWindow_BackAndForward(t *testing.T) {
 	if p := waitShown(t, shown); p.Path != "Start.md" || w.Title() != "The start — Vaultview" {
 		t.Fatalf("back showed %+v, title %q", p, w.Title())
 	}
-	if !w.back.Disabled() || w.fwd.Disabled() {
+	if !w.nav.back.Disabled() || w.nav.fwd.Disabled() {
 		t.Error("at the start of history Back must be disabled and Forward enabled")
 	}
 	onUI(w, w.Forward)
