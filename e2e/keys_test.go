@@ -64,7 +64,7 @@ func TestKeys_SidePanes(t *testing.T) {
 	// Space the same again.
 	a.Key("ctrl+t")
 	a.sideNamed("Timeline")
-	a.WaitText(a.waitPanes().sideArea(), "The copper") // the first moment, shown
+	a.WaitText(a.waitPanes().sideArea(), "See Beta note") // the moments are on screen
 	a.Key("Return")
 	if got := a.WaitOpened(1); got != video+"&t=72s" {
 		t.Errorf("Ctrl+T, Return opened %s", got)
