@@ -32,7 +32,11 @@ const (
 	prefTheme         = "theme"
 	prefWindowWidth   = "window.width"
 	prefWindowHeight  = "window.height"
-	maxRecent         = 8
+	// prefLayout holds the window's width and height and the two split offsets in one
+	// value: Fyne saves preferences at once on the first change and holds back the changes
+	// that follow it for a moment, so four values set as the app quits could lose the last.
+	prefLayout = "layout"
+	maxRecent  = 8
 )
 
 // Window is Vaultview's main window: page tree | note | backlinks, with history.
@@ -140,14 +144,19 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.treePane = fixedMinWidth(w.tree, treeMinWidth)
 	w.outer = container.NewHSplit(w.treePane, w.inner)
 	prefs := a.Preferences()
-	w.outer.Offset = prefs.FloatWithFallback(prefSplitTree, 0.22)
-	w.inner.Offset = prefs.FloatWithFallback(prefSplitNote, 0.72)
+	layout := []float64{prefs.FloatWithFallback(prefWindowWidth, 1200), prefs.FloatWithFallback(prefWindowHeight, 800),
+		prefs.FloatWithFallback(prefSplitTree, 0.22), prefs.FloatWithFallback(prefSplitNote, 0.72)}
+	if l := prefs.FloatList(prefLayout); len(l) == len(layout) {
+		layout = l
+	}
+	w.outer.Offset = layout[2]
+	w.inner.Offset = layout[3]
 	top := container.NewBorder(nil, nil, container.NewHBox(w.nav.back, w.nav.fwd), nil, w.status)
 	w.vaultLine = widget.NewLabel("")
 	w.vaultLine.Importance = widget.LowImportance
 	w.vaultLine.Truncation = fyne.TextTruncateEllipsis
 	w.win.SetContent(container.NewBorder(top, w.vaultLine, nil, nil, w.outer))
-	w.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWindowWidth, 1200)), float32(prefs.FloatWithFallback(prefWindowHeight, 800))))
+	w.win.Resize(fyne.NewSize(float32(layout[0]), float32(layout[1])))
 	if !prefs.BoolWithFallback(prefShowTree, true) {
 		w.treePane.Hide()
 	}
@@ -169,10 +178,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		w.closeWatcher()
 		w.search.stop()
 		size := w.win.Canvas().Size()
-		prefs.SetFloat(prefWindowWidth, float64(size.Width))
-		prefs.SetFloat(prefWindowHeight, float64(size.Height))
-		prefs.SetFloat(prefSplitTree, w.outer.Offset)
-		prefs.SetFloat(prefSplitNote, w.inner.Offset)
+		prefs.SetFloatList(prefLayout, []float64{float64(size.Width), float64(size.Height), w.outer.Offset, w.inner.Offset})
 	})
 	return w
 }
