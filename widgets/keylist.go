@@ -101,10 +101,16 @@ func (l *keyList) pageRows() int {
 	if l.rowHeight == 0 && l.CreateItem != nil {
 		l.rowHeight = l.CreateItem().MinSize().Height + theme.Padding()
 	}
-	if l.rowHeight <= 0 {
+	return rowsInPage(l.Size().Height, l.rowHeight)
+}
+
+// rowsInPage is how far Page Up and Page Down move in a list of rows of rowHeight shown
+// height high: a screen less one row, and at least one row.
+func rowsInPage(height, rowHeight float32) int {
+	if rowHeight <= 0 {
 		return 1
 	}
-	return max(1, int(l.Size().Height/l.rowHeight)-1)
+	return max(1, int(height/rowHeight)-1)
 }
 
 // keyTree is a widget.Tree that takes a reader's keys.
@@ -185,8 +191,5 @@ func (t *keyTree) pageRows() int {
 	if t.rowHeight == 0 && t.CreateNode != nil {
 		t.rowHeight = t.CreateNode(false).MinSize().Height + theme.Padding()
 	}
-	if t.rowHeight <= 0 {
-		return 1
-	}
-	return max(1, int(t.Size().Height/t.rowHeight)-1)
+	return rowsInPage(t.Size().Height, t.rowHeight)
 }
