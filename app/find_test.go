@@ -80,7 +80,7 @@ func TestFind_QuickSwitcherByKeyboard(t *testing.T) {
 		t.Fatalf("Ctrl+O quarlight Enter opened %+v", p)
 	}
 	onUI(w, func() {
-		if w.switcher.popup != nil {
+		if w.find.switcher.popup != nil {
 			t.Error("the switcher is still open after Enter")
 		}
 	})
@@ -115,7 +115,7 @@ func TestFind_QuickSwitcherByKeyboard(t *testing.T) {
 	shortcut(w, fyne.KeyO, shortcutKey)
 	typeKeys(t, w, "quar", fyne.KeyEscape)
 	onUI(w, func() {
-		if w.switcher.popup != nil {
+		if w.find.switcher.popup != nil {
 			t.Error("Escape left the switcher open")
 		}
 	})
@@ -132,7 +132,7 @@ func TestFind_SearchOpensTheNoteAtTheMatch(t *testing.T) {
 		t.Fatalf("search opened %+v", p)
 	}
 	onUI(w, func() {
-		if w.search.popup.Visible() {
+		if w.find.search.popup.Visible() {
 			t.Error("the search is still open after Enter")
 		}
 		if got := w.note.MarkedText(); !strings.EqualFold(got, "ledger of unusual tides") {
@@ -159,7 +159,7 @@ func TestFind_SearchFollowsSaves(t *testing.T) {
 	w, shown, dir := diskWindow(t, map[string]string{"Start.md": "# Start\n\nNothing yet.\n"}, "Start.md")
 	ready := make(chan string, 16)
 	onUI(w, func() { w.afterReady = func(what string) { ready <- what } })
-	if st := w.search.state.Load(); st == nil || st.store == nil {
+	if st := w.find.search.state.Load(); st == nil || st.store == nil {
 		waitReady(t, ready, "search")
 	}
 	write(t, dir, "New.md", "# New\n\nA saved note about heliotropes.\n")

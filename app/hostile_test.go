@@ -52,7 +52,7 @@ func hostileWindow(t *testing.T, dir string) (*Window, chan Place, chan string, 
 		})
 	}
 	onUI(w, func() { w.OpenVault(src, "bad/target.md") })
-	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.search.stop(); w.vaultGen.Add(1) }) })
+	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.find.search.stop(); w.vaultGen.Add(1) }) })
 	if p := waitShownWithin(t, shown, 3*time.Minute); p.Path != "bad/target.md" { // 10,000 notes, 88 MB
 		t.Fatalf("opened %+v", p)
 	}

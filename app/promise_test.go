@@ -63,7 +63,7 @@ func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 	before := snapshotTree(t, dir)
 	ready := make(chan string, 16)
 	onUI(w, func() { w.afterReady = func(what string) { ready <- what } })
-	if st := w.search.state.Load(); st == nil || st.store == nil {
+	if st := w.find.search.state.Load(); st == nil || st.store == nil {
 		waitReady(t, ready, "search")
 	}
 	steps := []func(){

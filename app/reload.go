@@ -54,8 +54,7 @@ func (w *Window) applyReload(r vault.Reload) {
 	log.Printf("reload: %d added, %d changed, %d removed, %d renamed, rescan %v", len(r.Added), len(r.Changed), len(r.Removed), len(r.Renamed), r.Rescan)
 	w.tree.SetIndex(ix)
 	w.side.tags.SetIndex(ix)
-	w.updateText(w.vaultGen.Load(), r)
-	w.buildMatcher(ix)
+	w.find.follow(r)
 	defer w.updateVaultLine()
 
 	if w.follow {

@@ -22,7 +22,7 @@ func diskWindow(t *testing.T, files map[string]string, note string) (*Window, ch
 		t.Fatal(err)
 	}
 	w, shown, _ := testWindow(t, src, note)
-	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.search.stop(); w.vaultGen.Add(1) }) })
+	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.find.search.stop(); w.vaultGen.Add(1) }) })
 	if p := waitShown(t, shown); p.Path != note {
 		t.Fatalf("opened %+v, want %s", p, note)
 	}

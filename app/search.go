@@ -17,7 +17,7 @@ import (
 	"vaultview/widgets"
 )
 
-// textSearch is the window's search in all notes: the text index of the open vault, built
+// textSearch is the finder's search in all notes: the text index of the open vault, built
 // in the background after the vault loads and kept up to date by every reload, and the
 // panel that queries it (Ctrl+Shift+F).
 type textSearch struct {
@@ -39,8 +39,8 @@ type searchState struct {
 
 var errNoVault = errors.New("no vault is open")
 
-func (w *Window) newSearch() {
-	s := &w.search
+func (f *finder) newSearch() {
+	s := &f.search
 	s.panel = widgets.NewSearchPanel(func(ctx context.Context, q string) (search.Results, error) {
 		st := s.state.Load()
 		if st == nil {
@@ -51,17 +51,17 @@ func (w *Window) newSearch() {
 		}
 		return st.store.Search(ctx, st.v, st.v.Index(), search.ParseQuery(q), 0)
 	})
-	s.panel.OnClose = w.search.hide
+	s.panel.OnClose = s.hide
 	s.panel.OnOpen = func(p string, m search.Match) {
-		w.search.hide()
-		w.openMatch(p, m)
+		s.hide()
+		f.openMatch(p, m)
 	}
 }
 
 // indexText builds the text index of a newly opened vault off the UI goroutine, reporting
 // progress to the panel; any build or update of the vault before is cancelled.
-func (w *Window) indexText(gen uint64, v *vault.Vault) {
-	s := &w.search
+func (f *finder) indexText(gen uint64, v *vault.Vault) {
+	s := &f.search
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -79,8 +79,8 @@ func (w *Window) indexText(gen uint64, v *vault.Vault) {
 			// Progress comes per note; the panel needs it a few times a second at most.
 			if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
 				last = now
-				w.do(func() {
-					if w.vaultGen.Load() == gen {
+				f.do(func() {
+					if f.gen() == gen {
 						s.panel.SetIndexing(done, total)
 					}
 				})
@@ -94,23 +94,23 @@ func (w *Window) indexText(gen uint64, v *vault.Vault) {
 		}
 		log.Printf("text index: %d notes, %d KB, in %v", store.Len(), store.Bytes()/1024, time.Since(started).Round(time.Millisecond))
 		s.state.Store(&searchState{v: v, store: store})
-		w.do(func() {
-			if w.vaultGen.Load() == gen {
+		f.do(func() {
+			if f.gen() == gen {
 				s.panel.SetIndexing(total, total)
-				w.readyHook("search")
+				f.ready("search")
 			}
 		})
 	}()
 }
 
 // updateText brings the text index up to date with a reload, off the UI goroutine.
-func (w *Window) updateText(gen uint64, r vault.Reload) {
-	s := &w.search
+func (f *finder) updateText(gen uint64, r vault.Reload) {
+	s := &f.search
 	go func() {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		st := s.state.Load()
-		if st == nil || st.store == nil || w.vaultGen.Load() != gen {
+		if st == nil || st.store == nil || f.gen() != gen {
 			return // the build under way reads the files after this change anyway
 		}
 		store, err := st.store.Update(context.Background(), st.v, r)
@@ -119,14 +119,14 @@ func (w *Window) updateText(gen uint64, r vault.Reload) {
 			return
 		}
 		s.state.Store(&searchState{v: st.v, store: store})
-		w.do(func() {
-			if w.vaultGen.Load() != gen {
+		f.do(func() {
+			if f.gen() != gen {
 				return
 			}
 			if s.popup != nil && s.popup.Visible() {
 				s.panel.Rerun()
 			}
-			w.readyHook("search")
+			f.ready("search")
 		})
 	}()
 }
@@ -146,18 +146,18 @@ func (s *textSearch) stop() {
 //
 // While a vault is still being read it opens all the same and takes the query; Enter then
 // opens the top result once the text of every note is indexed.
-func (w *Window) showSearch() {
-	if w.source.FS == nil {
+func (f *finder) showSearch() {
+	if ok, _, _ := f.opened(); !ok {
 		return // no vault at all
 	}
-	s := &w.search
+	s := &f.search
 	if s.popup == nil {
-		s.popup = widget.NewModalPopUp(s.panel, w.win.Canvas())
+		s.popup = widget.NewModalPopUp(s.panel, f.canvas)
 	}
-	size := w.win.Canvas().Size()
+	size := f.canvas.Size()
 	s.popup.Resize(fyne.NewSize(min(size.Width-40, 760), size.Height*0.8))
 	s.popup.Show()
-	w.win.Canvas().Focus(s.panel.FocusTarget())
+	f.canvas.Focus(s.panel.FocusTarget())
 	if e, ok := s.panel.FocusTarget().(fyne.Shortcutable); ok {
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
@@ -172,12 +172,10 @@ func (s *textSearch) hide() {
 
 // openMatch opens a search result: the note scrolled to the match with the match marked,
 // or the note's top for a note that matched by its title.
-func (w *Window) openMatch(p string, m search.Match) {
-	if w.vault == nil || w.vault.Index().Note(p) == nil {
-		w.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
+func (f *finder) openMatch(p string, m search.Match) {
+	if _, v, _ := f.opened(); v == nil || v.Index().Note(p) == nil {
+		f.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
 		return
 	}
-	w.nav.saveScroll()
-	w.nav.history.Visit(Place{Path: p})
-	w.showAt(Place{Path: p}, spot{offset: m.Offset, match: m.Text})
+	f.open(p, spot{offset: m.Offset, match: m.Text})
 }

@@ -14,7 +14,7 @@ import (
 // maxRecentNotes is how many notes the quick switcher lists before anything is typed.
 const maxRecentNotes = 30
 
-// quickSwitch is the window's quick switcher (Ctrl+O): the matcher of the latest index
+// quickSwitch is the finder's quick switcher (Ctrl+O): the matcher of the latest index
 // snapshot, made off the UI goroutine, and the notes read lately in this vault.
 type quickSwitch struct {
 	popup *widget.PopUp
@@ -40,37 +40,38 @@ func (s *quickSwitch) noteRead(p string) {
 //
 // While a vault is still being read it opens all the same, says so, and takes what is typed
 // (Enter included): the matcher follows as soon as the index is published.
-func (w *Window) showSwitcher() {
-	if w.source.FS == nil {
+func (f *finder) showSwitcher() {
+	ok, v, shown := f.opened()
+	if !ok {
 		return // no vault at all
 	}
-	s := &w.switcher
+	s := &f.switcher
 	m := s.matcher // of an older snapshot, at worst: the new one follows when made
 	var recent []string
-	if w.vault != nil {
-		ix := w.vault.Index()
+	if v != nil {
+		ix := v.Index()
 		if s.index != ix {
-			w.buildMatcher(ix)
+			f.buildMatcher(ix)
 		}
-		recent = slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == w.shown })
-		if w.shown != "" && ix.Note(w.shown) != nil {
-			recent = append(recent, w.shown) // the note on screen is the least likely target
+		recent = slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == shown })
+		if shown != "" && ix.Note(shown) != nil {
+			recent = append(recent, shown) // the note on screen is the least likely target
 		}
 	}
 	q := widgets.NewQuickSwitcher(m, recent)
-	q.OnOpen = func(p string) { w.switcher.hide(); w.Open(p, "") }
-	q.OnOpenUnresolved = func(name string) { w.switcher.hide(); w.OpenUnresolved(name) }
-	q.OnClose = w.switcher.hide
+	q.OnOpen = func(p string) { s.hide(); f.open(p, spot{offset: -1}) }
+	q.OnOpenUnresolved = func(name string) { s.hide(); f.openUnresolved(name) }
+	q.OnClose = s.hide
 	s.shown = q
 	if s.popup != nil {
 		s.popup.Hide()
 	}
-	s.popup = widget.NewModalPopUp(q, w.win.Canvas())
-	size := w.win.Canvas().Size()
+	s.popup = widget.NewModalPopUp(q, f.canvas)
+	size := f.canvas.Size()
 	min := q.MinSize()
 	s.popup.Resize(fyne.NewSize(min.Width, max(min.Height, size.Height*0.6)))
 	s.popup.Show()
-	w.win.Canvas().Focus(q.FocusTarget())
+	f.canvas.Focus(q.FocusTarget())
 }
 
 // hide closes the switcher.
@@ -83,24 +84,24 @@ func (s *quickSwitch) hide() {
 
 // buildMatcher makes the matcher of ix off the UI goroutine and hands it to the switcher
 // if it is open.
-func (w *Window) buildMatcher(ix *vault.Index) {
-	s := &w.switcher
+func (f *finder) buildMatcher(ix *vault.Index) {
+	s := &f.switcher
 	if s.building == ix {
 		return
 	}
 	s.building = ix
-	gen := w.vaultGen.Load()
+	gen := f.gen()
 	go func() {
 		m := switcher.New(ix)
-		w.do(func() {
-			if w.vaultGen.Load() != gen || s.building != ix {
+		f.do(func() {
+			if f.gen() != gen || s.building != ix {
 				return
 			}
 			s.matcher, s.index, s.building = m, ix, nil
 			if s.shown != nil {
 				s.shown.SetMatcher(m)
 			}
-			w.readyHook("switcher")
+			f.ready("switcher")
 		})
 	}()
 }

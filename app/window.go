@@ -48,8 +48,8 @@ type Window struct {
 	tree     *widgets.PageTree
 	treePane fyne.CanvasObject // the tree in the left pane of the outer split
 	note     *widgets.NoteView
-	search   textSearch
-	switcher quickSwitch
+	// find is the quick switcher and the search in all notes.
+	find *finder
 	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
 	// and the video views.
 	side  sidePanel
@@ -117,13 +117,12 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.video.timeline.OnOpenURL = w.openURL
 	w.video.timeline.OnSelect = func(off int) { w.note.ScrollToOffset(off) }
 	w.video.mentions.OnOpenURL = w.openURL
-	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, "", off) }
+	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, spot{offset: off}) }
 	w.video.openNote = func(p string) { w.Open(p, "") }
 	w.note.OnScrolled = w.video.timeline.Highlight
-	w.newSearch()
 	w.side = newSidePanel(&w.video)
 	w.side.backlinks.OnOpenURL = w.openURL
-	w.side.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, "", offset) }
+	w.side.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, spot{offset: offset}) }
 	w.side.backlinks.VideoURL = func(id string, s int) string { return videoURL(w.player)(id, s) }
 	w.side.outline.OnOpenHeading = func(anchor string) { w.note.ScrollToHeading(anchor) }
 	w.side.outgoing.OnOpenNote = func(p string) { w.Open(p, "") }
@@ -136,6 +135,15 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.progress = widget.NewProgressBarInfinite()
 	w.nav = newNavigation(w.Back, w.Forward, w.note.ScrollOffset)
+	w.find = newFinder(w.win.Canvas(), finderHooks{
+		opened:         func() (bool, *vault.Vault, string) { return w.source.FS != nil, w.vault, w.shown },
+		open:           w.openAt,
+		openUnresolved: w.OpenUnresolved,
+		setStatus:      w.setStatus,
+		ready:          w.readyHook,
+		gen:            w.vaultGen.Load,
+		do:             func(f func()) { w.do(f) }, // tests replace w.do after NewWindow
+	})
 
 	w.center = container.NewStack(w.note)
 	// The panes' minimum widths are fixed, so the dividers move only when the user drags
@@ -176,7 +184,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
 		w.closeWatcher()
-		w.search.stop()
+		w.find.search.stop()
 		size := w.win.Canvas().Size()
 		prefs.SetFloatList(prefLayout, []float64{float64(size.Width), float64(size.Height), w.outer.Offset, w.inner.Offset})
 	})
@@ -195,9 +203,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
 	w.closeWatcher()
-	w.search.stop()
-	w.search.hide()
-	w.switcher.forget()
+	w.find.forget()
 	w.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.nav.history = History{}
@@ -240,8 +246,8 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.setStatus("")
 			w.startWatch(gen, src, v)
 			limitMemory(ix)
-			w.indexText(gen, v)
-			w.buildMatcher(ix)
+			w.find.indexText(gen, v)
+			w.find.buildMatcher(ix)
 			w.updateVaultLine()
 			if w.early.path != "" {
 				// Already on screen from the names alone: the panels catch up once its
@@ -351,17 +357,17 @@ func folderOf(p string) string {
 }
 
 // Open shows the note at p, scrolled to fragment (a heading) when given.
-func (w *Window) Open(p, fragment string) { w.openAt(p, fragment, -1) }
+func (w *Window) Open(p, fragment string) { w.openAt(p, spot{fragment: fragment, offset: -1}) }
 
-// openAt shows the note at p scrolled to a heading or to a byte offset (>= 0).
-func (w *Window) openAt(p, fragment string, offset int) {
+// openAt shows the note at p at a spot: a heading, a byte offset (>= 0), a search match.
+func (w *Window) openAt(p string, at spot) {
 	if w.vault == nil {
 		return
 	}
 	w.nav.saveScroll()
 	log.Printf("open %s", p)
 	w.nav.history.Visit(Place{Path: p})
-	w.showAt(Place{Path: p}, spot{fragment: fragment, offset: offset})
+	w.showAt(Place{Path: p}, at)
 }
 
 // OpenUnresolved shows the page of a name no note has yet: who links to it.
@@ -454,7 +460,7 @@ func (w *Window) showAt(pl Place, at spot) {
 			}
 			same := w.shown == pl.Path
 			w.shown = pl.Path
-			w.switcher.noteRead(pl.Path)
+			w.find.switcher.noteRead(pl.Path)
 			if r != w.note.Note() {
 				w.note.ShowNote(r)
 			}
