@@ -64,7 +64,7 @@ func Run(args []string) int {
 	}
 	a := fyneapp.NewWithID(ID)
 	w := NewWindow(a, a.OpenURL)
-	w.poll = *poll
+	w.reload.poll = *poll
 	w.SetFollow(*follow)
 	src, err := pickVault(args, a.Preferences().String(prefLastVault))
 	if err != nil {

@@ -52,7 +52,7 @@ func hostileWindow(t *testing.T, dir string) (*Window, chan Place, chan string, 
 		})
 	}
 	onUI(w, func() { w.OpenVault(src, "bad/target.md") })
-	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.find.search.stop(); w.vaultGen.Add(1) }) })
+	t.Cleanup(func() { onUI(w, func() { w.reload.stop(); w.find.search.stop(); w.vaultGen.Add(1) }) })
 	if p := waitShownWithin(t, shown, 3*time.Minute); p.Path != "bad/target.md" { // 10,000 notes, 88 MB
 		t.Fatalf("opened %+v", p)
 	}
@@ -136,7 +136,7 @@ func TestHostile_TheWindowOpensEveryNote(t *testing.T) {
 
 	onUI(w, w.reloadVault)
 	waitShownWithin(t, shown, 2*time.Minute)
-	onUI(w, w.closeWatcher)
+	onUI(w, w.reload.stop)
 	onUI(w, func() {
 		if len(*opened) > 0 {
 			t.Errorf("the window opened %v by itself", *opened)

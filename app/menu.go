@@ -63,7 +63,7 @@ func (w *Window) actions() []action {
 		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
 		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
-		{"View", "Follow mode", fyne.KeyL, shortcutKey | fyne.KeyModifierShift, func() { w.SetFollow(!w.follow) }},
+		{"View", "Follow mode", fyne.KeyL, shortcutKey | fyne.KeyModifierShift, func() { w.SetFollow(!w.reload.follow) }},
 		{"Go", "Quick switcher…", fyne.KeyO, shortcutKey, w.find.showSwitcher},
 		{"Go", "Search in all notes…", fyne.KeyF, shortcutKey | fyne.KeyModifierShift, w.find.showSearch},
 		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
@@ -92,7 +92,7 @@ func (w *Window) menu() *fyne.MainMenu {
 		}
 		switch a.name {
 		case "Follow mode":
-			item.Checked = w.follow
+			item.Checked = w.reload.follow
 		case "Page tree":
 			item.Checked = w.treePane.Visible()
 		case "Side panel":

@@ -87,7 +87,7 @@ func TestNoteArg_EveryLinkFormOpensItsNote(t *testing.T) {
 			status := make(chan string, 64)
 			w.afterStatus = func(s string) { status <- s }
 			onUI(w, func() { w.OpenVault(VaultSource{FS: noteArgVault}, tc.note) })
-			t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.find.search.stop(); w.vaultGen.Add(1) }) })
+			t.Cleanup(func() { onUI(w, func() { w.reload.stop(); w.find.search.stop(); w.vaultGen.Add(1) }) })
 			p := waitShown(t, shown)
 			if p.Path != tc.path || p.Unresolved != tc.unresolved {
 				t.Fatalf("opened %+v, want path %q unresolved %q", p, tc.path, tc.unresolved)

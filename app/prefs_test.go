@@ -113,5 +113,5 @@ func TestDrop_FolderOpensItAsTheVault(t *testing.T) {
 	if p := waitShown(t, shown); p.Path != "Dropped note.md" {
 		t.Fatalf("after the drop the window shows %+v", p)
 	}
-	onUI(w, w.closeWatcher)
+	onUI(w, w.reload.stop)
 }

@@ -94,7 +94,7 @@ func TestPromise_TheAppNeverWritesToTheVault(t *testing.T) {
 		w.reloadVault()
 	})
 	waitShown(t, shown)
-	onUI(w, w.closeWatcher)
+	onUI(w, w.reload.stop)
 	after := snapshotTree(t, dir)
 	for p, st := range before {
 		if got, ok := after[p]; !ok || got != st {

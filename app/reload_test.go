@@ -22,7 +22,7 @@ func diskWindow(t *testing.T, files map[string]string, note string) (*Window, ch
 		t.Fatal(err)
 	}
 	w, shown, _ := testWindow(t, src, note)
-	t.Cleanup(func() { onUI(w, func() { w.closeWatcher(); w.find.search.stop(); w.vaultGen.Add(1) }) })
+	t.Cleanup(func() { onUI(w, func() { w.reload.stop(); w.find.search.stop(); w.vaultGen.Add(1) }) })
 	if p := waitShown(t, shown); p.Path != note {
 		t.Fatalf("opened %+v, want %s", p, note)
 	}
@@ -119,7 +119,7 @@ func BenchmarkReload_SaveToView(b *testing.B) {
 		b.Fatal(err)
 	}
 	w, shown, _ := testWindow(b, src, "a.md")
-	defer onUI(w, w.closeWatcher)
+	defer onUI(w, w.reload.stop)
 	waitShown(b, shown)
 	var took []time.Duration
 	b.ResetTimer()

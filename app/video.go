@@ -122,7 +122,7 @@ func (w *Window) SetPlayer(template string) error {
 	w.app.Preferences().SetString(prefPlayer, template)
 	w.win.SetMainMenu(w.menu())
 	if cur, ok := w.nav.history.Current(); ok && cur.Path != "" && w.vault != nil {
-		w.rerender(cur.Path) // chips carry their addresses
+		w.reload.rerender(cur.Path) // chips carry their addresses
 	}
 	return nil
 }

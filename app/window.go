@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"log"
@@ -69,11 +68,9 @@ type Window struct {
 	// vaultGen counts vault switches and showGen note switches, so that work started for an
 	// older one is dropped when it finishes late.
 	vaultGen, showGen atomic.Uint64
-	// watcher follows the open vault on disk; stopWatch ends it.
-	watcher   *vault.Watcher
-	stopWatch context.CancelFunc
-	// poll and follow are the --poll and --follow settings.
-	poll, follow bool
+	// reload follows the vault on disk and applies its changes; it owns the status line
+	// under the panes.
+	reload *reloader
 	// keys holds the same shortcuts as the canvas, so tests can type them (Fyne's test
 	// canvas does not take shortcuts).
 	keys fyne.ShortcutHandler
@@ -82,12 +79,7 @@ type Window struct {
 	themeChoice ThemeChoice
 	// dialogs are the dialogs on show, the last on top: Escape closes it.
 	dialogs []dialog.Dialog
-	// deleted is the path of the open note when it was deleted on disk.
-	deleted string
-	// vaultLine is the status line under the panes: vault, notes, watching, last reload.
-	vaultLine  *widget.Label
-	lastReload time.Time
-	shown      string // path of the note shown, "" for none or an unresolved page
+	shown   string // path of the note shown, "" for none or an unresolved page
 	// early is the note shown while the vault is still being read.
 	early earlyNote
 	// afterShow and afterStatus, when set (by tests), are called on the UI goroutine once a
@@ -144,6 +136,21 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 		gen:            w.vaultGen.Load,
 		do:             func(f func()) { w.do(f) }, // tests replace w.do after NewWindow
 	})
+	w.reload = newReloader(&w.nav, w.note, &w.side, reloadHooks{
+		opened: func() (VaultSource, *vault.Vault, string) { return w.source, w.vault, w.shown },
+		snapshot: func(r vault.Reload) {
+			w.tree.SetIndex(r.Index)
+			w.side.tags.SetIndex(r.Index)
+			w.find.follow(r)
+		},
+		open:      func(p string) { w.Open(p, "") },
+		showAt:    w.showAt,
+		setStatus: w.setStatus,
+		shown:     w.shownHook,
+		gen:       w.vaultGen.Load,
+		showGen:   &w.showGen,
+		do:        func(f func()) { w.do(f) },
+	})
 
 	w.center = container.NewStack(w.note)
 	// The panes' minimum widths are fixed, so the dividers move only when the user drags
@@ -160,10 +167,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.outer.Offset = layout[2]
 	w.inner.Offset = layout[3]
 	top := container.NewBorder(nil, nil, container.NewHBox(w.nav.back, w.nav.fwd), nil, w.status)
-	w.vaultLine = widget.NewLabel("")
-	w.vaultLine.Importance = widget.LowImportance
-	w.vaultLine.Truncation = fyne.TextTruncateEllipsis
-	w.win.SetContent(container.NewBorder(top, w.vaultLine, nil, nil, w.outer))
+	w.win.SetContent(container.NewBorder(top, w.reload.line, nil, nil, w.outer))
 	w.win.Resize(fyne.NewSize(float32(layout[0]), float32(layout[1])))
 	if !prefs.BoolWithFallback(prefShowTree, true) {
 		w.treePane.Hide()
@@ -183,7 +187,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.shortcuts()
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
-		w.closeWatcher()
+		w.reload.stop()
 		w.find.search.stop()
 		size := w.win.Canvas().Size()
 		prefs.SetFloatList(prefLayout, []float64{float64(size.Width), float64(size.Height), w.outer.Offset, w.inner.Offset})
@@ -202,15 +206,15 @@ func (w *Window) Title() string { return w.win.Title() }
 func (w *Window) OpenVault(src VaultSource, note string) {
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
-	w.closeWatcher()
+	w.reload.stop()
 	w.find.forget()
-	w.deleted = ""
+	w.reload.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.nav.history = History{}
 	w.nav.updateButtons()
 	w.setTitle("")
 	w.setStatus("Loading " + src.Name() + "…")
-	w.vaultLine.SetText(src.Name() + " · loading…")
+	w.reload.line.SetText(src.Name() + " · loading…")
 	w.center.Objects = []fyne.CanvasObject{container.NewCenter(container.NewVBox(widget.NewLabel("Reading "+src.Name()+"…"), w.progress))}
 	w.progress.Start()
 	w.center.Refresh()
@@ -244,11 +248,11 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.tree.SetIndex(ix)
 			w.side.tags.SetIndex(ix)
 			w.setStatus("")
-			w.startWatch(gen, src, v)
+			w.reload.start(gen, src, v)
 			limitMemory(ix)
 			w.find.indexText(gen, v)
 			w.find.buildMatcher(ix)
-			w.updateVaultLine()
+			w.reload.updateLine()
 			if w.early.path != "" {
 				// Already on screen from the names alone: the panels catch up once its
 				// whole render is there (finishEarly).
@@ -413,7 +417,7 @@ func (w *Window) showAt(pl Place, at spot) {
 	v := w.vault
 	ix := v.Index()
 	gen := w.showGen.Add(1)
-	w.deleted = ""
+	w.reload.deleted = ""
 	if pl.Path == "" {
 		w.shown = ""
 		w.setTitle(pl.Unresolved)
