@@ -5,8 +5,9 @@
 // first note early (window.go, early.go), following changes on disk (reload.go), reading and
 // rendering the note to show (window.go), indexing the text for search (search.go) and
 // building the quick switcher's matcher (switcher.go). Their results reach the UI goroutine
-// through Window.do, which NewWindow sets to fyne.Do (window.go); those five files are where
-// app calls it. App's tests put a lock there instead, to get the real driver's single UI
+// through Window.do, which NewWindow sets to fyne.Do (window.go) and hands to the finder
+// (finder.go: the switcher and the search) and the reloader as their do hook; those five
+// files are where app calls it. App's tests put a lock there instead, to get the real driver's single UI
 // thread from Fyne's test driver.
 //
 // Package app is not the only caller of fyne.Do: widgets that do slow work of their own

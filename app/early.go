@@ -52,8 +52,14 @@ func (w *Window) showEarly(gen uint64, v *vault.Vault, names *vault.Index, note 
 	if err != nil {
 		return
 	}
+	// Links resolve from the names until the index is published, then from it.
 	var asked atomic.Bool
-	in := earlyInput(v, names, vurl, &asked)
+	in := widgets.NewRenderInput(v, func() (*vault.Index, bool) {
+		if ix := v.Index(); ix != nil {
+			return ix, true
+		}
+		return names, false
+	}, vurl, &asked)
 	cut := firstScreen(src)
 	whole := cut == len(src)
 	var first *widgets.RenderedNote

@@ -83,7 +83,7 @@ func namesOnly() sidePanel {
 // gets its own copies of what it reads.
 func (s *sidePanel) showNote(v *vault.Vault, ix *vault.Index, p string) {
 	s.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
-	s.backlinks.LoadNote = snapshotInput(v, ix, nil).LoadNote
+	s.backlinks.LoadNote = widgets.SnapshotInput(v, ix, nil).LoadNote
 	s.backlinks.SetNote(ix, p)
 	s.outline.SetNote(ix.Note(p))
 	s.graph.SetNote(ix, p)

@@ -435,7 +435,7 @@ func (w *Window) showAt(pl Place, at spot) {
 	w.setTitle(n.Title)
 	w.tree.Select(pl.Path)
 	w.side.showNote(v, ix, pl.Path)
-	in := snapshotInput(v, ix, videoURL(w.player))
+	in := widgets.SnapshotInput(v, ix, videoURL(w.player))
 	in.Note = n
 	go func() {
 		src, err := v.Source(pl.Path)

@@ -14,7 +14,8 @@ import (
 )
 
 // A link to a note not written yet previews and opens the same in a property of the header
-// and as an embed as in the body.
+// and as an embed as in the body; its preview says how many notes link there, as the window's
+// render input counts them.
 func TestNoteView_MissingNoteLinkInHeaderAndEmbed(t *testing.T) {
 	test.NewTempApp(t)
 	v, err := vault.Load(fstest.MapFS{
@@ -23,10 +24,7 @@ func TestNoteView_MissingNoteLinkInHeaderAndEmbed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := widgets.VaultInput(v, "n.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := vaultInput(t, v, "n.md")
 	nv := widgets.NewNoteView()
 	var opened []string
 	nv.OnOpenUnresolved = func(name string) { opened = append(opened, name) }
@@ -38,7 +36,7 @@ func TestNoteView_MissingNoteLinkInHeaderAndEmbed(t *testing.T) {
 		word := strings.Fields(name)[1]
 		pvHover(t, w, word)
 		timers.Fire()
-		if got, want := widgets.PreviewText(nv), name+"\nNot written yet\n"; got != want {
+		if got, want := widgets.PreviewText(nv), name+"\nNot written yet — 1 note links here\n"; got != want {
 			t.Errorf("%s: preview %q, want %q", name, got, want)
 		}
 		pvAway(w)

@@ -15,7 +15,9 @@
 //     footnotes), render_inline.go the inlines and links, render_flow.go the noteFlow they
 //     are written into; render_embed.go embeds, render_image.go images,
 //     render_html.go raw HTML, render_header.go the header's data, render_limit.go the size
-//     bounds of docs/FORMAT.md §7 (render_limit_rows.go what a row may cost the UI).
+//     bounds of docs/FORMAT.md §7 (render_limit_rows.go what a row may cost the UI);
+//     renderinput.go builds its input from a vault for the app and the tests alike
+//     (NewRenderInput, SnapshotInput).
 //   - noteview.go: NoteView shows a RenderedNote; noteview_body.go lays out only the rows
 //     near the viewport, with noteview_estimate.go guessing the height of the rest;
 //     noteview_header.go the title, Watch video, folder, tags and properties;

@@ -38,10 +38,7 @@ func nvFixture(t testing.TB) *vault.Vault {
 // nvRender renders a note of the fixture vault.
 func nvRender(t testing.TB, v *vault.Vault, p string) *widgets.RenderedNote {
 	t.Helper()
-	in, err := widgets.VaultInput(v, p)
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := vaultInput(t, v, p)
 	return widgets.RenderNote(in)
 }
 

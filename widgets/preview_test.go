@@ -169,10 +169,7 @@ func TestNoteView_PreviewOfAMissingNote(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			test.NewTempApp(t)
 			v := nvFixture(t)
-			in, err := widgets.VaultInput(v, nvFixtureNote)
-			if err != nil {
-				t.Fatal(err)
-			}
+			in := vaultInput(t, v, nvFixtureNote)
 			in.NotesLinkingTo = tc.linking
 			nv := widgets.NewNoteView()
 			opened := ""
@@ -218,10 +215,7 @@ func pvVault(t *testing.T) *vault.Vault {
 func TestNoteView_PreviewIsBounded(t *testing.T) {
 	test.NewTempApp(t)
 	v := pvVault(t)
-	in, err := widgets.VaultInput(v, "start.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := vaultInput(t, v, "start.md")
 	nv := widgets.NewNoteView()
 	w := test.NewTempWindow(t, nv)
 	w.Resize(fyne.NewSize(1000, 800))

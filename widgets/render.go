@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -50,37 +49,6 @@ type RenderInput struct {
 	// link to a note not written yet says how many. Nil leaves the count out.
 	NotesLinkingTo func(name string) int
 }
-
-// VaultInput wires a RenderInput to a vault: the note at p is read through v.Source,
-// links are resolved in the current index snapshot, embeds and images are read through the
-// vault's guarded readers. Call it off the UI goroutine, together with RenderNote.
-func VaultInput(v *vault.Vault, p string) (RenderInput, error) {
-	ix := v.Index()
-	n := ix.Note(p)
-	if n == nil {
-		return RenderInput{}, fmt.Errorf("render %s: %w", p, errNoSuchNote)
-	}
-	src, err := v.Source(p)
-	if err != nil {
-		return RenderInput{}, fmt.Errorf("render %s: %w", p, err)
-	}
-	return RenderInput{
-		Source:  src,
-		Note:    n,
-		Resolve: ix.Resolve,
-		LoadNote: func(p string) ([]byte, *vault.Note, bool) {
-			n := ix.Note(p)
-			if n == nil {
-				return nil, nil, false
-			}
-			src, err := v.Source(p)
-			return src, n, err == nil
-		},
-		LoadImage: v.ReadFile,
-	}, nil
-}
-
-var errNoSuchNote = errors.New("no such note")
 
 // RenderedNote is a note turned into rows of rich text, ready for NoteView.ShowNote. It is
 // built off the UI goroutine by RenderNote and holds no widgets: those are made when a row

@@ -168,7 +168,7 @@ func TestRenderNote_OffsetsAfterACutLine(t *testing.T) {
 }
 
 // TestRenderNote_RemoteImagesAreNeverFetched renders and shows a note full of images on a
-// web server, the way the window does (VaultInput): the server must get no request at all,
+// web server, the way the window does (SnapshotInput): the server must get no request at all,
 // and Markdown images show their alternative text instead.
 func TestRenderNote_RemoteImagesAreNeverFetched(t *testing.T) {
 	var hits atomic.Int32
@@ -208,10 +208,7 @@ func TestRenderNote_RemoteImagesAreNeverFetched(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := widgets.VaultInput(v, "n.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := vaultInput(t, v, "n.md")
 	test.NewTempApp(t)
 	r := widgets.RenderNote(in)
 	nv := nvWindow(t)

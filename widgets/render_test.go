@@ -149,10 +149,7 @@ func TestNoteView_LinksUnderALineBreakAndInMarkdownLinksOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, err := widgets.VaultInput(v, "n.md")
-	if err != nil {
-		t.Fatal(err)
-	}
+	in := vaultInput(t, v, "n.md")
 	nv := widgets.NewNoteView()
 	var links, unresolved []string
 	nv.OnOpenLink = func(p, fragment string) { links = append(links, p+"#"+fragment) }

@@ -1,4 +1,4 @@
-package app
+package widgets_test
 
 import (
 	"sync/atomic"
@@ -6,7 +6,27 @@ import (
 	"testing/fstest"
 
 	"vaultview/vault"
+	"vaultview/widgets"
 )
+
+// vaultInput is the render input of the note at p of v as the window makes it from the
+// published snapshot (SnapshotInput, chips at vault.VideoURL's addresses), with the note's
+// text and parse filled in.
+func vaultInput(t testing.TB, v *vault.Vault, p string) widgets.RenderInput {
+	t.Helper()
+	ix := v.Index()
+	n := ix.Note(p)
+	if n == nil {
+		t.Fatalf("render %s: no such note", p)
+	}
+	src, err := v.Source(p)
+	if err != nil {
+		t.Fatalf("render %s: %v", p, err)
+	}
+	in := widgets.SnapshotInput(v, ix, nil)
+	in.Source, in.Note = src, n
+	return in
+}
 
 func TestRenderInput_SnapshotAndNamesOnly(t *testing.T) {
 	fsys := fstest.MapFS{
@@ -23,9 +43,12 @@ func TestRenderInput_SnapshotAndNamesOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	vurl := videoURL(player)
+	vurl := func(id string, seconds int) string {
+		u, _ := player.URL(id, seconds)
+		return u
+	}
 
-	in := snapshotInput(v, ix, vurl)
+	in := widgets.SnapshotInput(v, ix, vurl)
 	if got := in.Resolve("a.md", "b"); got != "b.md" {
 		t.Errorf("Resolve(b) = %q, want b.md", got)
 	}
@@ -48,7 +71,7 @@ func TestRenderInput_SnapshotAndNamesOnly(t *testing.T) {
 	// Names only (the first note, before the index): notes are parsed as read, and what
 	// only the index knows is left out and recorded.
 	var asked atomic.Bool
-	early := renderInput(v, func() (*vault.Index, bool) { return ix, false }, vurl, &asked)
+	early := widgets.NewRenderInput(v, func() (*vault.Index, bool) { return ix, false }, vurl, &asked)
 	if _, n, ok := early.LoadNote("b.md"); !ok || n == nil || n == ix.Note("b.md") {
 		t.Errorf("names-only LoadNote(b.md) = %v, %v: want a note parsed from the file", n, ok)
 	}

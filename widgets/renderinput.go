@@ -1,0 +1,68 @@
+package widgets
+
+import (
+	"sync/atomic"
+
+	"vaultview/vault"
+)
+
+// NewRenderInput is what rendering a note of v needs, for the window and the tests alike:
+// links resolve in the index index returns, embedded notes and images are read through the
+// vault, timestamp chips open at the addresses videoURL makes (nil: vault.VideoURL), and the
+// previews of links to notes not written yet say how many notes link there. Source and Note
+// are left for the caller to fill. It runs off the UI goroutine and reads only snapshots and
+// the vault's files.
+//
+// index returns the index to read and whether its notes are parsed. For a note opened from
+// the vault it is one published snapshot (SnapshotInput); for the first note, shown while
+// the vault is still read, it is the names alone (parsed false) until the index is
+// published. Without parsed notes, embeds are parsed as they are read, and what only the
+// index knows (a channel note's episode counts) is left out and recorded in asked, when not
+// nil, so the note can be rendered again once the index is there.
+func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool), videoURL func(string, int) string, asked *atomic.Bool) RenderInput {
+	return RenderInput{
+		Resolve: func(from, target string) string {
+			ix, _ := index()
+			return ix.Resolve(from, target)
+		},
+		LoadNote: func(p string) ([]byte, *vault.Note, bool) {
+			var n *vault.Note
+			if ix, parsed := index(); parsed {
+				if n = ix.Note(p); n == nil {
+					return nil, nil, false
+				}
+			}
+			s, err := v.Source(p)
+			if err != nil {
+				return nil, nil, false
+			}
+			if n == nil {
+				n = vault.ParseNote(p, s)
+			}
+			return s, n, true
+		},
+		LoadImage: v.ReadFile,
+		VideoURL:  videoURL,
+		EpisodeNotes: func(id string) int {
+			ix, parsed := index()
+			if !parsed {
+				if asked != nil {
+					asked.Store(true)
+				}
+				return 0
+			}
+			return len(ix.VideoNotes(id))
+		},
+		NotesLinkingTo: func(name string) int {
+			if ix, parsed := index(); parsed {
+				return ix.NotesLinkingTo(name)
+			}
+			return 0
+		},
+	}
+}
+
+// SnapshotInput is NewRenderInput for a note of the published snapshot ix.
+func SnapshotInput(v *vault.Vault, ix *vault.Index, videoURL func(string, int) string) RenderInput {
+	return NewRenderInput(v, func() (*vault.Index, bool) { return ix, true }, videoURL, nil)
+}
