@@ -17,7 +17,8 @@
 //   - index.go, shardmap.go: Index, Build and Apply; the sharded maps under it.
 //   - query.go: what an Index answers: notes, paths, attachments, links, backlinks,
 //     unresolved names, folders, videos, problems, ambiguous names and case clashes.
-//   - resolve.go: NormalizeName and Index.Resolve, the link rules of docs/FORMAT.md §2.4.
+//   - resolve.go: NormalizeName and Index.Resolve, the link rules of docs/FORMAT.md §2.4;
+//     Index.ResolveRule also says which rule found the file.
 //   - note.go: Note, Link, Heading, Property, Problem: what one note is to the index.
 //   - parse.go: ParseNote, one file into a Note: text checks, frontmatter, body facts,
 //     heading anchors.
@@ -25,7 +26,8 @@
 //     `key: value` lines and a loose reader for YAML that does not parse.
 //   - scan.go (blocks), scan_inline.go (inlines), syntax.go: the fast body scanner; the
 //     line recognisers it shares with search and goldmark live in package markdown. It gives
-//     up on anything rare, and extract.go then reads the note with goldmark.
+//     up on anything rare, and extract.go then reads the note with goldmark; FastScans says
+//     whether it gives up on a note.
 //   - extract.go: Markdown, the one goldmark configuration (from package markdown), and the
 //     goldmark path that finds the same facts as the scanner.
 //   - context.go: the sentence around a link, shown with each backlink.

@@ -68,38 +68,84 @@ func vaultPath(p string) (string, bool) {
 // docs/FORMAT.md §2.4 rules 1–6. It returns a vault-relative path, or "" when the link is
 // unresolved. An empty target (`[[#Heading]]`) is the note itself.
 func (ix *Index) Resolve(from, target string) string {
+	p, _ := ix.ResolveRule(from, target)
+	return p
+}
+
+// ResolveRule says which rule of docs/FORMAT.md §2.4 found a link's target. It tells how a
+// vault spells its links: exactly, or only in a spelling that case folding or normalising
+// forgives.
+type ResolveRule uint8
+
+const (
+	// RuleUnresolved: no file matched (rule 6).
+	RuleUnresolved ResolveRule = iota
+	// RuleSelf: the target is empty (`[[#Heading]]`), the note itself (rule 1).
+	RuleSelf
+	// RulePath: the target is a path, found among the vault's paths (rule 2, which ignores
+	// case).
+	RulePath
+	// RuleExactName: a file name equal to the target (rule 3, first step).
+	RuleExactName
+	// RuleAnyCase: a file name equal to the target when both are lower-cased (rule 3,
+	// second step).
+	RuleAnyCase
+	// RuleNormalised: a file name equal to the target when both are normalised (rule 4).
+	RuleNormalised
+)
+
+// String names the rule as `unresolved`, `self`, `path`, `exact`, `any-case` or `normalised`.
+func (r ResolveRule) String() string {
+	switch r {
+	case RuleSelf:
+		return "self"
+	case RulePath:
+		return "path"
+	case RuleExactName:
+		return "exact"
+	case RuleAnyCase:
+		return "any-case"
+	case RuleNormalised:
+		return "normalised"
+	}
+	return "unresolved"
+}
+
+// ResolveRule is Resolve that also says which rule found the file (RuleUnresolved, with
+// resolved "", when none did). Resolve is this function, so the two never disagree.
+func (ix *Index) ResolveRule(from, target string) (resolved string, rule ResolveRule) {
 	t := splitTarget(target)
 	if t == "" {
-		return from
+		return from, RuleSelf
 	}
 	folder := folderOf(from)
 	if strings.ContainsRune(t, '/') {
 		if p, ok := vaultPath(t); ok {
 			if c := ix.paths.get(strings.ToLower(p)); len(c) > 0 {
-				return pick(c, folder)
+				return pick(c, folder), RulePath
 			}
 		}
 		if !strings.HasPrefix(t, "/") {
 			if p, ok := vaultPath(folder + "/" + t); ok {
 				if c := ix.paths.get(strings.ToLower(p)); len(c) > 0 {
-					return pick(c, folder)
+					return pick(c, folder), RulePath
 				}
 			}
 		}
-		return ""
+		return "", RuleUnresolved
 	}
 	if c := ix.exact.get(t); len(c) > 0 {
-		return pick(c, folder)
+		return pick(c, folder), RuleExactName
 	}
 	if c := ix.lower.get(strings.ToLower(t)); len(c) > 0 {
-		return pick(c, folder)
+		return pick(c, folder), RuleAnyCase
 	}
 	if k := NormalizeName(t); k != "" {
 		if c := ix.norm.get(k); len(c) > 0 {
-			return pick(c, folder)
+			return pick(c, folder), RuleNormalised
 		}
 	}
-	return ""
+	return "", RuleUnresolved
 }
 
 // pick applies rule 5 to several candidates: the linking note's own folder first, then the

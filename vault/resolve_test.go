@@ -84,6 +84,50 @@ func TestResolve_Rules(t *testing.T) {
 			if got := ix.Resolve(c.from, c.target); got != c.want {
 				t.Errorf("Resolve(%q, %q) = %q, want %q", c.from, c.target, got, c.want)
 			}
+			if got, _ := ix.ResolveRule(c.from, c.target); got != c.want {
+				t.Errorf("ResolveRule(%q, %q) = %q, want %q as Resolve", c.from, c.target, got, c.want)
+			}
+		})
+	}
+}
+
+func TestResolveRule_SaysWhichRule(t *testing.T) {
+	v := loadMap(t, map[string]string{
+		"amazoncoms_business.md": "",
+		"Case Only.md":           "",
+		"acquired/topic.md":      "",
+		"acquired/sub/note.md":   "",
+		"img/wave.png":           "",
+		"Über/straße.md":         "",
+	})
+	ix := v.Index()
+	for _, c := range []struct {
+		name, from, target, want string
+		rule                     vault.ResolveRule
+	}{
+		{"self", "acquired/topic.md", "", "acquired/topic.md", vault.RuleSelf},
+		{"self with .md only", "acquired/topic.md", " .md ", "acquired/topic.md", vault.RuleSelf},
+		{"path", "x.md", "acquired/topic", "acquired/topic.md", vault.RulePath},
+		{"path in other case", "x.md", "ACQUIRED/Topic.md", "acquired/topic.md", vault.RulePath},
+		{"path from the note's folder", "acquired/x.md", "sub/note", "acquired/sub/note.md", vault.RulePath},
+		{"path never normalised", "x.md", "acquired/to-pic", "", vault.RuleUnresolved},
+		{"exact name", "x.md", "Case Only", "Case Only.md", vault.RuleExactName},
+		{"exact name with .md", "x.md", "amazoncoms_business.md", "amazoncoms_business.md", vault.RuleExactName},
+		{"exact attachment", "x.md", "wave.png", "img/wave.png", vault.RuleExactName},
+		{"exact non-ASCII", "x.md", "straße", "Über/straße.md", vault.RuleExactName},
+		{"case only", "x.md", "case only", "Case Only.md", vault.RuleAnyCase},
+		{"case only, non-ASCII", "x.md", "Straße", "Über/straße.md", vault.RuleAnyCase},
+		{"normalised", "x.md", "Amazon.com's business", "amazoncoms_business.md", vault.RuleNormalised},
+		{"normalised separators", "x.md", "case-only", "Case Only.md", vault.RuleNormalised},
+		{"unresolved", "x.md", "Nothing Here", "", vault.RuleUnresolved},
+		{"no simple case fold", "x.md", "STRASSE", "", vault.RuleUnresolved},
+		{"outside the vault", "acquired/x.md", "../../etc/passwd", "", vault.RuleUnresolved},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, rule := ix.ResolveRule(c.from, c.target)
+			if got != c.want || rule != c.rule {
+				t.Errorf("ResolveRule(%q, %q) = %q, %v; want %q, %v", c.from, c.target, got, rule, c.want, c.rule)
+			}
 		})
 	}
 }
