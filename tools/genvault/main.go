@@ -1,10 +1,15 @@
 // Command genvault writes a deterministic synthetic vault for benchmarks and manual testing.
 //
 //	go run ./tools/genvault [-notes N] [-seed S] [-size-mb M] [-force] DIR
+//	go run ./tools/genvault --stats DIR
 //
 // -size-mb sets the approximate total size in MB (10^6 bytes): with -notes it sets the mean
 // note size, without it the number of notes (at ~8 KB a note). DIR must be empty or missing
 // unless -force is given.
+//
+// --stats (or -stats) writes nothing: it measures the vault in DIR, any vault, and prints
+// its figures (package vaultstats) beside those of the real vault the generator is
+// calibrated to.
 package main
 
 import (
@@ -16,6 +21,7 @@ import (
 	"time"
 
 	"vaultview/internal/vaultgen"
+	"vaultview/internal/vaultstats"
 )
 
 func main() {
@@ -28,6 +34,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: genvault [-notes N] [-seed S] [-size-mb M] [-force] [-case-clash=false] DIR")
+		fmt.Fprintln(stderr, "       genvault --stats DIR")
 		flags.PrintDefaults()
 	}
 	flags.IntVar(&o.Notes, "notes", o.Notes, "number of notes")
@@ -35,8 +42,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 	sizeMB := flags.Float64("size-mb", 0, "approximate total size in MB (default: 8 KB per note)")
 	force := flags.Bool("force", false, "write into a non-empty DIR")
 	caseClash := flags.Bool("case-clash", true, "include two notes differing only by case (fails on case-insensitive file systems)")
+	stats := flags.String("stats", "", "measure the vault in `DIR` and print its figures beside the real vault's; writes nothing")
 	if err := flags.Parse(args); err != nil {
 		return 2
+	}
+	if *stats != "" {
+		if flags.NArg() != 0 {
+			flags.Usage()
+			return 2
+		}
+		return printStats(*stats, stdout, stderr)
 	}
 	if flags.NArg() != 1 {
 		flags.Usage()
@@ -72,5 +87,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s in %s\n%s", dir, time.Since(start).Round(time.Millisecond), st)
+	return 0
+}
+
+// printStats measures the vault in dir and prints its table beside vaultstats.Reference.
+func printStats(dir string, stdout, stderr io.Writer) int {
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		if err == nil {
+			err = fmt.Errorf("%s is not a folder", dir)
+		}
+		fmt.Fprintln(stderr, "genvault:", err)
+		return 1
+	}
+	start := time.Now()
+	st, err := vaultstats.Measure(os.DirFS(dir))
+	if err != nil {
+		fmt.Fprintln(stderr, "genvault:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: measured in %s\n\n%s", dir, time.Since(start).Round(time.Millisecond), st.Table(&vaultstats.Reference))
 	return 0
 }

@@ -13,6 +13,13 @@ func TestRun(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(nonEmpty, "keep.md"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	statsDir := t.TempDir()
+	for name, text := range map[string]string{"a.md": "[[b]] and [[B]] and [[c]]\n", "sub/b.md": "word\n"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(statsDir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(statsDir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	tests := []struct {
 		name  string
 		args  []string
@@ -27,6 +34,11 @@ func TestRun(t *testing.T) {
 		{"non-empty directory with -force", []string{"-notes", "30", "-force", nonEmpty}, 0, 31, "wrote"},
 		{"size without notes", []string{"-size-mb", "0.4", "NEW"}, 0, 50, "notes            50"},
 		{"size with notes", []string{"-size-mb", "0.2", "-notes", "40", "NEW"}, 0, 40, "notes            40"},
+		{"stats", []string{"--stats", statsDir}, 0, 2, "| 33.3 % / 33.3 % / 33.3 % (1 names) "},
+		{"stats with one dash", []string{"-stats", statsDir}, 0, 2, "| 1 / 2 "},
+		{"stats beside the reference", []string{"-stats", statsDir}, 0, 2, "| 82 / 21,273 "},
+		{"stats of a missing folder", []string{"--stats", filepath.Join(statsDir, "nope")}, 1, -1, "nope"},
+		{"stats and a DIR", []string{"--stats", statsDir, "x"}, 2, -1, "usage"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
