@@ -49,6 +49,9 @@ func (w *noteWriter) topicNote(i int) []byte {
 		w.nl()
 		w.tagLine()
 	}
+	if w.t.flags&flagDecline != 0 {
+		w.declined()
+	}
 	return w.b
 }
 
@@ -269,8 +272,11 @@ func (w *noteWriter) block() {
 		w.embed()
 	case k < 2095:
 		w.s("---\n\n")
-	default:
+	case w.p.o.Regular:
 		w.paragraph(r.between(2, 6))
+	default:
+		// Real notes: 54 lines of 213 characters on average, blank ones not counted.
+		w.paragraph(r.between(1, 3) + r.intn(2)*r.intn(2))
 	}
 }
 
@@ -547,6 +553,10 @@ func (w *noteWriter) sentence() {
 	stamps := w.quota(w.stampsLeft)
 	w.linksLeft -= links
 	w.stampsLeft -= stamps
+	if !w.p.o.Regular {
+		w.prose(start, links, stamps)
+		return
+	}
 
 	if r.per10k(2500) {
 		w.word(openers)

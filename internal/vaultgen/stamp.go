@@ -17,7 +17,7 @@ func (w *noteWriter) nextTime() int {
 
 // stamp writes one timestamp anchor. data-t follows the shares of docs/FORMAT.md §6: 98.6%
 // HH:MM:SS, 1.1% MM:SS or H:MM:SS, 0.1% with a fourth field, and rare broken values; 1% of
-// anchors show a text that differs from data-t; legacy notes wrap every anchor in a Markdown link.
+// anchors show a text that differs from data-t; in realistic vaults 0.07% are no time at all; legacy notes wrap every anchor in a Markdown link.
 func (w *noteWriter) stamp() {
 	r := &w.r
 	t := w.nextTime()
@@ -57,6 +57,10 @@ func (w *noteWriter) stamp() {
 		d = append(appendClock(d, h, m, s), ']')
 	case k >= 1280 && k < 1290: // a minutes field >= 60: falls back to the visible text
 		d = appendClock(d, h, 60+r.intn(40), s)
+	case k >= 1290 && k < 1362 && !w.p.o.Regular:
+		// Not a time in data-t nor in the text: 534 of 740,924 anchors in the real vault.
+		d = append2(append(append2(d, 60+r.intn(40)), ':'), s)
+		v = append(vbuf[:0], d...)
 	default:
 		d = appendClock(d, h, m, s)
 		odd = false

@@ -41,15 +41,15 @@ func TestMeasure(t *testing.T) {
 		},
 		{
 			name: "tokens over every note, frontmatter and HTML markup included",
-			// a: title hi word; b: a class yt timestamp data t a word (the label's digits are
-			// not words, the closing </a> is another "a"): 11 tokens, 9 words, "word" and
-			// "a" twice.
+			// a: title hi word; b: a class yt timestamp data t 00 01 02 00 01 02 a word
+			// (digits are words too, the closing </a> is another "a"): 17 tokens, 12 words,
+			// seven of them once ("word", "a", "00", "01" and "02" twice).
 			files: map[string]string{
 				"a.md":     "---\ntitle: Hi\n---\nword\n",
 				"sub/b.md": validTS + " word",
 			},
 			fields: "Tokens Distinct Once",
-			want:   vaultstats.Stats{Tokens: 11, Distinct: 9, Once: 7},
+			want:   vaultstats.Stats{Tokens: 17, Distinct: 12, Once: 7},
 		},
 		{
 			name: "the 10 most frequent words leave out the 11th",

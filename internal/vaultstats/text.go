@@ -20,29 +20,33 @@ func newVocabulary() vocabulary {
 	return vocabulary{index: make(map[string]int32, 1<<14)}
 }
 
-// asciiLetter maps an ASCII letter to its lower case and anything else to 0.
-var asciiLetter = func() (t [utf8.RuneSelf]byte) {
+// asciiWord maps an ASCII letter to its lower case, a digit to itself and anything else
+// to 0.
+var asciiWord = func() (t [utf8.RuneSelf]byte) {
 	for c := 'a'; c <= 'z'; c++ {
 		t[c], t[c-'a'+'A'] = byte(c), byte(c)
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
 	}
 	return t
 }()
 
-// addText counts the word tokens of src: maximal runs of letters, case-folded.
+// addText counts the word tokens of src: maximal runs of letters and digits, case-folded.
 func (v *vocabulary) addText(src []byte) {
 	w := v.word[:0]
 	for i := 0; i < len(src); {
 		c := src[i]
 		if c < utf8.RuneSelf {
 			i++
-			if l := asciiLetter[c]; l != 0 {
+			if l := asciiWord[c]; l != 0 {
 				w = append(w, l)
 				continue
 			}
 		} else {
 			r, size := utf8.DecodeRune(src[i:])
 			i += size
-			if unicode.IsLetter(r) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
 				w = utf8.AppendRune(w, unicode.ToLower(r))
 				continue
 			}

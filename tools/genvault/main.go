@@ -1,6 +1,10 @@
 // Command genvault writes a deterministic synthetic vault for benchmarks and manual testing.
 //
-//	go run ./tools/genvault [-notes N] [-seed S] [-size-mb M] [-force] DIR
+//	go run ./tools/genvault [-notes N] [-seed S] [-size-mb M] [-regular] [-force] DIR
+//
+// The vault is calibrated to a real one (internal/vaultgen/lexicon.go); -regular writes round
+// 1's more regular vault instead, to reproduce figures measured on it.
+//
 //	go run ./tools/genvault --stats DIR
 //
 // -size-mb sets the approximate total size in MB (10^6 bytes): with -notes it sets the mean
@@ -33,7 +37,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("genvault", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: genvault [-notes N] [-seed S] [-size-mb M] [-force] [-case-clash=false] DIR")
+		fmt.Fprintln(stderr, "usage: genvault [-notes N] [-seed S] [-size-mb M] [-regular] [-force] [-case-clash=false] DIR")
 		fmt.Fprintln(stderr, "       genvault --stats DIR")
 		flags.PrintDefaults()
 	}
@@ -41,6 +45,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.Int64Var(&o.Seed, "seed", o.Seed, "seed; the same seed and options give the same bytes")
 	sizeMB := flags.Float64("size-mb", 0, "approximate total size in MB (default: 8 KB per note)")
 	force := flags.Bool("force", false, "write into a non-empty DIR")
+	regular := flags.Bool("regular", false, "round 1's vault: template sentences of ~10,000 words, 40 channels (for comparing with old figures)")
 	caseClash := flags.Bool("case-clash", true, "include two notes differing only by case (fails on case-insensitive file systems)")
 	stats := flags.String("stats", "", "measure the vault in `DIR` and print its figures beside the real vault's; writes nothing")
 	if err := flags.Parse(args); err != nil {
@@ -58,6 +63,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	dir := flags.Arg(0)
+	if *regular {
+		r := vaultgen.RegularOptions()
+		r.Notes, r.Seed = o.Notes, o.Seed
+		o = r
+	}
 	if *sizeMB > 0 {
 		notesSet := false
 		flags.Visit(func(f *flag.Flag) { notesSet = notesSet || f.Name == "notes" })
