@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode/utf8"
 )
 
@@ -34,9 +35,13 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 	}
 	b := newBuilder(files)
 	v := &Vault{fsys: fsys}
+	var cached func(string, int64, time.Time) *Note
 	for _, o := range opts {
 		if o.names != nil {
 			o.names(v, b.ix)
+		}
+		if o.cached != nil {
+			cached = o.cached
 		}
 	}
 	entries := make([]*entry, len(files))
@@ -50,6 +55,12 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
 					return
+				}
+				if cached != nil {
+					if n := fromCache(fsys, files[i], cached); n != nil {
+						entries[i] = b.entry(n)
+						continue
+					}
 				}
 				c, p := r.read(fsys, files[i], true)
 				if c.Note != nil {
@@ -76,7 +87,30 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 
 // LoadOption changes how Load works.
 type LoadOption struct {
-	names func(v *Vault, names *Index)
+	names  func(v *Vault, names *Index)
+	cached func(path string, size int64, mod time.Time) *Note
+}
+
+// Cached makes Load take a note from cached, instead of reading and parsing its file, when
+// cached returns one for the file's path, size and modification time: the notes of an
+// earlier run (vault/notecache), so that reopening a large vault reads only what changed.
+// The note must be what ParseNote made of that file, with Size and ModTime set; Load and
+// the index never change it.
+func Cached(cached func(path string, size int64, mod time.Time) *Note) LoadOption {
+	return LoadOption{cached: cached}
+}
+
+// fromCache returns the cached note of the note file p, or nil when there is none for the
+// file as it is now.
+func fromCache(fsys fs.FS, p string, cached func(string, int64, time.Time) *Note) *Note {
+	if !isNotePath(p) {
+		return nil
+	}
+	info, err := fs.Stat(fsys, p)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	return cached(p, info.Size(), info.ModTime())
 }
 
 // OnNames makes Load call f as soon as the name of every file is known, before any note is

@@ -1,0 +1,302 @@
+package notecache
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"math"
+	"time"
+
+	"vaultview/vault"
+)
+
+const (
+	magic = "VVNOTES\x00"
+	// formatVersion changes whenever the encoding or vault.Note changes; build already
+	// differs between releases, but not between two builds of one commit during development.
+	formatVersion = 1
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// encode writes the whole cache file.
+func encode(build, vaultDir string, notes []*vault.Note, now time.Time) []byte {
+	e := encoder{b: make([]byte, 0, 1<<20)}
+	e.b = append(e.b, magic...)
+	e.uint(formatVersion)
+	e.str(build)
+	e.str(vaultDir)
+	e.int(now.UnixNano())
+	e.uint(uint64(len(notes)))
+	for _, n := range notes {
+		e.note(n)
+	}
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+}
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uint(x uint64) { e.b = binary.AppendUvarint(e.b, x) }
+func (e *encoder) int(x int64)   { e.b = binary.AppendVarint(e.b, x) }
+func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) strs(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) note(n *vault.Note) {
+	e.str(n.Path)
+	e.str(n.Title)
+	e.str(n.VideoID)
+	e.strs(n.Tags)
+	e.strs(n.Aliases)
+	e.uint(uint64(len(n.Properties)))
+	for _, p := range n.Properties {
+		e.str(p.Key)
+		e.str(p.Value)
+		e.int(int64(p.Line))
+	}
+	e.uint(uint64(len(n.Headings)))
+	for _, h := range n.Headings {
+		e.int(int64(h.Level))
+		e.str(h.Text)
+		e.str(h.Anchor)
+		e.int(int64(h.Line))
+		e.int(int64(h.Offset))
+	}
+	e.uint(uint64(len(n.Links)))
+	for _, l := range n.Links {
+		e.uint(uint64(l.Kind))
+		e.str(l.Target)
+		e.str(l.Fragment)
+		e.str(l.Alias)
+		e.str(l.Context)
+		e.int(int64(l.Line))
+		e.int(int64(l.Offset))
+		e.int(int64(l.ContextStart))
+		e.int(int64(l.ContextEnd))
+		e.int(int64(l.Timestamp))
+	}
+	e.uint(uint64(len(n.Timestamps)))
+	for _, t := range n.Timestamps {
+		e.str(t.Value)
+		e.int(int64(t.Seconds))
+		e.int(int64(t.Line))
+		e.int(int64(t.Offset))
+		if t.Valid {
+			e.uint(1)
+		} else {
+			e.uint(0)
+		}
+	}
+	e.uint(uint64(len(n.Problems)))
+	for _, p := range n.Problems {
+		e.str(p.Path)
+		e.int(int64(p.Line))
+		e.str(p.Message)
+		e.uint(uint64(p.Kind))
+	}
+	e.int(int64(n.BodyOffset))
+	e.int(int64(n.BodyLine))
+	e.int(n.Size)
+	e.int(n.ModTime.UnixNano())
+}
+
+var (
+	errShort    = errors.New("truncated")
+	errChecksum = errors.New("checksum mismatch")
+	errRange    = errors.New("value out of range")
+)
+
+// decode reads a whole cache file written for build and vaultDir.
+func decode(data []byte, build, vaultDir string) (*Cache, error) {
+	if len(data) < len(magic)+4 || string(data[:len(magic)]) != magic {
+		return nil, errors.New("not a notes cache")
+	}
+	body, sum := data[:len(data)-4], binary.LittleEndian.Uint32(data[len(data)-4:])
+	if crc32.Checksum(body, castagnoli) != sum {
+		return nil, errChecksum
+	}
+	d := decoder{b: body[len(magic):]}
+	if v := d.uint(); d.err == nil && v != formatVersion {
+		return nil, errors.New("another format version")
+	}
+	if b := d.str(); d.err == nil && b != build {
+		return nil, errors.New("written by another build (" + b + ")")
+	}
+	if v := d.str(); d.err == nil && v != vaultDir {
+		return nil, errors.New("written for another vault")
+	}
+	written := time.Unix(0, d.int())
+	c, err := d.notes()
+	if err != nil {
+		return nil, err
+	}
+	c.written = written
+	return c, nil
+}
+
+// notes reads the note count and the notes, up to the end of d.
+func (d *decoder) notes() (*Cache, error) {
+	count := d.count(1)
+	c := &Cache{notes: make(map[string]*vault.Note, count)}
+	for range count {
+		n := d.note()
+		if d.err != nil {
+			break
+		}
+		if _, dup := c.notes[n.Path]; dup {
+			return nil, errors.New("a note is in the cache twice: " + n.Path)
+		}
+		c.notes[n.Path] = n
+	}
+	if d.err == nil && len(d.b) > 0 {
+		d.err = errors.New("bytes after the last note")
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	return c, nil
+}
+
+// decoder reads what encoder wrote. The first error sticks: every read after it returns
+// zero values, so the note readers need no error checks of their own.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail(err error) {
+	if d.err == nil {
+		d.err = err
+	}
+	d.b = nil
+}
+
+func (d *decoder) uint() uint64 {
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+func (d *decoder) int() int64 {
+	x, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail(errShort)
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+// int32 reads an int that must fit in 32 bits.
+func (d *decoder) int32() int32 {
+	x := d.int()
+	if x < math.MinInt32 || x > math.MaxInt32 {
+		d.fail(errRange)
+		return 0
+	}
+	return int32(x)
+}
+
+// count reads a length of items that take at least min bytes each: a length the bytes left
+// cannot hold is an error, so nothing larger than the file is ever allocated.
+func (d *decoder) count(min int) int {
+	x := d.uint()
+	if x > uint64(len(d.b)/min) {
+		d.fail(errShort)
+		return 0
+	}
+	return int(x)
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) strs() []string {
+	n := d.count(1)
+	if n == 0 {
+		return nil
+	}
+	ss := make([]string, n)
+	for i := range ss {
+		ss[i] = d.str()
+	}
+	return ss
+}
+
+func (d *decoder) note() *vault.Note {
+	n := &vault.Note{Path: d.str(), Title: d.str(), VideoID: d.str(), Tags: d.strs(), Aliases: d.strs()}
+	if k := d.count(3); k > 0 {
+		n.Properties = make([]vault.Property, k)
+		for i := range n.Properties {
+			n.Properties[i] = vault.Property{Key: d.str(), Value: d.str(), Line: int(d.int32())}
+		}
+	}
+	if k := d.count(5); k > 0 {
+		n.Headings = make([]vault.Heading, k)
+		for i := range n.Headings {
+			n.Headings[i] = vault.Heading{Level: int(d.int32()), Text: d.str(), Anchor: d.str(), Line: int(d.int32()), Offset: int(d.int32())}
+		}
+	}
+	if k := d.count(10); k > 0 {
+		n.Links = make([]vault.Link, k)
+		for i := range n.Links {
+			l := &n.Links[i]
+			kind := d.uint()
+			if kind > uint64(vault.MarkdownLink) {
+				d.fail(errRange)
+			}
+			l.Kind = vault.LinkKind(kind)
+			l.Target, l.Fragment, l.Alias, l.Context = d.str(), d.str(), d.str(), d.str()
+			l.Line, l.Offset = d.int32(), d.int32()
+			l.ContextStart, l.ContextEnd, l.Timestamp = d.int32(), d.int32(), d.int32()
+		}
+	}
+	if k := d.count(5); k > 0 {
+		n.Timestamps = make([]vault.Timestamp, k)
+		for i := range n.Timestamps {
+			t := &n.Timestamps[i]
+			t.Value, t.Seconds, t.Line, t.Offset = d.str(), d.int32(), d.int32(), d.int32()
+			switch d.uint() {
+			case 0:
+			case 1:
+				t.Valid = true
+			default:
+				d.fail(errRange)
+			}
+		}
+	}
+	if k := d.count(4); k > 0 {
+		n.Problems = make([]vault.Problem, k)
+		for i := range n.Problems {
+			p := &n.Problems[i]
+			p.Path, p.Line, p.Message = d.str(), int(d.int32()), d.str()
+			kind := d.uint()
+			if kind > uint64(vault.TextProblem) {
+				d.fail(errRange)
+			}
+			p.Kind = vault.ProblemKind(kind)
+		}
+	}
+	n.BodyOffset, n.BodyLine = int(d.int32()), int(d.int32())
+	n.Size = d.int()
+	n.ModTime = time.Unix(0, d.int())
+	if n.Path == "" || n.Size < 0 {
+		d.fail(errRange)
+	}
+	return n
+}

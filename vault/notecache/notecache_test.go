@@ -1,0 +1,255 @@
+package notecache
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"vaultview/internal/vaultgen"
+	"vaultview/vault"
+)
+
+const testBuild = "test-build"
+
+// notesInTests is the size of the generated vault the tests cache: the smallest with every
+// kind of link, property and problem.
+var notesInTests = 300
+
+// generatedNotes parses a small generated vault, which has every kind of link, timestamp,
+// property, heading and problem, with modification times set.
+func generatedNotes(t testing.TB) []*vault.Note {
+	t.Helper()
+	fsys := vaultgen.MapFS(vaultgen.Options{Notes: notesInTests})
+	mod := time.Date(2026, 5, 4, 3, 2, 1, 123456789, time.UTC)
+	for _, f := range fsys {
+		f.ModTime = mod
+	}
+	v, err := vault.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := v.Index()
+	var notes []*vault.Note
+	for _, p := range ix.Paths() {
+		notes = append(notes, ix.Note(p))
+	}
+	return notes
+}
+
+// sameNote compares notes field by field; times compare as instants.
+func sameNote(a, b *vault.Note) bool {
+	x, y := *a, *b
+	if !x.ModTime.Equal(y.ModTime) {
+		return false
+	}
+	x.ModTime, y.ModTime = time.Time{}, time.Time{}
+	return reflect.DeepEqual(x, y)
+}
+
+func TestRoundTrip(t *testing.T) {
+	notes := generatedNotes(t)
+	written := notes[0].ModTime.Add(time.Hour)
+	c, err := decode(encode(testBuild, "/v", notes, written), testBuild, "/v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() != len(notes) {
+		t.Fatalf("%d notes back, want %d", c.Len(), len(notes))
+	}
+	kinds := map[string]bool{}
+	for _, n := range notes {
+		got := c.Note(n.Path, n.Size, n.ModTime)
+		if got == nil {
+			t.Fatalf("%s: not found by its size and time", n.Path)
+		}
+		if !sameNote(got, n) {
+			t.Errorf("%s: decoded note differs:\n got %+v\nwant %+v", n.Path, *got, *n)
+		}
+		for _, l := range n.Links {
+			kinds[l.Kind.String()] = true
+		}
+		if len(n.Problems) > 0 {
+			kinds["problem"] = true
+		}
+		if len(n.Properties) > 0 {
+			kinds["property"] = true
+		}
+	}
+	// The round trip is only worth something if the vault had each of these.
+	for _, k := range []string{"wikilink", "embed", "markdown", "problem", "property"} {
+		if !kinds[k] {
+			t.Errorf("the generated vault has no %s: the round trip does not cover it", k)
+		}
+	}
+}
+
+// TestCodecCoversNote fails when vault.Note or a type in it gains or loses a field: the
+// codec must then be changed (and formatVersion raised), or cached notes would silently lack
+// the new field.
+func TestCodecCoversNote(t *testing.T) {
+	fields := map[reflect.Type]int{
+		reflect.TypeFor[vault.Note]():      14,
+		reflect.TypeFor[vault.Property]():  3,
+		reflect.TypeFor[vault.Heading]():   5,
+		reflect.TypeFor[vault.Link]():      10,
+		reflect.TypeFor[vault.Timestamp](): 5,
+		reflect.TypeFor[vault.Problem]():   4,
+	}
+	for typ, want := range fields {
+		if got := typ.NumField(); got != want {
+			t.Errorf("%s has %d fields, the cache encodes %d: update codec.go and raise formatVersion", typ, got, want)
+		}
+	}
+}
+
+func TestNote_TrustsOnlyUnchangedFiles(t *testing.T) {
+	mod := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	n := &vault.Note{Path: "a.md", Title: "a", Size: 10, ModTime: mod, BodyLine: 1}
+	racy := &vault.Note{Path: "b.md", Title: "b", Size: 10, ModTime: mod.Add(time.Hour - time.Second), BodyLine: 1}
+	c, err := decode(encode(testBuild, "/v", []*vault.Note{n, racy}, mod.Add(time.Hour)), testBuild, "/v")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		size int64
+		mod  time.Time
+		want bool
+	}{
+		{"unchanged", "a.md", 10, mod, true},
+		{"the same instant in another zone", "a.md", 10, mod.In(time.FixedZone("x", 3600)), true},
+		{"another size", "a.md", 11, mod, false},
+		{"another time", "a.md", 10, mod.Add(time.Nanosecond), false},
+		{"not cached", "c.md", 10, mod, false},
+		{"modified a second before the cache was written", "b.md", 10, racy.ModTime, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.Note(tt.path, tt.size, tt.mod) != nil; got != tt.want {
+				t.Errorf("Note(%s) found %v, want %v", tt.path, got, tt.want)
+			}
+		})
+	}
+	var none *Cache
+	if none.Note("a.md", 10, mod) != nil || none.Len() != 0 {
+		t.Error("a nil cache has notes")
+	}
+}
+
+func TestDecode_Unusable(t *testing.T) {
+	notes := generatedNotes(t)[:20]
+	good := encode(testBuild, "/v", notes, time.Now())
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/2] ^= 0x10
+	tests := []struct {
+		name         string
+		data         []byte
+		build, vault string
+	}{
+		{"empty", nil, testBuild, "/v"},
+		{"another kind of file", []byte("---\ntitle: x\n---\n"), testBuild, "/v"},
+		{"truncated", good[:len(good)/2], testBuild, "/v"},
+		{"last byte missing", good[:len(good)-1], testBuild, "/v"},
+		{"one bit flipped", flipped, testBuild, "/v"},
+		{"another build", good, "other-build", "/v"},
+		{"another vault", good, testBuild, "/elsewhere"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if c, err := decode(tt.data, tt.build, tt.vault); err == nil {
+				t.Errorf("decoded %d notes, want an error", c.Len())
+			}
+		})
+	}
+}
+
+func TestSaveOpen(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "sub", FileName)
+	notes := generatedNotes(t)
+	vaultDir := t.TempDir()
+	if err := Save(file, testBuild, vaultDir, notes, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Open(file, testBuild, vaultDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() != len(notes) {
+		t.Errorf("%d notes, want %d", c.Len(), len(notes))
+	}
+	if _, err := Open(filepath.Join(dir, "missing"), testBuild, vaultDir); !errors.Is(err, ErrUnusable) {
+		t.Errorf("missing file: %v, want ErrUnusable", err)
+	}
+	if err := os.WriteFile(file, []byte("garbage"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(file, testBuild, vaultDir); !errors.Is(err, ErrUnusable) {
+		t.Errorf("garbage: %v, want ErrUnusable", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(file))
+	if len(entries) != 1 {
+		t.Errorf("the cache folder holds %d files, want only the cache (no temporary file left)", len(entries))
+	}
+}
+
+func TestDir_OutsideTheVault(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	vaultDir := t.TempDir()
+	a, err := Dir(vaultDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Dir(filepath.Join(vaultDir, "..", filepath.Base(vaultDir)))
+	if a != b {
+		t.Errorf("one vault, two cache folders: %s and %s", a, b)
+	}
+	if rel, err := filepath.Rel(vaultDir, a); err == nil && filepath.IsLocal(rel) {
+		t.Errorf("cache folder %s is inside the vault", a)
+	}
+	other, _ := Dir(t.TempDir())
+	if other == a {
+		t.Error("two vaults share a cache folder")
+	}
+}
+
+// FuzzDecode feeds the note decoder hostile bytes (behind the checksum, which the fuzzer
+// would otherwise never get past): it must return notes or an error, never panic or
+// allocate more than the input allows, and what it returns must encode back to the same
+// bytes.
+func FuzzDecode(f *testing.F) {
+	notesInTests = 20 // every fuzz worker makes its seed: keep that quick
+	notes := generatedNotes(f)[:5]
+	full := encode(testBuild, "/v", notes, time.Unix(0, 0))
+	f.Add(full[len(magic) : len(full)-4])
+	f.Add([]byte{})
+	f.Add([]byte{1, 0, 0, 0, 1, 200, 1})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		d := decoder{b: body}
+		c, err := d.notes()
+		if err != nil {
+			return
+		}
+		again := encoder{}
+		again.uint(uint64(len(c.notes)))
+		for _, n := range c.notes {
+			again.note(n)
+		}
+		d2 := decoder{b: again.b}
+		c2, err := d2.notes()
+		if err != nil {
+			t.Fatalf("re-encoded notes do not decode: %v", err)
+		}
+		for p, n := range c.notes {
+			if !sameNote(c2.notes[p], n) {
+				t.Fatalf("%q changed in a round trip", p)
+			}
+		}
+	})
+}
