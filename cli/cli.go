@@ -115,6 +115,7 @@ func load(dir string) (*vault.Vault, string, error) {
 	if !info.IsDir() {
 		return nil, root, fmt.Errorf("%s is not a folder", root)
 	}
-	v, err := vault.Load(os.DirFS(root))
+	// Neither command prints the sentence around a link, so the load skips it.
+	v, err := vault.Load(os.DirFS(root), vault.WithoutLinkContexts())
 	return v, root, err
 }

@@ -22,6 +22,8 @@ const maxNoteSize = 64 << 20
 type Vault struct {
 	fsys fs.FS
 	cur  atomic.Pointer[Index]
+	// noContexts leaves Link.Context empty in every note read (WithoutLinkContexts).
+	noContexts bool
 	// mu serialises writers, so that each change starts from the latest snapshot.
 	mu sync.Mutex
 }
@@ -43,6 +45,7 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 		if o.cached != nil {
 			cached = o.cached
 		}
+		v.noContexts = v.noContexts || o.noContexts
 	}
 	entries := make([]*entry, len(files))
 	var next atomic.Int64
@@ -50,7 +53,7 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 	var pmu sync.Mutex
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
-			r := newReader()
+			r := v.newReader()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
@@ -87,9 +90,17 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 
 // LoadOption changes how Load works.
 type LoadOption struct {
-	names  func(v *Vault, names *Index)
-	cached func(path string, size int64, mod time.Time) *Note
+	names      func(v *Vault, names *Index)
+	cached     func(path string, size int64, mod time.Time) *Note
+	noContexts bool
 }
+
+// WithoutLinkContexts makes Load (and the vault's later Updates) leave every Link's Context,
+// ContextStart and ContextEnd empty. Finding and cleaning the sentence around each link is a
+// fifth of a load's work and its text a fifth of the index's bytes; the commands that never
+// show a backlink (`vaultview check`, `index --json`) do without it. Such notes are not what
+// ParseNote makes, so they must not be written to a cache that Cached reads back.
+func WithoutLinkContexts() LoadOption { return LoadOption{noContexts: true} }
 
 // Cached makes Load take a note from cached, instead of reading and parsing its file, when
 // cached returns one for the file's path, size and modification time: the notes of an
@@ -131,7 +142,7 @@ func (v *Vault) Update(paths ...string) *Index {
 	defer v.mu.Unlock()
 	ix := v.cur.Load()
 	changes := make([]Change, 0, len(paths))
-	r := newReader()
+	r := v.newReader()
 	for _, p := range paths {
 		if skipName(p) {
 			continue
@@ -212,12 +223,15 @@ func walk(fsys fs.FS) (files []string, problems []Problem, err error) {
 // only while it is parsed (a Note keeps copies of what it uses), so a vault of 160 MB is not
 // allocated file by file.
 type reader struct {
-	buf   []byte
-	in    *interner
-	facts bodyFacts
+	buf        []byte
+	in         *interner
+	facts      bodyFacts
+	noContexts bool
 }
 
-func newReader() *reader { return &reader{in: newInterner()} }
+func (v *Vault) newReader() *reader {
+	return &reader{in: newInterner(), noContexts: v.noContexts}
+}
 
 // read reads one file as a Change; a file that cannot be read yields an empty Change and a
 // problem. Symbolic links are not followed: walked says the folder walk already saw p as a
@@ -239,7 +253,7 @@ func (r *reader) read(fsys fs.FS, p string, walked bool) (Change, *Problem) {
 	if err != nil {
 		return Change{}, &Problem{p, 0, "not read: " + cleanErr(err), FileProblem}
 	}
-	n := parseNote(p, src, false, r.in, &r.facts)
+	n := parseNote(p, src, false, r.in, &r.facts, !r.noContexts)
 	n.ModTime = info.ModTime()
 	if cap(r.buf) > 4<<20 {
 		r.buf = nil // let one huge note's buffer go

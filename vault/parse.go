@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,13 +16,14 @@ import (
 // ParseNote reads one note. rel is its vault-relative path (used in problems). It never
 // fails: a broken note is loaded as far as possible and its problems are listed on it.
 func ParseNote(rel string, src []byte) *Note {
-	return parseNote(rel, src, false, nil, nil)
+	return parseNote(rel, src, false, nil, nil, true)
 }
 
 // parseNote is ParseNote with a switch to force the goldmark path, for the differential tests.
 // in and scratch (both may be nil) are a worker's string table and fact lists, reused from
 // note to note so that parsing a vault allocates little besides what the index keeps.
-func parseNote(rel string, src []byte, forceGoldmark bool, in *interner, scratch *bodyFacts) *Note {
+// Without contexts, Link.Context and its bounds are left empty (see WithoutLinkContexts).
+func parseNote(rel string, src []byte, forceGoldmark bool, in *interner, scratch *bodyFacts, contexts bool) *Note {
 	n := &Note{Path: rel, Title: noteName(rel), Size: int64(len(src)), BodyLine: 1}
 	src = n.sanitize(src)
 	if src == nil {
@@ -53,7 +55,7 @@ func parseNote(rel string, src []byte, forceGoldmark bool, in *interner, scratch
 		facts.reset()
 		goldmarkFacts(src, bodyStart, facts)
 	}
-	n.finish(src, fm, facts)
+	n.finish(src, fm, facts, contexts)
 	return n
 }
 
@@ -160,7 +162,7 @@ func (c *lineCounter) at(off int) int {
 }
 
 // finish turns raw facts into the note's links, timestamps, headings and tags.
-func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
+func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts, contexts bool) {
 	byOffset := func(a, b Link) int { return int(a.Offset - b.Offset) }
 	slices.SortStableFunc(f.links, byOffset)
 	slices.SortStableFunc(f.timestamps, func(a, b rawTimestamp) int { return int(a.Offset - b.Offset) })
@@ -193,6 +195,9 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 			ts++
 		}
 		l.Timestamp = int32(ts - 1)
+		if !contexts {
+			continue
+		}
 		var cs, ce int
 		l.Context, cs, ce = linkContext(src, int(l.Offset), n.BodyOffset)
 		l.ContextStart, l.ContextEnd = int32(cs), int32(ce)
@@ -200,6 +205,9 @@ func (n *Note) finish(src []byte, fm frontmatter, f *bodyFacts) {
 
 	lc = lineCounter{src: src, line: 1}
 	seen := map[string]int{}
+	if len(f.headings) > 0 {
+		n.Headings = make([]Heading, 0, len(f.headings))
+	}
 	for _, h := range f.headings {
 		var raw []byte
 		for i, s := range h.segs {
@@ -281,7 +289,16 @@ func plainText(raw []byte, at int) (string, int, int) {
 // plainTextOf is plainText; with cells, raw is a table row, and its pipes (those without a
 // backslash before them) part cells with cellSeparator instead of showing.
 func plainTextOf(raw []byte, at int, cells bool) (string, int, int) {
-	t := textBuilder{out: make([]byte, 0, len(raw))}
+	// The text is built in a pooled buffer, so each call allocates only the string it returns:
+	// a vault's link contexts and headings are a few hundred thousand of them.
+	bp := textBuffers.Get().(*[]byte)
+	t := textBuilder{out: (*bp)[:0]}
+	defer func() {
+		if cap(t.out) <= 64<<10 {
+			*bp = t.out
+			textBuffers.Put(bp)
+		}
+	}()
 	cs, ce := 0, 0
 	for i := 0; i < len(raw); {
 		mark := i == at
@@ -348,6 +365,9 @@ func plainTextOf(raw []byte, at int, cells bool) (string, int, int) {
 	}
 	return string(t.out), cs, ce
 }
+
+// textBuffers holds plainTextOf's working buffers.
+var textBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
 
 // plainSpecial marks the bytes plainText must look at; everything else is copied in runs.
 var plainSpecial = func() (t [256]bool) {

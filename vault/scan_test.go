@@ -145,8 +145,8 @@ func compareParses(t *testing.T, rel string, src []byte) bool {
 		bodyStart = 0
 	}
 	fast := scanBody(src, bodyStart, &facts, nil)
-	got := parseNote(rel, src, false, newInterner(), nil)
-	want := parseNote(rel, src, true, nil, nil)
+	got := parseNote(rel, src, false, newInterner(), nil, true)
+	want := parseNote(rel, src, true, nil, nil, true)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("%s: scanner (fast=%v) and goldmark disagree\nsource:\n%s\n%s", rel, fast, clipSource(src), noteDiff(got, want))
 	}
@@ -199,7 +199,7 @@ func TestParseNote_LinksUnderALineBreakAndInMarkdownLinks(t *testing.T) {
 		"wikilink Other Topic Part x",
 	}
 	for _, goldmark := range []bool{false, true} {
-		n := parseNote("n.md", []byte(src), goldmark, nil, nil)
+		n := parseNote("n.md", []byte(src), goldmark, nil, nil, true)
 		var got []string
 		for _, l := range n.Links {
 			got = append(got, fmt.Sprintf("%s %s %s %s", l.Kind, l.Target, l.Fragment, l.Alias))
