@@ -226,11 +226,15 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	started := time.Now()
 	log.Printf("opening %s", src.Name())
 	go func() {
+		cache := openNoteCache(src.Dir)
 		v, err := vault.Load(src.FS, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
 			// All names are known: the first note can be shown while the rest is parsed.
 			log.Printf("names of %s known after %v", src.Name(), time.Since(started).Round(time.Millisecond))
 			w.showEarly(gen, v, names, note, vurl, started)
-		}))
+		}), cache.option())
+		if err == nil {
+			cache.saveIfStale(v.Index())
+		}
 		w.do(func() {
 			if w.vaultGen.Load() != gen {
 				return // another vault was opened meanwhile

@@ -190,6 +190,9 @@ func StartWithConfig(t *testing.T, config string, args ...string) *App {
 	a.cmd = exec.Command(binary, append([]string{"-v"}, args...)...)
 	a.cmd.Env = append(os.Environ(),
 		"XDG_CONFIG_HOME="+config,
+		// The cache of parsed notes goes beside the preferences: a restart with the same
+		// config reopens the vault from it, as a user's second launch does.
+		"XDG_CACHE_HOME="+filepath.Join(config, "cache"),
 		"HOME="+home(t),
 		"PATH="+fakeBin+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"VAULTVIEW_E2E_OPENED="+a.opened,

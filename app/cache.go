@@ -1,0 +1,128 @@
+package app
+
+import (
+	"log"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"vaultview/vault"
+	"vaultview/vault/notecache"
+)
+
+// noteCache is the cache of parsed notes of one opened vault (vault/notecache): read while
+// the vault's folders are walked, so that only notes changed since the last run are parsed,
+// and written again after the load when it no longer matched the vault. Nothing here is
+// ever an error the user sees: without a cache the vault loads as it always did.
+type noteCache struct {
+	file, dir string
+	// ready is closed once cache is read (nil when it could not be).
+	ready chan struct{}
+	cache *notecache.Cache
+	// hits counts the notes Load took from the cache.
+	hits atomic.Int64
+}
+
+// openNoteCache starts reading the cache of the vault in dir. For the sample vault (no dir),
+// with VAULTVIEW_NO_CACHE set, or when the user has no cache folder, it returns nil, and a
+// nil *noteCache caches nothing.
+func openNoteCache(dir string) *noteCache {
+	if dir == "" || os.Getenv("VAULTVIEW_NO_CACHE") != "" {
+		return nil
+	}
+	cacheDir, err := notecache.Dir(dir)
+	if err != nil {
+		log.Printf("note cache: none: %v", err)
+		return nil
+	}
+	nc := &noteCache{file: filepath.Join(cacheDir, notecache.FileName), dir: dir, ready: make(chan struct{})}
+	go func() {
+		defer close(nc.ready)
+		started := time.Now()
+		c, err := notecache.Open(nc.file, buildID(), dir)
+		if err != nil {
+			log.Printf("note cache: %v", err)
+			return
+		}
+		nc.cache = c
+		log.Printf("note cache: %d notes read in %v", c.Len(), time.Since(started).Round(time.Millisecond))
+	}()
+	return nc
+}
+
+// option is the load option that takes notes from the cache; the first note asked for
+// waits until the cache is read.
+func (nc *noteCache) option() vault.LoadOption {
+	if nc == nil {
+		return vault.LoadOption{}
+	}
+	return vault.Cached(func(p string, size int64, mod time.Time) *vault.Note {
+		<-nc.ready
+		n := nc.cache.Note(p, size, mod)
+		if n != nil {
+			nc.hits.Add(1)
+		}
+		return n
+	})
+}
+
+// saveIfStale writes the cache again from ix, off the caller's goroutine, unless every note
+// of ix came from the cache and the cache holds no others. The channel is closed when the
+// cache is written or found fresh.
+func (nc *noteCache) saveIfStale(ix *vault.Index) <-chan struct{} {
+	done := make(chan struct{})
+	if nc == nil {
+		close(done)
+		return done
+	}
+	<-nc.ready
+	fresh := nc.cache != nil && int(nc.hits.Load()) == ix.Len() && nc.cache.Len() == ix.Len()
+	nc.cache = nil // no longer needed: let it go
+	if fresh {
+		close(done)
+		return done
+	}
+	go func() {
+		defer close(done)
+		started := time.Now()
+		paths := ix.Paths()
+		notes := make([]*vault.Note, 0, len(paths))
+		for _, p := range paths {
+			if n := ix.Note(p); n != nil {
+				notes = append(notes, n)
+			}
+		}
+		if err := notecache.Save(nc.file, buildID(), nc.dir, notes, time.Now()); err != nil {
+			log.Printf("note cache: not written: %v", err)
+			return
+		}
+		log.Printf("note cache: %d notes written in %v", len(notes), time.Since(started).Round(time.Millisecond))
+	}()
+	return done
+}
+
+// buildID names this build of Vaultview for its caches: a cache written by another build may
+// hold notes parsed by other rules, so it is not used. It is the module version and VCS
+// revision when the build has them, and the executable's size and modification time, which
+// differ between any two builds of the program.
+var buildID = sync.OnceValue(func() string {
+	id := "unknown"
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		id = bi.Main.Version
+		for _, s := range bi.Settings {
+			if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+				id += " " + s.Value
+			}
+		}
+	}
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			id += " " + strconv.FormatInt(info.Size(), 10) + " " + strconv.FormatInt(info.ModTime().UnixNano(), 10)
+		}
+	}
+	return id
+})

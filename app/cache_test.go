@@ -1,0 +1,115 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"vaultview/vault"
+)
+
+// TestNoteCache_Reopen opens a vault three times: the first load writes the cache, the
+// second takes every note from it, and after an edit the third parses only the edited note
+// and writes the cache again. The cache is never written inside the vault.
+func TestNoteCache_Reopen(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	write := func(name, text string, mod time.Time) {
+		p := filepath.Join(dir, name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "# A\n[[b]]\n", old)
+	write("sub/b.md", "Bee.\n", old)
+	write("c.md", "[[a]] and [[nowhere]]\n", old)
+
+	open := func() (*noteCache, *vault.Index) {
+		t.Helper()
+		nc := openNoteCache(dir)
+		v, err := vault.Load(os.DirFS(dir), nc.option())
+		if err != nil {
+			t.Fatal(err)
+		}
+		<-nc.saveIfStale(v.Index())
+		return nc, v.Index()
+	}
+	nc, first := open()
+	if nc.hits.Load() != 0 {
+		t.Errorf("first open: %d notes from a cache that did not exist", nc.hits.Load())
+	}
+	nc, second := open()
+	if got := nc.hits.Load(); got != 3 {
+		t.Errorf("second open: %d notes from the cache, want all 3", got)
+	}
+	for _, p := range first.Paths() {
+		if second.Note(p).Title != first.Note(p).Title || len(second.Backlinks(p)) != len(first.Backlinks(p)) {
+			t.Errorf("%s differs when read from the cache", p)
+		}
+	}
+	write("sub/b.md", "Bee, edited: [[c]]\n", old.Add(time.Minute))
+	nc, third := open()
+	if got := nc.hits.Load(); got != 2 {
+		t.Errorf("after an edit: %d notes from the cache, want the 2 unchanged", got)
+	}
+	if len(third.Backlinks("c.md")) != 1 {
+		t.Error("the edited note's new link is missing: it came from the stale cache")
+	}
+	nc, _ = open()
+	if got := nc.hits.Load(); got != 3 {
+		t.Errorf("after the cache was written again: %d notes from it, want 3", got)
+	}
+	// A note modified just now may change again within its time's resolution: never trusted.
+	write("a.md", "# A\n[[b]]\n", time.Now())
+	nc, _ = open()
+	if got := nc.hits.Load(); got != 2 {
+		t.Errorf("a note modified just now: %d notes from the cache, want 2", got)
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) != ".md" {
+			t.Errorf("%s written into the vault", p)
+		}
+		return nil
+	})
+}
+
+// TestNoteCache_Corrupt: a damaged cache file is not used, and is replaced.
+func TestNoteCache_Corrupt(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	p := filepath.Join(dir, "a.md")
+	os.WriteFile(p, []byte("hello\n"), 0o644)
+	os.Chtimes(p, old, old)
+	nc := openNoteCache(dir)
+	v, _ := vault.Load(os.DirFS(dir), nc.option())
+	<-nc.saveIfStale(v.Index())
+	data, err := os.ReadFile(nc.file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	os.WriteFile(nc.file, data, 0o600)
+	nc = openNoteCache(dir)
+	v, _ = vault.Load(os.DirFS(dir), nc.option())
+	if nc.hits.Load() != 0 {
+		t.Error("notes taken from a corrupt cache")
+	}
+	if v.Index().Note("a.md") == nil {
+		t.Fatal("the vault did not load past a corrupt cache")
+	}
+	<-nc.saveIfStale(v.Index())
+	nc = openNoteCache(dir)
+	vault.Load(os.DirFS(dir), nc.option())
+	if nc.hits.Load() != 1 {
+		t.Error("the corrupt cache was not replaced")
+	}
+}
