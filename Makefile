@@ -14,8 +14,11 @@ endif
 VAULT    ?=
 # What `vaultview --version` prints in a `make build` binary: the git tag or commit.
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null)
-# Where `make vault` writes the synthetic 20,000-note benchmark vault (git-ignored).
-GEN_VAULT ?= testdata/gen/vault20k
+# Where `make vault` writes the 20,000-note benchmark vault and `make vault100k` the
+# 100,000-note one (git-ignored). Both are calibrated to a real vault (internal/vaultgen);
+# round 1's vaults were in testdata/gen/vault20k.
+GEN_VAULT ?= testdata/gen/calibrated20k
+GEN_VAULT_100K ?= testdata/gen/calibrated100k
 # How long `make fuzz` runs each fuzz target.
 FUZZTIME ?= 20s
 # The app's version, as FyneApp.toml gives it to `fyne package`; it names the files in dist/.
@@ -39,7 +42,7 @@ export PATH := $(PATH):/usr/local/go/bin
 SHELL := /bin/bash
 
 # Each target below is a command, not a file (there is even a vault/ folder).
-.PHONY: help deps test-deps dist-deps run build test check-layers check-fmt fmt vet bench vault fuzz \
+.PHONY: help deps test-deps dist-deps run build test check-layers check-fmt fmt vet bench vault vault100k fuzz \
 	clean dist dist-linux dist-windows dist-macos install uninstall
 # Steps run one after another in the order written, even under `make -j`.
 .NOTPARALLEL:
@@ -169,19 +172,11 @@ fuzz: deps ## run every Fuzz target for FUZZTIME (default 20s) each
 
 # ---- generated data ----------------------------------------------------------------------
 
-# Written to a temporary folder first, so an interrupted run leaves no half vault behind.
-# Delete the folder (or `make clean`) to generate it again.
-vault: ## generate the 20,000-note benchmark vault in GEN_VAULT
-	@if [ -d $(GEN_VAULT) ]; then \
-		echo "$(GEN_VAULT) already exists"; \
-	else \
-		set -e; \
-		rm -rf $(GEN_VAULT).tmp; \
-		mkdir -p $(dir $(GEN_VAULT)); \
-		echo "$(GO) run ./tools/genvault $(GEN_VAULT)"; \
-		$(GO) run ./tools/genvault $(GEN_VAULT).tmp; \
-		mv $(GEN_VAULT).tmp $(GEN_VAULT); \
-	fi
+vault: ## generate the 20,000-note benchmark vault in GEN_VAULT (~157 MB)
+	@bash scripts/genvault.sh $(GEN_VAULT)
+
+vault100k: ## generate the 100,000-note benchmark vault in GEN_VAULT_100K (~786 MB)
+	@bash scripts/genvault.sh $(GEN_VAULT_100K) -notes 100000
 
 clean: ## remove the binary, packages, benchmark results and generated vaults
 	rm -f vaultview vaultview.exe Vaultview.exe Vaultview.tar.xz bench.txt bench.old.txt
