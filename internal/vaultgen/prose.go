@@ -18,7 +18,8 @@ func (w *noteWriter) prose(start, links, stamps int) {
 		case k < 250:
 			w.word(propers)
 		case k < 370:
-			w.emphasis(lx.word(r))
+			word := lx.word(r)
+			w.marked(r.intn(63), func() { w.s(word) })
 		case k < 380:
 			w.codeSpan()
 		case k < 386:
@@ -59,38 +60,6 @@ func (w *noteWriter) prose(start, links, stamps int) {
 	}
 	w.sentBytes += len(w.b) - start
 	w.sentCount++
-}
-
-// emphasis writes word bold, italic, highlighted, struck through, as an external link's
-// text or in an HTML span, in the shares of the regular generator's decorated.
-func (w *noteWriter) emphasis(word string) {
-	mark := "**"
-	switch k := w.r.intn(370); {
-	case k < 150:
-	case k < 225:
-		mark = "*"
-	case k < 275:
-		mark = "_"
-	case k < 290:
-		mark = "=="
-	case k < 300:
-		mark = "~~"
-	case k < 303:
-		w.s("[")
-		w.s(word)
-		w.s("](https://example.com/")
-		w.word(codeIdents)
-		w.s(")")
-		return
-	case k < 306:
-		w.s("<span class=\"note\">")
-		w.s(word)
-		w.s("</span>")
-		return
-	}
-	w.s(mark)
-	w.s(word)
-	w.s(mark)
 }
 
 // declined writes, at the end of a note, one of the constructs the fast scanner leaves to
