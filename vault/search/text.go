@@ -182,22 +182,23 @@ func (s *stripper) line(p, end int) {
 	if _, a, b, ok := markdown.ATXHeading(src[q:end]); ok {
 		q, end, heading = q+a, q+b, true
 	}
-	item := false
-	for k := 0; k < 4 && !heading; k++ {
+	item, container := false, false
+	for !heading { // each marker skipped moves q on
 		r, bullet := s.listMarker(q, end, item)
-		if r == q {
-			break
-		}
 		k := skipSpaces(src, q, end)
+		if r == k {
+			break // only spaces: the item (if any) is still open for a fence
+		}
 		box := item && !bullet && k < end && src[k] == '['
 		q, item = r, bullet
 		if box {
 			break // what follows a task box is the item's text
 		}
+		container = true
 	}
 	q = skipSpaces(src, q, end)
-	if c, n, ok := markdown.OpenFence(src[q:end]); ok && item {
-		s.fence, s.fenceLen = c, n // a fence opening a list item
+	if c, n, ok := markdown.OpenFence(src[q:end]); ok && container {
+		s.fence, s.fenceLen = c, n // a fence opening a list item or a quote in one
 		return
 	}
 	if firstQuoted && q+2 < end && src[q] == '[' && src[q+1] == '!' {

@@ -356,7 +356,7 @@ func destinationEnd(src []byte, p, end int) int {
 	dest:
 		for ; k < end; k++ {
 			switch c := src[k]; {
-			case c == '\\':
+			case c == '\\' && k+1 < end && isASCIIPunct(src[k+1]):
 				k++
 			case c == '(':
 				depth++
@@ -365,7 +365,9 @@ func destinationEnd(src []byte, p, end int) int {
 					break dest
 				}
 				depth--
-			case c <= ' ':
+			case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+				// Only these end a destination, as in goldmark: other control
+				// characters (U+001D, a form feed) are part of it.
 				break dest
 			}
 		}
