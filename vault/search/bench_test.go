@@ -145,7 +145,8 @@ func BenchmarkSearch(b *testing.B) {
 }
 
 // BenchmarkBuild builds the store of the whole vault. MB-store is what the store holds
-// (Store.Bytes), x-vault that over the vault's bytes, MB-heap the live heap the store adds
+// (Store.Bytes: MB-codes for the notes' codes, MB-dict for the dictionary), x-vault that
+// over the vault's bytes, MB-heap the live heap the store adds
 // (after a garbage collection), MB-alloc what building it allocated in all (mostly the
 // files read), s-build the time.
 func BenchmarkBuild(b *testing.B) {
@@ -171,6 +172,8 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	runtime.KeepAlive(s)
 	b.ReportMetric(float64(s.Bytes())/(1<<20), "MB-store")
+	b.ReportMetric(float64(s.CodeBytes())/(1<<20), "MB-codes")
+	b.ReportMetric(float64(s.Bytes()-s.CodeBytes())/(1<<20), "MB-dict")
 	b.ReportMetric(float64(s.Bytes())/float64(benchBytes), "x-vault")
 	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
 	b.ReportMetric(float64(allocated)/(1<<20), "MB-alloc")

@@ -11,7 +11,7 @@ import (
 // dictionary of the vault's distinct tokens. A token is a run of word bytes (ASCII letters
 // and digits, and all of a non-ASCII character) with the run of other bytes after it, so
 // "the cat, sat" is "the ", "cat, ", "sat". Prose repeats its words so much that this takes
-// about a fifth of the text's bytes (ordinary compression of a note on its own takes about
+// about a fifth of the note's bytes (ordinary compression of a note on its own takes about
 // three fifths), and it can be searched without being decoded: see matcher.
 //
 // Because tokens split text only where a non-word byte is followed by a word byte, a
@@ -50,8 +50,8 @@ type dictionary struct {
 	ends []uint32
 	// sorted lists the ids in the byte order of their tokens, for lookup.
 	sorted []uint32
-	// short is how many ids have one-byte codes (see appendCode).
-	short int
+	// shape says which ids have codes of which length (see appendCode).
+	shape codeShape
 }
 
 func (d *dictionary) len() int { return len(d.ends) }
@@ -76,10 +76,10 @@ func (d *dictionary) lookup(t []byte) (uint32, bool) {
 // bytes is the memory the dictionary holds.
 func (d *dictionary) bytes() int { return len(d.text) + 4*len(d.ends) + 4*len(d.sorted) }
 
-// newDictionary makes a dictionary of tokens in the given order; counts, when known, are
-// how often each occurs and choose how many one-byte codes there are.
-func newDictionary(tokens [][]byte, counts []int) *dictionary {
-	d := &dictionary{ends: make([]uint32, len(tokens)), sorted: make([]uint32, len(tokens))}
+// newDictionary makes a dictionary of tokens in the given order, with codes of the given
+// shape.
+func newDictionary(tokens [][]byte, shape codeShape) *dictionary {
+	d := &dictionary{ends: make([]uint32, len(tokens)), sorted: make([]uint32, len(tokens)), shape: shape}
 	n := 0
 	for _, t := range tokens {
 		n += len(t)
@@ -91,7 +91,6 @@ func newDictionary(tokens [][]byte, counts []int) *dictionary {
 		d.sorted[i] = uint32(i)
 	}
 	slices.SortFunc(d.sorted, func(a, b uint32) int { return bytes.Compare(d.token(a), d.token(b)) })
-	d.short = bestShort(counts)
 	return d
 }
 
@@ -101,7 +100,7 @@ func (d *dictionary) with(added [][]byte) *dictionary {
 	if len(added) == 0 {
 		return d
 	}
-	nd := &dictionary{short: d.short}
+	nd := &dictionary{shape: d.shape}
 	n := len(d.text)
 	for _, t := range added {
 		n += len(t)
@@ -132,63 +131,91 @@ func (d *dictionary) with(added [][]byte) *dictionary {
 	return nd
 }
 
-// Codes: ids below short take one byte (the id); the next (255-short)·256 ids take two
-// bytes; the rest take 0xFF and a uvarint. short is chosen from the token counts so that the
-// codes take the fewest bytes.
-const (
-	minShort     = 64
-	defaultShort = 192
-)
+// Codes are one, two or three bytes, their first byte saying which: the shape's first one
+// values are one-byte codes (the id itself), the next two values lead two-byte codes and the
+// rest up to 0xFE lead three-byte ones; 0xFF leads a uvarint, for ids past all of those
+// (only ever met after Update has added many new tokens). Build numbers the ids by how often
+// they occur and chooses the shape that makes the codes shortest: on real prose, with its
+// long tail of rare words, the three-byte codes hold the tail in far fewer bytes than an
+// escape would.
+type codeShape struct {
+	one, two int
+}
 
-func appendCode(b []byte, id uint32, short int) []byte {
-	s := uint32(short)
-	if id < s {
+// defaultShape serves a store built from no text at all.
+var defaultShape = codeShape{one: 192, two: 62}
+
+// limits returns the first id of the two-byte codes, of the three-byte codes and of the
+// escaped ones.
+func (c codeShape) limits() (two, three, long uint32) {
+	two = uint32(c.one)
+	three = two + uint32(c.two)<<8
+	long = three + uint32(255-c.one-c.two)<<16
+	return two, three, long
+}
+
+func appendCode(b []byte, id uint32, c codeShape) []byte {
+	two, three, long := c.limits()
+	switch {
+	case id < two:
 		return append(b, byte(id))
+	case id < three:
+		id -= two
+		return append(b, byte(c.one+int(id>>8)), byte(id))
+	case id < long:
+		id -= three
+		return append(b, byte(c.one+c.two+int(id>>16)), byte(id>>8), byte(id))
 	}
-	id -= s
-	if id < (255-s)*256 {
-		return append(b, byte(s+(id>>8)), byte(id))
-	}
-	return binary.AppendUvarint(append(b, 0xFF), uint64(id-(255-s)*256))
+	return binary.AppendUvarint(append(b, 0xFF), uint64(id-long))
 }
 
 // readCode reads the code at b[i] and returns its id and the index after it. Codes are only
 // ever read from what appendCode wrote; a truncated code reads as the end.
-func readCode(b []byte, i, short int) (uint32, int) {
-	c := int(b[i])
-	if c < short {
-		return uint32(c), i + 1
-	}
-	if c < 255 {
+func readCode(b []byte, i int, c codeShape) (uint32, int) {
+	two, three, long := c.limits()
+	lead := int(b[i])
+	switch {
+	case lead < c.one:
+		return uint32(lead), i + 1
+	case lead < c.one+c.two:
 		if i+1 >= len(b) {
 			return 0, len(b)
 		}
-		return uint32(short + ((c-short)<<8 | int(b[i+1]))), i + 2
+		return two + (uint32(lead-c.one)<<8 | uint32(b[i+1])), i + 2
+	case lead < 255:
+		if i+2 >= len(b) {
+			return 0, len(b)
+		}
+		return three + (uint32(lead-c.one-c.two)<<16 | uint32(b[i+1])<<8 | uint32(b[i+2])), i + 3
 	}
 	v, n := binary.Uvarint(b[i+1:])
 	if n <= 0 {
 		return 0, len(b)
 	}
-	return uint32(short+(255-short)*256) + uint32(v), i + 1 + n
+	return long + uint32(v), i + 1 + n
 }
 
-// bestShort chooses how many ids get one-byte codes, given counts in id order (most
-// frequent first).
-func bestShort(counts []int) int {
+// bestShape chooses the shape whose codes take the fewest bytes, given counts in id order
+// (most frequent first).
+func bestShape(counts []int) codeShape {
 	if len(counts) == 0 {
-		return defaultShort
+		return defaultShape
 	}
 	sum := make([]int, len(counts)+1) // sum[i] counts the ids below i
 	for i, c := range counts {
 		sum[i+1] = sum[i] + c
 	}
-	upTo := func(i int) int { return sum[min(i, len(counts))] }
-	best, bestCost := defaultShort, -1
-	for s := minShort; s <= 254; s++ {
-		two := s + (255-s)*256
-		cost := upTo(s) + 2*(upTo(two)-upTo(s)) + 4*(sum[len(counts)]-upTo(two))
-		if bestCost < 0 || cost < bestCost {
-			best, bestCost = s, cost
+	upTo := func(i uint32) int { return sum[min(int(i), len(counts))] }
+	total := sum[len(counts)]
+	best, bestCost := defaultShape, -1
+	for one := 1; one < 255; one++ {
+		for two := 0; one+two <= 255; two++ {
+			c := codeShape{one, two}
+			t2, t3, long := c.limits()
+			cost := upTo(t2) + 2*(upTo(t3)-upTo(t2)) + 3*(upTo(long)-upTo(t3)) + 5*(total-upTo(long))
+			if bestCost < 0 || cost < bestCost {
+				best, bestCost = c, cost
+			}
 		}
 	}
 	return best

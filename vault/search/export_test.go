@@ -10,7 +10,7 @@ func (s *Store) TextOf(p string) (string, bool) {
 		var b []byte
 		for i := 0; i < len(n.codes); {
 			var id uint32
-			id, i = readCode(n.codes, i, s.dict.short)
+			id, i = readCode(n.codes, i, s.dict.shape)
 			b = append(b, s.dict.token(id)...)
 		}
 		return string(b), true
@@ -20,3 +20,7 @@ func (s *Store) TextOf(p string) (string, bool) {
 
 // Fold exposes fold.
 func Fold(s string) string { return foldString(s) }
+
+// CodeBytes is how many of the store's bytes are the notes' codes; the rest is the
+// dictionary.
+func (s *Store) CodeBytes() int { return s.codeBytes }

@@ -259,22 +259,32 @@ func compile(d *dictionary, q Query) *matcher {
 			}
 		}
 	}
+	one, two := d.shape.one, d.shape.two
+	first2, first3, _ := d.shape.limits()
 	for c := range m.dec {
 		switch {
-		case c < d.short:
+		case c < one:
 			m.dec[c] = decoder{base: uint32(c), size: 1}
+		case c < one+two:
+			m.dec[c] = decoder{base: first2 + uint32(c-one)<<8, shift: 8, mask: 0xFF, size: 2}
 		case c < 255:
-			m.dec[c] = decoder{base: uint32(d.short + (c-d.short)<<8), mask: 0xFF, size: 2}
+			m.dec[c] = decoder{base: first3 + uint32(c-one-two)<<16, mask: 0xFFFF, size: 3}
 		}
 	}
 	return m
 }
 
 // decoder says how to read a code that starts with a given byte: size bytes (0 for the
-// long codes), the id being base plus the second byte masked with mask.
+// escaped codes), the id being base plus the next two bytes (big-endian) shifted right by
+// shift and masked with mask.
 type decoder struct {
-	base, mask uint32
-	size       uint32
+	base, mask  uint32
+	shift, size uint32
+}
+
+// id returns the id of the code whose lead byte gave dc and whose next two bytes are b1, b2.
+func (dc decoder) id(b1, b2 byte) uint32 {
+	return dc.base + (uint32(b1)<<8|uint32(b2))>>dc.shift&dc.mask
 }
 
 // find calls f for each token that holds pat, with its id and its place in d.text. f
@@ -374,8 +384,8 @@ func (m *matcher) start(s *noteScan, codes []byte) {
 
 // Scanning reads every code of every note, so it is written for speed. A code is read
 // without a branch on its length: each first byte's entry in dec gives the code's length
-// and its id's base, the second byte counting only for two-byte codes; the last code of a
-// note and the rare long codes go the slow way (readCode). Each code read depends on the
+// and its id's base and how much of the next two bytes count; the last two codes of a note
+// and the escaped codes go the slow way (readCode). Each code read depends on the
 // one before, so scanAll reads two notes in step to keep the processor busy.
 
 // scanOne scans the rest of one note.
@@ -384,15 +394,15 @@ func (m *matcher) scanOne(s *noteScan) {
 	for i < len(codes) && !s.rejected {
 		at := i
 		var id uint32
-		if i+1 < len(codes) {
+		if i+2 < len(codes) {
 			dc := m.dec[codes[i]]
-			id = dc.base + uint32(codes[i+1])&dc.mask
+			id = dc.id(codes[i+1], codes[i+2])
 			i += int(dc.size)
 			if dc.size == 0 {
-				id, i = readCode(codes, at, m.d.short)
+				id, i = readCode(codes, at, m.d.shape)
 			}
 		} else {
-			id, i = readCode(codes, at, m.d.short)
+			id, i = readCode(codes, at, m.d.shape)
 		}
 		if e := m.startsOf(id); e != 0 {
 			m.found(s, id, e, at, i)
@@ -415,11 +425,11 @@ func (m *matcher) scanAll(cands []candidate) {
 	a, b := take(), take()
 	for a != nil && b != nil {
 		m.scanPair(a, b)
-		if a.rejected || a.i+1 >= len(a.codes) {
+		if a.rejected || a.i+2 >= len(a.codes) {
 			m.scanOne(a)
 			a = take()
 		}
-		if b.rejected || b.i+1 >= len(b.codes) {
+		if b.rejected || b.i+2 >= len(b.codes) {
 			m.scanOne(b)
 			b = take()
 		}
@@ -431,23 +441,23 @@ func (m *matcher) scanAll(cands []candidate) {
 	}
 }
 
-// scanPair scans two notes at once until one of them has at most its last code left or is
-// rejected.
+// scanPair scans two notes at once until one of them has at most its last two bytes left
+// or is rejected.
 func (m *matcher) scanPair(a, b *noteScan) {
 	ca, cb := a.codes, b.codes
 	ia, ib := a.i, b.i
-	for ia+1 < len(ca) && ib+1 < len(cb) {
+	for ia+2 < len(ca) && ib+2 < len(cb) {
 		da, db := m.dec[ca[ia]], m.dec[cb[ib]]
-		ida := da.base + uint32(ca[ia+1])&da.mask
-		idb := db.base + uint32(cb[ib+1])&db.mask
+		ida := da.id(ca[ia+1], ca[ia+2])
+		idb := db.id(cb[ib+1], cb[ib+2])
 		ata, atb := ia, ib
 		ia += int(da.size)
 		ib += int(db.size)
 		if da.size == 0 {
-			ida, ia = readCode(ca, ata, m.d.short)
+			ida, ia = readCode(ca, ata, m.d.shape)
 		}
 		if db.size == 0 {
-			idb, ib = readCode(cb, atb, m.d.short)
+			idb, ib = readCode(cb, atb, m.d.shape)
 		}
 		ea, eb := m.startsOf(ida), m.startsOf(idb)
 		if ea|eb == 0 {
@@ -515,13 +525,13 @@ func (m *matcher) found(s *noteScan, id, set uint32, at, end int) {
 // follows reports whether the tokens from codes[i] on continue phrase p after its first
 // part, and where the code of its last token starts.
 func (m *matcher) follows(p *pattern, codes []byte, i int) (int, bool) {
-	short := m.d.short
+	shape := m.d.shape
 	for _, want := range p.mid {
 		if i >= len(codes) {
 			return 0, false
 		}
 		var id uint32
-		id, i = readCode(codes, i, short)
+		id, i = readCode(codes, i, shape)
 		if id != want {
 			return 0, false
 		}
@@ -529,7 +539,7 @@ func (m *matcher) follows(p *pattern, codes []byte, i int) (int, bool) {
 	if i >= len(codes) {
 		return 0, false
 	}
-	id, _ := readCode(codes, i, short)
+	id, _ := readCode(codes, i, shape)
 	return i, int(id/64) < len(p.last) && p.last[id/64]&(1<<(id%64)) != 0
 }
 

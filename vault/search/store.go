@@ -33,7 +33,7 @@ type noteText struct {
 func (s *Store) Len() int { return len(s.notes) }
 
 // Bytes is the memory the store's text takes: the notes' codes and the dictionary. (The
-// text of the 160 MB generated vault takes about 21 MB: see bench_test.go.)
+// text of the 157 MB calibrated vault takes about 31 MB: see bench_test.go.)
 func (s *Store) Bytes() int { return s.codeBytes + s.dict.bytes() }
 
 // progressEvery is how many notes Build reads between calls of its progress callback.
@@ -43,9 +43,15 @@ const progressEvery = 200
 // called now and then with the number of notes read so far and the total (calls never
 // overlap, but come from Build's goroutines). A note that cannot be read is held with no
 // text, so that filters still find it. The only error is ctx's, when it is cancelled.
+//
+// The notes are read once. Their tokens get provisional ids as they are met (those of a
+// sample first, by frequency, so that most lookups need no lock) and are counted; then the
+// ids are numbered again by how often they occur in the whole vault and every note's codes
+// rewritten with them, which costs little next to reading the notes and gives the tail of
+// rare words, which a sample cannot rank, the shortest codes it can have.
 func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(done, total int)) (*Store, error) {
 	paths := ix.Paths()
-	base, short := sampleTokens(v, ix, paths)
+	base, sampleShape := sampleTokens(v, ix, paths)
 	// Tokens not in the sample get the ids after it in the order they are first met.
 	var newMu sync.Mutex
 	added := map[string]uint32{}
@@ -77,9 +83,17 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 		progress(n, len(paths))
 		progMu.Unlock()
 	}
+	var tallyMu sync.Mutex
+	var tallies []*[]uint32
 	err := forEach(ctx, len(paths), func(w *worker, i int) {
+		if !w.counting {
+			w.counting = true
+			tallyMu.Lock()
+			tallies = append(tallies, &w.tally)
+			tallyMu.Unlock()
+		}
 		p := paths[i]
-		notes[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, id, short)}
+		notes[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, id, sampleShape)}
 		if n := int(done.Add(1)); n%progressEvery == 0 && n < len(paths) {
 			report(n)
 		}
@@ -87,26 +101,84 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	if err != nil {
 		return nil, err
 	}
-	report(len(paths))
 
 	tokens := make([][]byte, len(base)+len(addedList))
 	for t, id := range base {
 		tokens[id] = []byte(t)
 	}
 	copy(tokens[len(base):], addedList)
-	s := &Store{notes: notes}
-	s.dict = newDictionary(tokens, nil)
-	s.dict.short = short
+	counts := make([]int, len(tokens))
+	for _, t := range tallies {
+		for id, n := range (*t)[:min(len(*t), len(counts))] {
+			counts[id] += int(n)
+		}
+	}
+	order := byCount(counts)
+	renumber := make([]uint32, len(tokens))
+	ranked := make([][]byte, len(tokens))
+	freq := make([]int, len(tokens))
+	for rank, old := range order {
+		renumber[old] = uint32(rank)
+		ranked[rank] = tokens[old]
+		freq[rank] = counts[old]
+	}
+	shape := bestShape(freq)
+	err = forEach(ctx, len(notes), func(w *worker, i int) {
+		notes[i].codes = w.recode(notes[i].codes, sampleShape, renumber, shape)
+	})
+	if err != nil {
+		return nil, err
+	}
+	report(len(paths))
+
+	s := &Store{notes: notes, dict: newDictionary(ranked, shape)}
 	for _, n := range notes {
 		s.codeBytes += len(n.codes)
 	}
 	return s, nil
 }
 
+// byCount returns the ids ordered by their counts, most frequent first, ties by id. Most
+// tokens are rare, so the ids seen fewer than sortAbove times are placed by counting and
+// only the others sorted.
+func byCount(counts []int) []uint32 {
+	const sortAbove = 256
+	var sizes [sortAbove]int
+	var order []uint32
+	for id, n := range counts {
+		if n >= sortAbove {
+			order = append(order, uint32(id))
+		} else {
+			sizes[n]++
+		}
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	// starts[n] is where the ids seen n times begin, after all those seen more often.
+	var starts [sortAbove]int
+	at := len(order)
+	for n := sortAbove - 1; n >= 0; n-- {
+		starts[n] = at
+		at += sizes[n]
+	}
+	order = append(order, make([]uint32, at-len(order))...)
+	for id, n := range counts {
+		if n < sortAbove {
+			order[starts[n]] = uint32(id)
+			starts[n]++
+		}
+	}
+	return order
+}
+
 // sampleTokens counts the tokens of a sample of the notes and gives them ids, most frequent
-// first, so that the words the vault uses most get one-byte codes; it also chooses how many
-// one-byte codes there are.
-func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]uint32, int) {
+// first, so that the words the vault uses most get short provisional codes; it also chooses
+// their shape.
+func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]uint32, codeShape) {
 	step := max(1, len(paths)/1000)
 	var sample []string
 	for i := 0; i < len(paths); i += step {
@@ -154,7 +226,7 @@ func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]u
 		ids[tc.t] = uint32(i)
 		freq[i] = tc.n
 	}
-	return ids, bestShort(freq)
+	return ids, bestShape(freq)
 }
 
 // Update returns a store for the vault after the reload r: the notes r added or changed are
@@ -214,7 +286,7 @@ func (s *Store) Update(ctx context.Context, v *vault.Vault, r vault.Reload) (*St
 			w.ids = map[string]uint32{}
 		}
 		p := read[i]
-		fresh[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, lookup(w), d.short)}
+		fresh[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, lookup(w), d.shape)}
 	})
 	if err != nil {
 		return nil, err
@@ -242,6 +314,9 @@ type worker struct {
 	arena  []byte
 	counts map[string]int
 	ids    map[string]uint32
+	// tally counts the tokens encode meets, by id, when counting is set.
+	tally    []uint32
+	counting bool
 	// The search's own scratch.
 	title []byte
 	cands []candidate
@@ -273,14 +348,38 @@ func (w *worker) text(v *vault.Vault, n *vault.Note, p string) []byte {
 }
 
 // encode returns the codes of the note at p, packed into the worker's arena.
-func (w *worker) encode(v *vault.Vault, n *vault.Note, p string, id func([]byte) uint32, short int) []byte {
+func (w *worker) encode(v *vault.Vault, n *vault.Note, p string, id func([]byte) uint32, shape codeShape) []byte {
 	text := w.text(v, n, p)
 	codes := w.codes[:0]
 	for k := 0; k < len(text); {
 		e := nextToken(text, k)
-		codes = appendCode(codes, id(text[k:e]), short)
+		t := id(text[k:e])
+		codes = appendCode(codes, t, shape)
+		if w.counting {
+			if int(t) >= len(w.tally) {
+				w.tally = append(w.tally, make([]uint32, int(t)+1-len(w.tally)+len(w.tally)/2)...)
+			}
+			w.tally[t]++
+		}
 		k = e
 	}
+	return w.pack(codes)
+}
+
+// recode rewrites codes of shape from with the ids renumbered, in the shape to, packed into
+// the worker's arena.
+func (w *worker) recode(codes []byte, from codeShape, renumber []uint32, to codeShape) []byte {
+	out := w.codes[:0]
+	for i := 0; i < len(codes); {
+		var id uint32
+		id, i = readCode(codes, i, from)
+		out = appendCode(out, renumber[id], to)
+	}
+	return w.pack(out)
+}
+
+// pack copies codes into the worker's arena and returns the copy; w.codes keeps the buffer.
+func (w *worker) pack(codes []byte) []byte {
 	w.codes = codes
 	if len(codes) == 0 {
 		return nil
