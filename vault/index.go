@@ -88,6 +88,12 @@ type builder struct {
 func newBuilder(paths []string) *builder {
 	ix := &Index{}
 	e := newEdit(ix, true)
+	// Every file has a name in each of these maps; presized, they are built without rehashing.
+	e.addList = make(map[listKey][]string, 4*len(paths))
+	for _, m := range []*shardEdit[[]string]{&e.exact, &e.lower, &e.norm, &e.paths} {
+		m.reserve(len(paths))
+	}
+	e.notes.reserve(len(paths))
 	for _, p := range paths {
 		e.addName(p)
 		if isNotePath(p) {
@@ -97,6 +103,7 @@ func newBuilder(paths []string) *builder {
 		}
 	}
 	e.flushLists()
+	e.addList = map[listKey][]string{} // emptied, but as large as a vault: start small again
 	return &builder{ix: ix, e: e}
 }
 
@@ -114,6 +121,13 @@ func (b *builder) entry(n *Note) *entry {
 // entry (a file that could not be read) is removed again.
 func (b *builder) finish(entries []*entry, problems []Problem) *Index {
 	e := b.e
+	links := 0
+	for _, en := range entries {
+		links += len(en.resolved)
+	}
+	// About one key in four links: each note's own path and the names not written yet.
+	e.addBack = make(map[string][]linkRef, links/4)
+	e.backEdit.reserve(links / 4)
 	have := make(map[string]bool, len(entries))
 	for _, en := range entries {
 		p := en.note.Path
@@ -422,61 +436,67 @@ func (e *edit) dropName(p string) {
 
 // flushLists rebuilds every path list touched by add and drop, once each, sorted.
 func (e *edit) flushLists() {
-	keys := map[listKey]bool{}
 	for k := range e.addList {
-		keys[k] = true
+		e.flushList(k)
 	}
 	for k := range e.dropList {
-		keys[k] = true
-	}
-	for k := range keys {
-		old := k.which.m.get(k.key)
-		drop := e.dropList[k]
-		add := e.addList[k]
-		out := make([]string, 0, len(old)+len(add))
-		for _, p := range old {
-			if !slices.Contains(drop, p) {
-				out = append(out, p)
-			}
-		}
-		out = append(out, add...)
-		slices.Sort(out)
-		out = slices.Compact(out)
-		if len(out) == 0 {
-			k.which.del(k.key)
-		} else {
-			k.which.set(k.key, out)
+		if _, done := e.addList[k]; !done {
+			e.flushList(k)
 		}
 	}
 	clear(e.addList)
 	clear(e.dropList)
 }
 
+// flushList rebuilds one path list.
+func (e *edit) flushList(k listKey) {
+	old := k.which.m.get(k.key)
+	drop := e.dropList[k]
+	add := e.addList[k]
+	out := make([]string, 0, len(old)+len(add))
+	for _, p := range old {
+		if !slices.Contains(drop, p) {
+			out = append(out, p)
+		}
+	}
+	out = append(out, add...)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	if len(out) == 0 {
+		k.which.del(k.key)
+	} else {
+		k.which.set(k.key, out)
+	}
+}
+
 func (e *edit) flushBacklinks() {
-	keys := make(map[string]bool, len(e.addBack)+len(e.dropBack))
 	for k := range e.addBack {
-		keys[k] = true
+		e.flushBacklink(k)
 	}
 	for k := range e.dropBack {
-		keys[k] = true
+		if _, done := e.addBack[k]; !done {
+			e.flushBacklink(k)
+		}
 	}
-	for k := range keys {
-		old := e.nx.backlinks.get(k)
-		drop := e.dropBack[k]
-		add := e.addBack[k]
-		out := make([]linkRef, 0, len(old)+len(add))
-		for _, r := range old {
-			if !drop[r] {
-				out = append(out, r)
-			}
+}
+
+// flushBacklink rebuilds the backlinks of one key.
+func (e *edit) flushBacklink(k string) {
+	old := e.nx.backlinks.get(k)
+	drop := e.dropBack[k]
+	add := e.addBack[k]
+	out := make([]linkRef, 0, len(old)+len(add))
+	for _, r := range old {
+		if !drop[r] {
+			out = append(out, r)
 		}
-		out = append(out, add...)
-		slices.SortFunc(out, linkRef.compare)
-		if len(out) == 0 {
-			e.backEdit.del(k)
-		} else {
-			e.backEdit.set(k, out)
-		}
+	}
+	out = append(out, add...)
+	slices.SortFunc(out, linkRef.compare)
+	if len(out) == 0 {
+		e.backEdit.del(k)
+	} else {
+		e.backEdit.set(k, out)
 	}
 }
 

@@ -35,17 +35,35 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := newBuilder(files)
 	v := &Vault{fsys: fsys}
 	var cached func(string, int64, time.Time) *Note
+	var onNames []func(*Vault, *Index)
 	for _, o := range opts {
 		if o.names != nil {
-			o.names(v, b.ix)
+			onNames = append(onNames, o.names)
 		}
 		if o.cached != nil {
 			cached = o.cached
 		}
 		v.noContexts = v.noContexts || o.noContexts
+	}
+	// The names of all files are registered while the first notes are parsed: a link can
+	// only be resolved once they are (ready is closed), and until then parsed notes wait.
+	// Registering them is a tenth of a load and would otherwise hold every core up. OnNames
+	// needs the names first.
+	var b *builder
+	ready := make(chan struct{})
+	if len(onNames) > 0 {
+		b = newBuilder(files)
+		for _, f := range onNames {
+			f(v, b.ix)
+		}
+		close(ready)
+	} else {
+		go func() {
+			b = newBuilder(files)
+			close(ready)
+		}()
 	}
 	entries := make([]*entry, len(files))
 	var next atomic.Int64
@@ -54,6 +72,30 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			r := v.newReader()
+			type parsed struct {
+				i int
+				n *Note
+			}
+			var waiting []parsed // notes whose links wait for the names
+			resolveWaiting := func() {
+				for _, w := range waiting {
+					entries[w.i] = b.entry(w.n)
+				}
+				waiting = nil
+			}
+			resolve := func(i int, n *Note) {
+				select {
+				case <-ready:
+					resolveWaiting()
+					entries[i] = b.entry(n)
+				default:
+					waiting = append(waiting, parsed{i, n})
+				}
+			}
+			defer func() {
+				<-ready
+				resolveWaiting()
+			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(files) {
@@ -61,13 +103,13 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 				}
 				if cached != nil {
 					if n := fromCache(fsys, files[i], cached); n != nil {
-						entries[i] = b.entry(n)
+						resolve(i, n)
 						continue
 					}
 				}
 				c, p := r.read(fsys, files[i], true)
 				if c.Note != nil {
-					entries[i] = b.entry(c.Note)
+					resolve(i, c.Note)
 				}
 				if p != nil {
 					pmu.Lock()
@@ -78,6 +120,7 @@ func Load(fsys fs.FS, opts ...LoadOption) (*Vault, error) {
 		})
 	}
 	wg.Wait()
+	<-ready
 	kept := entries[:0]
 	for _, en := range entries {
 		if en != nil {

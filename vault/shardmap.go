@@ -85,3 +85,13 @@ func (e *shardEdit[V]) del(k string) {
 		delete(e.shard(k), k)
 	}
 }
+
+// reserve makes room for about n keys in a map that is being built from nothing, so that a
+// whole vault's names are not rehashed shard by shard as they arrive.
+func (e *shardEdit[V]) reserve(n int) {
+	for i := range e.m {
+		if e.owned&(1<<i) != 0 && e.m[i] == nil {
+			e.m[i] = make(map[string]V, n/shardCount+n/(4*shardCount)+1)
+		}
+	}
+}

@@ -35,10 +35,13 @@ func MatchWikilink(b []byte) (w WikilinkMatch, n int, ok bool) {
 }
 
 func isBlankString(b []byte) bool {
-	for _, r := range string(b) {
+	// Decoded in place: converting b to a string copies every wikilink's text once more.
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
 		if !unicode.IsSpace(r) {
 			return false
 		}
+		b = b[n:]
 	}
 	return true
 }
