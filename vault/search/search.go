@@ -635,7 +635,34 @@ func snippets(v *vault.Vault, n *vault.Note, words []string) []Match {
 	if err != nil {
 		return nil
 	}
-	text := Strip(src, n.BodyOffset)
+	return snippetsOf(src, n.BodyOffset, words, snippetPrefix)
+}
+
+// snippetsOf makes the snippets of the note src whose body starts at body. Only the first
+// matches get snippets: the text is stripped up to them (first limit bytes of it), not
+// through the whole note, which for a note of a megabyte is most of a search's time. A
+// prefix that does not hold them safely is read again, four times longer.
+func snippetsOf(src []byte, body int, words []string, limit int) []Match {
+	longest := 0
+	for _, w := range words {
+		longest = max(longest, len(w))
+	}
+	for ; ; limit *= 4 {
+		text, whole := stripPrefix(src, body, limit)
+		if out, ok := snippetsIn(text, words, longest, whole); ok {
+			return out
+		}
+	}
+}
+
+// snippetPrefix is how much text snippets strip first.
+const snippetPrefix = 16 << 10
+
+// snippetsIn makes the snippets of the note whose text, or a prefix of it (whole false),
+// is text; ok is false when a prefix does not decide them: fewer than MaxMatchesPerNote
+// matches in it, or the last snippet too near its end for a match running over the end
+// (longest bytes at most) to be ruled out.
+func snippetsIn(text Text, words []string, longest int, whole bool) (_ []Match, ok bool) {
 	plain := text.Plain
 	folded := bytes.Clone(plain)
 	fold(folded)
@@ -725,5 +752,8 @@ func snippets(v *vault.Vault, n *vault.Note, words []string) []Match {
 		out = append(out, m)
 		shownTo = to
 	}
-	return out
+	if !whole && (len(out) < MaxMatchesPerNote || shownTo+longest >= len(plain)) {
+		return nil, false
+	}
+	return out, true
 }

@@ -72,6 +72,9 @@ type stripper struct {
 	// whole vault does not need them.
 	track bool
 	runs  []run
+	// limit, when positive, stops the stripper at the end of the line where the text
+	// reaches limit bytes (see stripPrefix).
+	limit int
 
 	// sep is the separator owed before the next text (0, ' ' or '\n'), for markup at sepAt.
 	sep   byte
@@ -109,9 +112,19 @@ const (
 	maxDepth = 4
 )
 
-// strip reads a whole note, reusing the stripper's buffers.
-func (s *stripper) strip(src []byte, body int) {
-	*s = stripper{track: s.track, out: s.out[:0], runs: s.runs[:0], src: src}
+// stripPrefix is Strip reading only the lines that make the first limit bytes of the text
+// (a few more: it stops after the line that reaches limit), and whether that was the whole
+// note. The text it returns is a prefix of Strip's, with the same offsets.
+func stripPrefix(src []byte, body, limit int) (Text, bool) {
+	s := stripper{track: true, limit: limit}
+	whole := s.strip(src, body)
+	return Text{Plain: s.out, runs: s.runs, size: len(src)}, whole
+}
+
+// strip reads a note, reusing the stripper's buffers, and reports whether it read it to the
+// end (it stops early only with a limit).
+func (s *stripper) strip(src []byte, body int) bool {
+	*s = stripper{track: s.track, limit: s.limit, out: s.out[:0], runs: s.runs[:0], src: src}
 	if body < 0 || body > len(src) {
 		body = 0
 	}
@@ -140,7 +153,11 @@ func (s *stripper) strip(src []byte, body int) {
 		}
 		s.newline(end)
 		p = next
+		if s.limit > 0 && len(s.out) >= s.limit && p < len(src) {
+			return false
+		}
 	}
+	return true
 }
 
 // line reads one line's block markers, then its text.

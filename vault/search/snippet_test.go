@@ -1,0 +1,51 @@
+package search
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"vaultview/internal/vaultgen"
+	"vaultview/vault"
+)
+
+// TestSnippets_PrefixSameAsWhole checks that snippets made from a prefix of a note's text
+// are those made from all of it, whatever the prefix's length.
+func TestSnippets_PrefixSameAsWhole(t *testing.T) {
+	o := vaultgen.DefaultOptions()
+	o.Notes = 60
+	fsys := vaultgen.MapFS(o)
+	// Matches near every cut: one line per word, phrases over line breaks.
+	fsys["dense.md"] = &fstest.MapFile{Data: []byte(strings.Repeat("the flywheel\nspun the fly wheel, the\nflywheel. ", 3000))}
+	v, err := vault.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := [][]string{{"the"}, {"flywheel"}, {"the flywheel"}, {"the", "the flywheel"}, {"wheel, the flywheel"}, {"the", "wheel, the flywheel. the"}, {"wheel", "fly"}, {"e"}, {"flywheel spun"}, {"a"}, {"s", "the"}}
+	for _, p := range v.Index().Paths() {
+		src, err := v.Source(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body := v.Index().Note(p).BodyOffset
+		for _, words := range queries {
+			longest := 0
+			for _, w := range words {
+				longest = max(longest, len(w))
+			}
+			want, _ := snippetsIn(Strip(src, body), words, longest, true)
+			limits := []int{1, 50, 300, 2000}
+			if p == "dense.md" {
+				for l := 2; l < 400; l++ {
+					limits = append(limits, l)
+				}
+			}
+			for _, limit := range limits {
+				if got := snippetsOf(src, body, words, limit); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s, %q, first %d bytes: %v, from the whole text %v", p, words, limit, got, want)
+				}
+			}
+		}
+	}
+}
