@@ -308,9 +308,19 @@ func plainTextOf(raw []byte, at int, cells bool) (string, int, int) {
 		}
 		c := raw[i]
 		if !plainSpecial[c] {
+			// A run of text takes in the single spaces between its words, which come out
+			// unchanged: one space, then a character that is neither special nor punctuation
+			// that would pull up to the word before (see emit). The marked offset ends a run,
+			// and a marked run is one word, as the mark's end is where that word ends.
 			j := i + 1
-			for j < len(raw) && !plainSpecial[raw[j]] {
-				j++
+			for j < len(raw) {
+				if !plainSpecial[raw[j]] {
+					j++
+				} else if !mark && raw[j] == ' ' && j+1 < len(raw) && j != at && j+1 != at && !plainSpecial[raw[j+1]] && !pullsUp[raw[j+1]] {
+					j += 2
+				} else {
+					break
+				}
 			}
 			t.emit(raw[i:j])
 			i = j
@@ -365,6 +375,14 @@ func plainTextOf(raw []byte, at int, cells bool) (string, int, int) {
 	}
 	return string(t.out), cs, ce
 }
+
+// pullsUp marks the characters that emit writes without the space before them.
+var pullsUp = func() (t [256]bool) {
+	for _, c := range []byte(".,;:!?)") {
+		t[c] = true
+	}
+	return t
+}()
 
 // textBuffers holds plainTextOf's working buffers.
 var textBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
