@@ -71,17 +71,28 @@ func (ix *Index) backlinksOf(key string) []Backlink {
 	refs := ix.backlinks.get(key)
 	out := make([]Backlink, 0, len(refs))
 	for _, r := range refs {
-		en := ix.notes.get(r.source)
-		if en == nil || r.link >= len(en.note.Links) {
-			continue
+		if en := ix.linking(r); en != nil {
+			out = append(out, backlink(en, r))
 		}
-		b := Backlink{Source: en.note, Link: en.note.Links[r.link]}
-		if t := int(b.Link.Timestamp); t >= 0 && t < len(en.note.Timestamps) {
-			b.Timestamp = &en.note.Timestamps[t]
-		}
-		out = append(out, b)
 	}
 	return out
+}
+
+// linking is the note that holds the link r, or nil when it is gone.
+func (ix *Index) linking(r linkRef) *entry {
+	en := ix.notes.get(r.source)
+	if en == nil || r.link >= len(en.note.Links) {
+		return nil
+	}
+	return en
+}
+
+func backlink(en *entry, r linkRef) Backlink {
+	b := Backlink{Source: en.note, Link: en.note.Links[r.link]}
+	if t := int(b.Link.Timestamp); t >= 0 && t < len(en.note.Timestamps) {
+		b.Timestamp = &en.note.Timestamps[t]
+	}
+	return b
 }
 
 // UnresolvedName is a name that links point at but no file has (yet).
@@ -96,38 +107,110 @@ type UnresolvedName struct {
 
 // Unresolved lists the unresolved names, most linked first.
 func (ix *Index) Unresolved() []UnresolvedName {
+	// A vault has about as many unresolved names as notes, each with a link or two: they
+	// are counted from the backlink lists as they stand, without building their Backlinks
+	// or two maps per name.
 	var out []UnresolvedName
+	var spellings spellingCount
 	for _, s := range ix.backlinks {
 		for k, refs := range s {
 			if !strings.HasPrefix(k, unresolvedPrefix) || len(refs) == 0 {
 				continue
 			}
-			bl := ix.backlinksOf(k)
-			if len(bl) == 0 {
+			var u UnresolvedName
+			last := ""
+			spellings.reset()
+			for _, r := range refs { // sorted by source: each note's links are together
+				en := ix.linking(r)
+				if en == nil {
+					continue
+				}
+				if u.Count == 0 {
+					u.First = backlink(en, r)
+				}
+				u.Count++
+				if u.Sources == 0 || r.source != last {
+					u.Sources++
+					last = r.source
+				}
+				spellings.add(splitTarget(en.note.Links[r.link].Target))
+			}
+			if u.Count == 0 {
 				continue
 			}
-			spell := map[string]int{}
-			sources := map[string]bool{}
-			for _, b := range bl {
-				spell[splitTarget(b.Link.Target)]++
-				sources[b.Source.Path] = true
-			}
-			best := ""
-			for sp, n := range spell {
-				if best == "" || n > spell[best] || n == spell[best] && sp < best {
-					best = sp
-				}
-			}
-			out = append(out, UnresolvedName{Name: best, Count: len(bl), Sources: len(sources), First: bl[0]})
+			u.Name = spellings.best()
+			out = append(out, u)
 		}
 	}
-	slices.SortFunc(out, func(a, b UnresolvedName) int {
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(i, j int) int {
+		a, b := &out[i], &out[j]
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	return out
+	sorted := make([]UnresolvedName, len(out))
+	for i, k := range order {
+		sorted[i] = out[k]
+	}
+	return sorted
+}
+
+// spellingCount counts the spellings of one name: nearly always one or two, kept in a list,
+// with a map only for a name spelled many ways.
+type spellingCount struct {
+	names []string
+	n     []int
+	m     map[string]int
+}
+
+func (c *spellingCount) reset() {
+	c.names, c.n, c.m = c.names[:0], c.n[:0], nil
+}
+
+func (c *spellingCount) add(s string) {
+	if c.m != nil {
+		c.m[s]++
+		return
+	}
+	if i := slices.Index(c.names, s); i >= 0 {
+		c.n[i]++
+		return
+	}
+	if len(c.names) == 16 {
+		c.m = make(map[string]int, 32)
+		for i, name := range c.names {
+			c.m[name] = c.n[i]
+		}
+		c.m[s]++
+		return
+	}
+	c.names = append(c.names, s)
+	c.n = append(c.n, 1)
+}
+
+// best is the most used spelling, the smallest of those used equally often.
+func (c *spellingCount) best() string {
+	best, most := "", 0
+	consider := func(s string, n int) {
+		if most == 0 || n > most || n == most && s < best {
+			best, most = s, n
+		}
+	}
+	if c.m != nil {
+		for s, n := range c.m {
+			consider(s, n)
+		}
+	} else {
+		for i, s := range c.names {
+			consider(s, c.n[i])
+		}
+	}
+	return best
 }
 
 // FolderNotes returns the paths of the notes directly in folder ("" is the top), sorted.
