@@ -125,9 +125,10 @@ func (b *builder) finish(entries []*entry, problems []Problem) *Index {
 	for _, en := range entries {
 		links += len(en.resolved)
 	}
-	// About one key in four links: each note's own path and the names not written yet.
-	e.addBack = make(map[string][]linkRef, links/4)
-	e.backEdit.reserve(links / 4)
+	// About one key in six links on the calibrated vault (the notes linked to and the names
+	// not written yet); a vault with more grows the maps as it must.
+	e.addBack = make(map[string][]linkRef, links/6)
+	e.backEdit.reserve(links / 6)
 	have := make(map[string]bool, len(entries))
 	for _, en := range entries {
 		p := en.note.Path

@@ -91,7 +91,7 @@ func (e *shardEdit[V]) del(k string) {
 func (e *shardEdit[V]) reserve(n int) {
 	for i := range e.m {
 		if e.owned&(1<<i) != 0 && e.m[i] == nil {
-			e.m[i] = make(map[string]V, n/shardCount+n/(4*shardCount)+1)
+			e.m[i] = make(map[string]V, n/shardCount+1)
 		}
 	}
 }
