@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"math"
 	"time"
 
@@ -19,9 +20,10 @@ const (
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
-// encode writes the whole cache file.
-func encode(build, vaultDir string, notes []*vault.Note, now time.Time) []byte {
-	e := encoder{b: make([]byte, 0, 1<<20)}
+// encode writes the whole cache file to w, a chunk at a time, so that writing the cache of
+// a large vault does not hold a copy of it in memory.
+func encode(w io.Writer, build, vaultDir string, notes []*vault.Note, now time.Time) error {
+	e := encoder{w: w, b: make([]byte, 0, 2*flushAt)}
 	e.b = append(e.b, magic...)
 	e.uint(formatVersion)
 	e.str(build)
@@ -30,11 +32,38 @@ func encode(build, vaultDir string, notes []*vault.Note, now time.Time) []byte {
 	e.uint(uint64(len(notes)))
 	for _, n := range notes {
 		e.note(n)
+		if len(e.b) >= flushAt {
+			e.flush()
+		}
 	}
-	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+	e.flush()
+	if e.err != nil {
+		return e.err
+	}
+	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, e.crc))
+	return err
 }
 
-type encoder struct{ b []byte }
+// flushAt is the size at which the encoder hands its bytes on.
+const flushAt = 64 << 10
+
+// encoder appends to b and, when given a writer, hands b on to it from time to time,
+// keeping the CRC of everything written.
+type encoder struct {
+	w   io.Writer
+	b   []byte
+	crc uint32
+	err error
+}
+
+func (e *encoder) flush() {
+	if e.w == nil || e.err != nil {
+		return
+	}
+	e.crc = crc32.Update(e.crc, castagnoli, e.b)
+	_, e.err = e.w.Write(e.b)
+	e.b = e.b[:0]
+}
 
 func (e *encoder) uint(x uint64) { e.b = binary.AppendUvarint(e.b, x) }
 func (e *encoder) int(x int64)   { e.b = binary.AppendVarint(e.b, x) }

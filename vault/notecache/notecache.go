@@ -118,12 +118,11 @@ func Save(file, build, vaultDir string, notes []*vault.Note, now time.Time) erro
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		return err
 	}
-	data := encode(build, abs, notes, now)
 	tmp, err := os.CreateTemp(filepath.Dir(file), FileName+".*.tmp")
 	if err != nil {
 		return err
 	}
-	_, werr := tmp.Write(data)
+	werr := encode(tmp, build, abs, notes, now)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

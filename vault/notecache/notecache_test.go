@@ -40,6 +40,16 @@ func generatedNotes(t testing.TB) []*vault.Note {
 	return notes
 }
 
+// encoded is the cache file of notes for testBuild and the vault "/v", written at now.
+func encoded(t testing.TB, notes []*vault.Note, now time.Time) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := encode(&buf, testBuild, "/v", notes, now); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // sameNote compares notes field by field; times compare as instants.
 func sameNote(a, b *vault.Note) bool {
 	x, y := *a, *b
@@ -53,7 +63,7 @@ func sameNote(a, b *vault.Note) bool {
 func TestRoundTrip(t *testing.T) {
 	notes := generatedNotes(t)
 	written := notes[0].ModTime.Add(time.Hour)
-	c, err := decode(encode(testBuild, "/v", notes, written), testBuild, "/v")
+	c, err := decode(encoded(t, notes, written), testBuild, "/v")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +120,7 @@ func TestNote_TrustsOnlyUnchangedFiles(t *testing.T) {
 	mod := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	n := &vault.Note{Path: "a.md", Title: "a", Size: 10, ModTime: mod, BodyLine: 1}
 	racy := &vault.Note{Path: "b.md", Title: "b", Size: 10, ModTime: mod.Add(time.Hour - time.Second), BodyLine: 1}
-	c, err := decode(encode(testBuild, "/v", []*vault.Note{n, racy}, mod.Add(time.Hour)), testBuild, "/v")
+	c, err := decode(encoded(t, []*vault.Note{n, racy}, mod.Add(time.Hour)), testBuild, "/v")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +153,7 @@ func TestNote_TrustsOnlyUnchangedFiles(t *testing.T) {
 
 func TestDecode_Unusable(t *testing.T) {
 	notes := generatedNotes(t)[:20]
-	good := encode(testBuild, "/v", notes, time.Now())
+	good := encoded(t, notes, time.Now())
 	flipped := bytes.Clone(good)
 	flipped[len(flipped)/2] ^= 0x10
 	tests := []struct {
@@ -226,7 +236,7 @@ func TestDir_OutsideTheVault(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	notesInTests = 20 // every fuzz worker makes its seed: keep that quick
 	notes := generatedNotes(f)[:5]
-	full := encode(testBuild, "/v", notes, time.Unix(0, 0))
+	full := encoded(f, notes, time.Unix(0, 0))
 	f.Add(full[len(magic) : len(full)-4])
 	f.Add([]byte{})
 	f.Add([]byte{1, 0, 0, 0, 1, 200, 1})
@@ -236,7 +246,7 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
-		again := encoder{}
+		var again encoder
 		again.uint(uint64(len(c.notes)))
 		for _, n := range c.notes {
 			again.note(n)
