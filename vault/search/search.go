@@ -134,7 +134,7 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 		p := s.notes[hits[i].index].path
 		n := ix.Note(p)
 		res.Notes[i] = NoteResult{Path: p, Title: n.Title, Count: int(hits[i].count)}
-		res.Notes[i].Matches = snippets(v, n, q.Words)
+		res.Notes[i].Matches = snippets(v, n, q.Words, int(hits[i].count))
 	})
 	if err != nil {
 		return Results{}, err
@@ -626,8 +626,9 @@ func underPath(p, prefix string) bool {
 }
 
 // snippets finds the words in the note's text again, this time in its original case, and
-// returns its first matches with the text around them.
-func snippets(v *vault.Vault, n *vault.Note, words []string) []Match {
+// returns its first matches with the text around them. count is how many matches the store
+// found in the note's text (-1 when not known).
+func snippets(v *vault.Vault, n *vault.Note, words []string, count int) []Match {
 	if len(words) == 0 {
 		return nil
 	}
@@ -635,21 +636,22 @@ func snippets(v *vault.Vault, n *vault.Note, words []string) []Match {
 	if err != nil {
 		return nil
 	}
-	return snippetsOf(src, n.BodyOffset, words, snippetPrefix)
+	return snippetsOf(src, n.BodyOffset, words, snippetPrefix, count)
 }
 
-// snippetsOf makes the snippets of the note src whose body starts at body. Only the first
-// matches get snippets: the text is stripped up to them (first limit bytes of it), not
-// through the whole note, which for a note of a megabyte is most of a search's time. A
-// prefix that does not hold them safely is read again, four times longer.
-func snippetsOf(src []byte, body int, words []string, limit int) []Match {
+// snippetsOf makes the snippets of the note src whose body starts at body, where the store
+// found count matches (-1: unknown). Only the first matches get snippets: the text is
+// stripped up to them (first limit bytes of it), not through the whole note, which for a
+// note of a megabyte is most of a search's time. A prefix that does not hold them safely is
+// read again, four times longer.
+func snippetsOf(src []byte, body int, words []string, limit, count int) []Match {
 	longest := 0
 	for _, w := range words {
 		longest = max(longest, len(w))
 	}
 	for ; ; limit *= 4 {
 		text, whole := stripPrefix(src, body, limit)
-		if out, ok := snippetsIn(text, words, longest, whole); ok {
+		if out, ok := snippetsIn(text, words, longest, whole, count); ok {
 			return out
 		}
 	}
@@ -659,10 +661,11 @@ func snippetsOf(src []byte, body int, words []string, limit int) []Match {
 const snippetPrefix = 16 << 10
 
 // snippetsIn makes the snippets of the note whose text, or a prefix of it (whole false),
-// is text; ok is false when a prefix does not decide them: fewer than MaxMatchesPerNote
-// matches in it, or the last snippet too near its end for a match running over the end
-// (longest bytes at most) to be ruled out.
-func snippetsIn(text Text, words []string, longest int, whole bool) (_ []Match, ok bool) {
+// is text. A prefix decides them when it holds all count matches of the note and the last
+// snippet's line, or MaxMatchesPerNote snippets the last of which ends far enough from the
+// prefix's end that no match (longest bytes at most) running over that end could change
+// it; otherwise ok is false.
+func snippetsIn(text Text, words []string, longest int, whole bool, count int) (_ []Match, ok bool) {
 	plain := text.Plain
 	folded := bytes.Clone(plain)
 	fold(folded)
@@ -678,6 +681,7 @@ func snippetsIn(text Text, words []string, longest int, whole bool) (_ []Match, 
 			from += k + len(w)
 		}
 	}
+	all := count >= 0 && len(spans) == count
 	slices.SortFunc(spans, func(a, b span) int {
 		if c := cmp.Compare(a.start, b.start); c != 0 {
 			return c
@@ -752,7 +756,11 @@ func snippetsIn(text Text, words []string, longest int, whole bool) (_ []Match, 
 		out = append(out, m)
 		shownTo = to
 	}
-	if !whole && (len(out) < MaxMatchesPerNote || shownTo+longest >= len(plain)) {
+	switch {
+	case whole:
+	case all && shownTo < len(plain):
+	case len(out) == MaxMatchesPerNote && shownTo+longest < len(plain):
+	default:
 		return nil, false
 	}
 	return out, true

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ func TestSnippets_PrefixSameAsWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	queries := [][]string{{"the"}, {"flywheel"}, {"the flywheel"}, {"the", "the flywheel"}, {"wheel, the flywheel"}, {"the", "wheel, the flywheel. the"}, {"wheel", "fly"}, {"e"}, {"flywheel spun"}, {"a"}, {"s", "the"}}
+	queries := [][]string{{"qqqxz"}, {"spun the fly wheel"}, {"the"}, {"flywheel"}, {"the flywheel"}, {"the", "the flywheel"}, {"wheel, the flywheel"}, {"the", "wheel, the flywheel. the"}, {"wheel", "fly"}, {"e"}, {"flywheel spun"}, {"a"}, {"s", "the"}}
 	for _, p := range v.Index().Paths() {
 		src, err := v.Source(p)
 		if err != nil {
@@ -34,7 +35,13 @@ func TestSnippets_PrefixSameAsWhole(t *testing.T) {
 			for _, w := range words {
 				longest = max(longest, len(w))
 			}
-			want, _ := snippetsIn(Strip(src, body), words, longest, true)
+			text := Strip(src, body)
+			want, _ := snippetsIn(text, words, longest, true, -1)
+			folded := []byte(foldString(string(text.Plain)))
+			count := 0
+			for _, w := range words {
+				count += bytes.Count(folded, []byte(w))
+			}
 			limits := []int{1, 50, 300, 2000}
 			if p == "dense.md" {
 				for l := 2; l < 400; l++ {
@@ -42,8 +49,10 @@ func TestSnippets_PrefixSameAsWhole(t *testing.T) {
 				}
 			}
 			for _, limit := range limits {
-				if got := snippetsOf(src, body, words, limit); !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s, %q, first %d bytes: %v, from the whole text %v", p, words, limit, got, want)
+				for _, c := range []int{-1, count} {
+					if got := snippetsOf(src, body, words, limit, c); !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s, %q, %d matches, first %d bytes: %v, from the whole text %v", p, words, c, limit, got, want)
+					}
 				}
 			}
 		}
