@@ -2,6 +2,10 @@ package vault
 
 import (
 	"bytes"
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"vaultview/vault/markdown"
@@ -282,4 +286,68 @@ func clip(text string, cs, ce int) (string, int, int) {
 		out += "…"
 	}
 	return prefix + out, cs - from + len(prefix), ce - from + len(prefix)
+}
+
+// FillLinkContexts sets the Context, ContextStart and ContextEnd of every backlink in bs
+// from the text of its source note, exactly as a load with contexts would have. A vault
+// loaded WithoutLinkContexts keeps no sentences in its index (a fifth of its bytes), so a
+// window computes only the ones it shows. Each source note is read once, through Source, on
+// several goroutines: call it off the UI goroutine. A note that cannot be read, or whose
+// file has changed since the snapshot parsed it (a reload follows), leaves its links'
+// contexts empty, as does a ctx done before its turn; the error is then ctx.Err(). On a
+// vault loaded with contexts the links have them already, and nothing is read.
+func (v *Vault) FillLinkContexts(ctx context.Context, bs []Backlink) error {
+	if !v.noContexts || len(bs) == 0 {
+		return nil
+	}
+	// Group the links by source, in the order of their first link.
+	var sources []*Note
+	links := map[*Note][]int{}
+	for i := range bs {
+		n := bs[i].Source
+		if n == nil {
+			continue
+		}
+		if _, ok := links[n]; !ok {
+			sources = append(sources, n)
+		}
+		links[n] = append(links[n], i)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(sources)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(sources) || ctx.Err() != nil {
+					return
+				}
+				n := sources[i]
+				src := v.parsedSource(n)
+				if src == nil {
+					continue
+				}
+				for _, j := range links[n] {
+					l := &bs[j].Link
+					if off := int(l.Offset); off >= 0 && off <= len(src) {
+						var cs, ce int
+						l.Context, cs, ce = linkContext(src, off, n.BodyOffset)
+						l.ContextStart, l.ContextEnd = int32(cs), int32(ce)
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
+}
+
+// parsedSource is the text of n as it was parsed (see Source), or nil when the file cannot
+// be read or is no longer the one n was parsed from: its size or modification time differ.
+func (v *Vault) parsedSource(n *Note) []byte {
+	raw, info, err := v.readFile(n.Path)
+	if err != nil || int64(len(raw)) != n.Size || !info.ModTime().Equal(n.ModTime) {
+		return nil
+	}
+	return (&Note{Path: n.Path}).sanitize(raw)
 }

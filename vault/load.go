@@ -148,8 +148,9 @@ func WithoutLinkContexts() LoadOption { return LoadOption{noContexts: true} }
 // Cached makes Load take a note from cached, instead of reading and parsing its file, when
 // cached returns one for the file's path, size and modification time: the notes of an
 // earlier run (vault/notecache), so that reopening a large vault reads only what changed.
-// The note must be what ParseNote made of that file, with Size and ModTime set; Load and
-// the index never change it.
+// The note must be what ParseNote made of that file, with Size and ModTime set, and without
+// link contexts when Load has WithoutLinkContexts (notecache records which); Load and the
+// index never change it.
 func Cached(cached func(path string, size int64, mod time.Time) *Note) LoadOption {
 	return LoadOption{cached: cached}
 }
@@ -373,17 +374,22 @@ func (v *Vault) Source(p string) ([]byte, error) {
 // ReadFile returns the bytes of the vault file at p (an image, say). It refuses paths that
 // are not plain vault-relative paths, symbolic links and files over the size limit.
 func (v *Vault) ReadFile(p string) ([]byte, error) {
+	src, _, err := v.readFile(p)
+	return src, err
+}
+
+// readFile is ReadFile, with the file's information as it was read.
+func (v *Vault) readFile(p string) ([]byte, fs.FileInfo, error) {
 	if !fs.ValidPath(p) || p == "." {
-		return nil, &fs.PathError{Op: "read", Path: p, Err: fs.ErrInvalid}
+		return nil, nil, &fs.PathError{Op: "read", Path: p, Err: fs.ErrInvalid}
 	}
 	info, err := fs.Lstat(v.fsys, p)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: p, Err: errors.New("not a regular file")}
+		return nil, nil, &fs.PathError{Op: "read", Path: p, Err: errors.New("not a regular file")}
 	}
 	r := reader{}
-	src, _, err := r.readAll(v.fsys, p)
-	return src, err
+	return r.readAll(v.fsys, p)
 }

@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"context"
 	"net/url"
 	"sort"
 	"strings"
@@ -257,15 +258,45 @@ type TopicMention struct {
 // grouped by video, the videos ordered by the smallest path of a note about them (so one
 // channel's episodes stay together and in the order the folder lists them), and within a
 // video ordered by second, then by path and place.
+//
+// Their contexts are those of the index: on a vault loaded WithoutLinkContexts, use
+// Vault.TopicMentions.
 func (ix *Index) TopicMentions(p string) []TopicMention {
+	return topicMentions(ix.Backlinks(p), p)
+}
+
+// TopicMentions is Index.TopicMentions of the snapshot ix, with every mention's context even
+// when the vault keeps none: they are read from the mentions' notes (FillLinkContexts), so
+// call it off the UI goroutine. When ctx is done first, the contexts not yet read are empty.
+func (v *Vault) TopicMentions(ctx context.Context, ix *Index, p string) []TopicMention {
+	bs := ix.Backlinks(p)
+	kept := bs[:0]
+	for _, b := range bs {
+		if topicMentionAt(b, p) != nil {
+			kept = append(kept, b)
+		}
+	}
+	v.FillLinkContexts(ctx, kept)
+	return topicMentions(kept, p)
+}
+
+// topicMentionAt is the timestamp that makes the backlink b into p a topic mention, or nil
+// when it is none.
+func topicMentionAt(b Backlink, p string) *Timestamp {
+	src := b.Source
+	if src == nil || src.VideoID == "" || src.Path == p {
+		return nil
+	}
+	return validAtOrBefore(src, b.Link.Timestamp)
+}
+
+// topicMentions is TopicMentions of the backlinks bs into p.
+func topicMentions(bs []Backlink, p string) []TopicMention {
 	var out []TopicMention
 	first := map[string]string{}
-	for _, b := range ix.Backlinks(p) {
+	for _, b := range bs {
 		src := b.Source
-		if src == nil || src.VideoID == "" || src.Path == p {
-			continue
-		}
-		ts := validAtOrBefore(src, b.Link.Timestamp)
+		ts := topicMentionAt(b, p)
 		if ts == nil {
 			continue
 		}
