@@ -176,9 +176,10 @@ type matcher struct {
 	// it (one part) or ending with its first part.
 	starts []uint32
 	// plain has bit t set for the Words of one part; multi is set when some token holds
-	// one of them more than once, with a non-zero value for those tokens.
+	// one of them more than once, with those tokens' bits set. (A bitmap, not a map: for a
+	// common word, every match asks.)
 	plain uint32
-	multi map[uint32]int
+	multi []uint64
 	// dec decodes codes by their first byte (see noteScan).
 	dec [256]decoder
 	// scan is false when no pattern can occur in any text: titles decide alone.
@@ -253,9 +254,9 @@ func compile(d *dictionary, q Query) *matcher {
 			m.plain |= 1 << t
 			for id := range p.multi {
 				if m.multi == nil {
-					m.multi = map[uint32]int{}
+					m.multi = make([]uint64, (d.len()+63)/64)
 				}
-				m.multi[id] = 1
+				m.multi[id/64] |= 1 << (id % 64)
 			}
 		}
 	}
@@ -488,7 +489,7 @@ func (m *matcher) startsOf(id uint32) uint32 {
 func (m *matcher) found(s *noteScan, id, set uint32, at, end int) {
 	if set&m.plain == set && set&(set-1) == 0 {
 		// The common case: a token holding one word once.
-		if m.multi == nil || m.multi[id] == 0 {
+		if m.multi == nil || m.multi[id/64]&(1<<(id%64)) == 0 {
 			s.counts[bits.TrailingZeros32(set)]++
 			return
 		}
