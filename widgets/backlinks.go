@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"slices"
@@ -41,6 +42,12 @@ type Backlinks struct {
 	// "Unlinked mentions" section, on a goroutine of its own (it may read files), at most
 	// once per note and snapshot. Nil shows the section as unavailable.
 	FindUnlinked func(title string, aliases []string) []vault.Backlink
+	// FillContexts fills in the Link.Context, ContextStart and ContextEnd of links by reading
+	// their notes (vault.Vault.FillLinkContexts), for an index loaded without them. It is
+	// called on a goroutine of its own whenever the panel shows backlinks it has no sentences
+	// for, and ctx is cancelled when it shows others: the rows show at once, their sentences
+	// when it returns. Nil shows the contexts the index has.
+	FillContexts func(ctx context.Context, links []vault.Backlink)
 	// LoadNote returns the text and parsed form of a note, as RenderInput.LoadNote does: when
 	// the pointer rests on a mention, a preview shows the paragraph it is in, and on a note's
 	// title, the note's first paragraphs. It is called off the UI goroutine. Nil shows no
@@ -67,8 +74,10 @@ type Backlinks struct {
 	// generation changes with every note or snapshot, so a late search result for an
 	// earlier one is dropped.
 	generation int
-	// async runs the unlinked search; tests replace it to run in step.
+	// async runs the unlinked search and FillContexts; tests replace it to run in step.
 	async func(func())
+	// stopFill cancels the FillContexts under way, if any.
+	stopFill context.CancelFunc
 	// preview shows what a row stands for when the pointer rests on it.
 	preview *previewer
 }
@@ -207,6 +216,16 @@ func (b *Backlinks) SetUnresolved(ix *vault.Index, name string) {
 
 func (b *Backlinks) show(links []vault.Backlink, same bool) {
 	b.generation++
+	if b.stopFill != nil {
+		b.stopFill()
+		b.stopFill = nil
+	}
+	if b.FillContexts != nil {
+		if same {
+			keepContexts(links, b.linked.groups)
+		}
+		b.fillContexts(links)
+	}
 	b.linked.groups, b.linked.mentions = backlinksGroups(links), len(links)
 	b.unlinked.groups, b.unlinked.mentions = nil, 0
 	b.search = backlinksNotSearched
@@ -277,6 +296,63 @@ func backlinksGroups(links []vault.Backlink) []backlinksGroup {
 		slices.SortStableFunc(g.mentions, func(x, y *vault.Backlink) int { return int(x.Link.Offset - y.Link.Offset) })
 	}
 	return groups
+}
+
+// keepContexts gives the links the contexts they had among the groups shown before: a new
+// snapshot of the same note keeps the notes that did not change, and their sentences with
+// them, so the rows need not wait for them again.
+func keepContexts(links []vault.Backlink, shown []backlinksGroup) {
+	type at struct {
+		source *vault.Note
+		offset int32
+	}
+	had := map[at]*vault.Link{}
+	for _, g := range shown {
+		for _, m := range g.mentions {
+			if m.Link.Context != "" {
+				had[at{m.Source, m.Link.Offset}] = &m.Link
+			}
+		}
+	}
+	if len(had) == 0 {
+		return
+	}
+	for i := range links {
+		l := &links[i].Link
+		if old := had[at{links[i].Source, l.Offset}]; old != nil && l.Context == "" && *l == withContext(*old, "", 0, 0) {
+			l.Context, l.ContextStart, l.ContextEnd = old.Context, old.ContextStart, old.ContextEnd
+		}
+	}
+}
+
+// withContext is l with the given context.
+func withContext(l vault.Link, text string, start, end int32) vault.Link {
+	l.Context, l.ContextStart, l.ContextEnd = text, start, end
+	return l
+}
+
+// fillContexts starts filling in the contexts of the links that have none, on a copy: the
+// rows show links until the copy replaces them.
+func (b *Backlinks) fillContexts(links []vault.Backlink) {
+	if !slices.ContainsFunc(links, func(l vault.Backlink) bool { return l.Link.Context == "" }) {
+		return
+	}
+	fill := b.FillContexts
+	ctx, cancel := context.WithCancel(context.Background())
+	b.stopFill = cancel
+	generation, filled := b.generation, slices.Clone(links)
+	b.async(func() {
+		fill(ctx, filled)
+		uiDo(func() {
+			if b.generation != generation || ctx.Err() != nil {
+				return
+			}
+			cancel()
+			b.stopFill = nil
+			b.linked.groups = backlinksGroups(filled)
+			b.rebuild(true)
+		})
+	})
 }
 
 // findUnlinked starts the search for unlinked mentions of the current note.

@@ -1,5 +1,5 @@
 package widgets
 
-// SetBacklinksAsync replaces how a Backlinks panel runs its search for unlinked mentions, so
-// that tests decide when the search runs and when its result arrives.
+// SetBacklinksAsync replaces how a Backlinks panel runs its search for unlinked mentions and
+// its FillContexts, so that tests decide when they run and when their results arrive.
 func SetBacklinksAsync(b *Backlinks, run func(func())) { b.async = run }
