@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -83,15 +85,23 @@ func namesOnly() sidePanel {
 // gets its own copies of what it reads.
 func (s *sidePanel) showNote(v *vault.Vault, ix *vault.Index, p string) {
 	s.backlinks.FindUnlinked = func(string, []string) []vault.Backlink { return v.UnlinkedMentions(ix, p) }
+	s.backlinks.FillContexts = fillContexts(v)
 	s.backlinks.LoadNote = widgets.SnapshotInput(v, ix, nil).LoadNote
 	s.backlinks.SetNote(ix, p)
 	s.outline.SetNote(ix.Note(p))
 	s.graph.SetNote(ix, p)
 }
 
-// showUnresolved shows the page of a name no note has yet: who links to it, and its
+// fillContexts reads the sentences of the backlinks shown from their notes: the window
+// loads the vault without them (vault.WithoutLinkContexts).
+func fillContexts(v *vault.Vault) func(context.Context, []vault.Backlink) {
+	return func(ctx context.Context, links []vault.Backlink) { v.FillLinkContexts(ctx, links) }
+}
+
+// showUnresolved shows the page of a name no note has yet in v: who links to it, and its
 // neighbourhood.
-func (s *sidePanel) showUnresolved(ix *vault.Index, name string) {
+func (s *sidePanel) showUnresolved(v *vault.Vault, ix *vault.Index, name string) {
+	s.backlinks.FillContexts = fillContexts(v)
 	s.backlinks.SetUnresolved(ix, name)
 	s.outline.SetNote(nil)
 	s.outgoing.SetNote(ix, "")

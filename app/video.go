@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -54,12 +55,14 @@ type videoViews struct {
 	mentions []vault.TopicMention
 }
 
-func computeVideoViews(ix *vault.Index, n *vault.Note, src []byte) videoViews {
+// computeVideoViews computes the video views of the note n of the snapshot ix of v, whose
+// text is src. It reads the notes of n's mentions across videos, for their sentences.
+func computeVideoViews(v *vault.Vault, ix *vault.Index, n *vault.Note, src []byte) videoViews {
 	return videoViews{
 		timeline: vault.Timeline(n, src),
 		videoID:  n.VideoID,
 		siblings: ix.SiblingNotes(n.Path),
-		mentions: ix.TopicMentions(n.Path),
+		mentions: v.TopicMentions(context.Background(), ix, n.Path),
 	}
 }
 

@@ -231,7 +231,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			// All names are known: the first note can be shown while the rest is parsed.
 			log.Printf("names of %s known after %v", src.Name(), time.Since(started).Round(time.Millisecond))
 			w.showEarly(gen, v, names, note, vurl, started)
-		}), cache.option())
+		}), cache.option(), vault.WithoutLinkContexts()) // the panes read the sentences they show
 		if err == nil {
 			cache.saveIfStale(v.Index())
 		}
@@ -426,7 +426,7 @@ func (w *Window) showAt(pl Place, at spot) {
 		w.shown = ""
 		w.setTitle(pl.Unresolved)
 		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
-		w.side.showUnresolved(ix, pl.Unresolved)
+		w.side.showUnresolved(v, ix, pl.Unresolved)
 		w.video.clear(w.player)
 		w.shownHook(pl)
 		return
@@ -455,7 +455,7 @@ func (w *Window) showAt(pl Place, at spot) {
 			if id, ok := strings.CutPrefix(at.fragment, "^"); ok {
 				blockAt = blockOffset(src, id)
 			}
-			vv = computeVideoViews(ix, n, src)
+			vv = computeVideoViews(v, ix, n, src)
 			out = ix.OutgoingLinks(pl.Path)
 		}
 		w.do(func() {

@@ -15,17 +15,19 @@ const (
 	magic = "VVNOTES\x00"
 	// formatVersion changes whenever the encoding or vault.Note changes; build already
 	// differs between releases, but not between two builds of one commit during development.
-	formatVersion = 1
+	// Version 2 added whether the notes have link contexts.
+	formatVersion = 2
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // encode writes the whole cache file to w, a chunk at a time, so that writing the cache of
 // a large vault does not hold a copy of it in memory.
-func encode(w io.Writer, build, vaultDir string, notes []*vault.Note, now time.Time) error {
+func encode(w io.Writer, build, vaultDir string, contexts bool, notes []*vault.Note, now time.Time) error {
 	e := encoder{w: w, b: make([]byte, 0, 2*flushAt)}
 	e.b = append(e.b, magic...)
 	e.uint(formatVersion)
+	e.bool(contexts)
 	e.str(build)
 	e.str(vaultDir)
 	e.int(now.UnixNano())
@@ -68,6 +70,15 @@ func (e *encoder) flush() {
 func (e *encoder) uint(x uint64) { e.b = binary.AppendUvarint(e.b, x) }
 func (e *encoder) int(x int64)   { e.b = binary.AppendVarint(e.b, x) }
 func (e *encoder) str(s string)  { e.uint(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) bool(b bool)   { e.uint(boolUint(b)) }
+
+func boolUint(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func (e *encoder) strs(ss []string) {
 	e.uint(uint64(len(ss)))
 	for _, s := range ss {
@@ -139,8 +150,9 @@ var (
 	errRange    = errors.New("value out of range")
 )
 
-// decode reads a whole cache file written for build and vaultDir.
-func decode(data []byte, build, vaultDir string) (*Cache, error) {
+// decode reads a whole cache file written for build and vaultDir, with or without link
+// contexts.
+func decode(data []byte, build, vaultDir string, contexts bool) (*Cache, error) {
 	if len(data) < len(magic)+4 || string(data[:len(magic)]) != magic {
 		return nil, errors.New("not a notes cache")
 	}
@@ -151,6 +163,12 @@ func decode(data []byte, build, vaultDir string) (*Cache, error) {
 	d := decoder{b: body[len(magic):]}
 	if v := d.uint(); d.err == nil && v != formatVersion {
 		return nil, errors.New("another format version")
+	}
+	if c := d.uint(); d.err == nil && c != boolUint(contexts) {
+		if c == 1 {
+			return nil, errors.New("notes with link contexts, wanted without")
+		}
+		return nil, errors.New("notes without link contexts, wanted with")
 	}
 	if b := d.str(); d.err == nil && b != build {
 		return nil, errors.New("written by another build (" + b + ")")

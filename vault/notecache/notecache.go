@@ -12,8 +12,9 @@
 //
 // # Format
 //
-// A header ("VVNOTES\x00", the format version, the build that wrote it, the vault's absolute
-// path, the time it was written), then the notes, then a CRC-32C of everything before it.
+// A header ("VVNOTES\x00", the format version, whether the notes have link contexts, the
+// build that wrote it, the vault's absolute path, the time it was written), then the notes,
+// then a CRC-32C of everything before it.
 // Numbers are varints, strings a length and their bytes. Every length is checked against
 // the bytes left before anything is allocated, so a hostile file cannot make the reader
 // allocate more than the file's size.
@@ -88,10 +89,28 @@ const FileName = "notes.cache"
 // ErrUnusable wraps every reason a cache file is not used.
 var ErrUnusable = errors.New("cache not usable")
 
-// Open reads the cache file at file, written by build for the vault at vaultDir. Any reason
-// not to use it (missing, truncated, corrupt, another build or vault) is an error wrapping
-// ErrUnusable.
-func Open(file, build, vaultDir string) (*Cache, error) {
+// Option says how the notes of a cache were loaded.
+type Option struct{ contexts bool }
+
+// WithLinkContexts says the notes have their links' contexts (vault.Link.Context): they were
+// loaded without vault.WithoutLinkContexts. Without it, as the window loads them, they have
+// none. A cache records which, and Open refuses one written the other way: its notes would
+// otherwise mix into a load and show (or hold) contexts where the load has none.
+func WithLinkContexts() Option { return Option{contexts: true} }
+
+func contextsOf(opts []Option) bool {
+	for _, o := range opts {
+		if o.contexts {
+			return true
+		}
+	}
+	return false
+}
+
+// Open reads the cache file at file, written by build for the vault at vaultDir, with link
+// contexts or without as opts say. Any reason not to use it (missing, truncated, corrupt,
+// another build or vault, the other kind of notes) is an error wrapping ErrUnusable.
+func Open(file, build, vaultDir string, opts ...Option) (*Cache, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnusable, err)
@@ -100,7 +119,7 @@ func Open(file, build, vaultDir string) (*Cache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
-	c, err := decode(data, build, abs)
+	c, err := decode(data, build, abs, contextsOf(opts))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrUnusable, file, err)
 	}
@@ -109,8 +128,19 @@ func Open(file, build, vaultDir string) (*Cache, error) {
 
 // Save writes the notes as the cache of the vault at vaultDir, for build, replacing the file
 // at file in one step (a temporary file renamed over it), so that a crash or a second window
-// never leaves half a cache behind. now is the time of writing.
-func Save(file, build, vaultDir string, notes []*vault.Note, now time.Time) error {
+// never leaves half a cache behind. now is the time of writing. The notes must have no link
+// contexts unless opts has WithLinkContexts; a note that has one is an error.
+func Save(file, build, vaultDir string, notes []*vault.Note, now time.Time, opts ...Option) error {
+	contexts := contextsOf(opts)
+	if !contexts {
+		for _, n := range notes {
+			for _, l := range n.Links {
+				if l.Context != "" {
+					return fmt.Errorf("%s has link contexts: save it WithLinkContexts", n.Path)
+				}
+			}
+		}
+	}
 	abs, err := filepath.Abs(vaultDir)
 	if err != nil {
 		return err
@@ -122,7 +152,7 @@ func Save(file, build, vaultDir string, notes []*vault.Note, now time.Time) erro
 	if err != nil {
 		return err
 	}
-	werr := encode(tmp, build, abs, notes, now)
+	werr := encode(tmp, build, abs, contexts, notes, now)
 	cerr := tmp.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(tmp.Name())

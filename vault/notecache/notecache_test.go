@@ -44,7 +44,7 @@ func generatedNotes(t testing.TB) []*vault.Note {
 func encoded(t testing.TB, notes []*vault.Note, now time.Time) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := encode(&buf, testBuild, "/v", notes, now); err != nil {
+	if err := encode(&buf, testBuild, "/v", true, notes, now); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -63,7 +63,7 @@ func sameNote(a, b *vault.Note) bool {
 func TestRoundTrip(t *testing.T) {
 	notes := generatedNotes(t)
 	written := notes[0].ModTime.Add(time.Hour)
-	c, err := decode(encoded(t, notes, written), testBuild, "/v")
+	c, err := decode(encoded(t, notes, written), testBuild, "/v", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +120,7 @@ func TestNote_TrustsOnlyUnchangedFiles(t *testing.T) {
 	mod := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	n := &vault.Note{Path: "a.md", Title: "a", Size: 10, ModTime: mod, BodyLine: 1}
 	racy := &vault.Note{Path: "b.md", Title: "b", Size: 10, ModTime: mod.Add(time.Hour - time.Second), BodyLine: 1}
-	c, err := decode(encoded(t, []*vault.Note{n, racy}, mod.Add(time.Hour)), testBuild, "/v")
+	c, err := decode(encoded(t, []*vault.Note{n, racy}, mod.Add(time.Hour)), testBuild, "/v", true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,18 +160,20 @@ func TestDecode_Unusable(t *testing.T) {
 		name         string
 		data         []byte
 		build, vault string
+		contexts     bool
 	}{
-		{"empty", nil, testBuild, "/v"},
-		{"another kind of file", []byte("---\ntitle: x\n---\n"), testBuild, "/v"},
-		{"truncated", good[:len(good)/2], testBuild, "/v"},
-		{"last byte missing", good[:len(good)-1], testBuild, "/v"},
-		{"one bit flipped", flipped, testBuild, "/v"},
-		{"another build", good, "other-build", "/v"},
-		{"another vault", good, testBuild, "/elsewhere"},
+		{"empty", nil, testBuild, "/v", true},
+		{"another kind of file", []byte("---\ntitle: x\n---\n"), testBuild, "/v", true},
+		{"truncated", good[:len(good)/2], testBuild, "/v", true},
+		{"last byte missing", good[:len(good)-1], testBuild, "/v", true},
+		{"one bit flipped", flipped, testBuild, "/v", true},
+		{"another build", good, "other-build", "/v", true},
+		{"another vault", good, testBuild, "/elsewhere", true},
+		{"with link contexts, wanted without", good, testBuild, "/v", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if c, err := decode(tt.data, tt.build, tt.vault); err == nil {
+			if c, err := decode(tt.data, tt.build, tt.vault, tt.contexts); err == nil {
 				t.Errorf("decoded %d notes, want an error", c.Len())
 			}
 		})
@@ -183,10 +185,10 @@ func TestSaveOpen(t *testing.T) {
 	file := filepath.Join(dir, "sub", FileName)
 	notes := generatedNotes(t)
 	vaultDir := t.TempDir()
-	if err := Save(file, testBuild, vaultDir, notes, time.Now()); err != nil {
+	if err := Save(file, testBuild, vaultDir, notes, time.Now(), WithLinkContexts()); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Open(file, testBuild, vaultDir)
+	c, err := Open(file, testBuild, vaultDir, WithLinkContexts())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,6 +207,53 @@ func TestSaveOpen(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(file))
 	if len(entries) != 1 {
 		t.Errorf("the cache folder holds %d files, want only the cache (no temporary file left)", len(entries))
+	}
+}
+
+// TestSaveOpen_LinkContexts: a cache records whether its notes have link contexts, and one
+// written the other way is never used; notes with contexts cannot be saved as notes without.
+func TestSaveOpen_LinkContexts(t *testing.T) {
+	fsys := vaultgen.MapFS(vaultgen.Options{Notes: 50})
+	for _, f := range fsys {
+		f.ModTime = time.Date(2026, 5, 4, 3, 2, 1, 0, time.UTC)
+	}
+	vaultDir, file := t.TempDir(), filepath.Join(t.TempDir(), FileName)
+	notes := func(opts ...vault.LoadOption) []*vault.Note {
+		v, err := vault.Load(fsys, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []*vault.Note
+		for _, p := range v.Index().Paths() {
+			out = append(out, v.Index().Note(p))
+		}
+		return out
+	}
+	full, lean := notes(), notes(vault.WithoutLinkContexts())
+
+	if err := Save(file, testBuild, vaultDir, full, time.Now()); err == nil {
+		t.Error("notes with contexts saved as notes without them")
+	}
+	if err := Save(file, testBuild, vaultDir, full, time.Now(), WithLinkContexts()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(file, testBuild, vaultDir); !errors.Is(err, ErrUnusable) {
+		t.Errorf("a cache with contexts opened for a load without: %v, want ErrUnusable", err)
+	}
+	if err := Save(file, testBuild, vaultDir, lean, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(file, testBuild, vaultDir, WithLinkContexts()); !errors.Is(err, ErrUnusable) {
+		t.Errorf("a cache without contexts opened for a load with: %v, want ErrUnusable", err)
+	}
+	c, err := Open(file, testBuild, vaultDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range lean {
+		if got := c.notes[n.Path]; got == nil || !sameNote(got, n) {
+			t.Errorf("%s differs in the cache", n.Path)
+		}
 	}
 }
 
