@@ -14,22 +14,24 @@ import (
 	"vaultview/vault/notecache"
 )
 
-// noteCache is the cache of parsed notes of one opened vault (vault/notecache): read while
-// the vault's folders are walked, so that only notes changed since the last run are parsed,
+// noteCache is the cache of parsed notes of one opened vault (vault/notecache): read once
+// the first note is on screen, so that only notes changed since the last run are parsed,
 // and written again after the load when it no longer matched the vault. Nothing here is
 // ever an error the user sees: without a cache the vault loads as it always did.
 type noteCache struct {
 	file, dir string
-	// ready is closed once cache is read (nil when it could not be).
+	// start begins reading the cache; ready is closed once it is read (cache stays nil when
+	// it could not be).
+	start func()
 	ready chan struct{}
 	cache *notecache.Cache
 	// hits counts the notes Load took from the cache.
 	hits atomic.Int64
 }
 
-// openNoteCache starts reading the cache of the vault in dir. For the sample vault (no dir),
-// with VAULTVIEW_NO_CACHE set, or when the user has no cache folder, it returns nil, and a
-// nil *noteCache caches nothing.
+// openNoteCache prepares to read the cache of the vault in dir. For the sample vault (no
+// dir), with VAULTVIEW_NO_CACHE set, or when the user has no cache folder, it returns nil,
+// and a nil *noteCache caches nothing.
 func openNoteCache(dir string) *noteCache {
 	if dir == "" || os.Getenv("VAULTVIEW_NO_CACHE") != "" {
 		return nil
@@ -40,27 +42,40 @@ func openNoteCache(dir string) *noteCache {
 		return nil
 	}
 	nc := &noteCache{file: filepath.Join(cacheDir, notecache.FileName), dir: dir, ready: make(chan struct{})}
-	go func() {
-		defer close(nc.ready)
-		started := time.Now()
-		c, err := notecache.Open(nc.file, buildID(), dir)
-		if err != nil {
-			log.Printf("note cache: %v", err)
-			return
-		}
-		nc.cache = c
-		log.Printf("note cache: %d notes read in %v", c.Len(), time.Since(started).Round(time.Millisecond))
-	}()
+	nc.start = sync.OnceFunc(func() {
+		go func() {
+			defer close(nc.ready)
+			started := time.Now()
+			c, err := notecache.Open(nc.file, buildID(), dir)
+			if err != nil {
+				log.Printf("note cache: %v", err)
+				return
+			}
+			nc.cache = c
+			log.Printf("note cache: %d notes read in %v", c.Len(), time.Since(started).Round(time.Millisecond))
+		}()
+	})
 	return nc
 }
 
+// begin starts reading the cache, if it has not started. The window calls it once the first
+// note is shown: read earlier, the cache (hundreds of megabytes on a 100,000-note vault)
+// competes for the cores with the folder walk and the first note, which give the window its
+// title.
+func (nc *noteCache) begin() {
+	if nc != nil {
+		nc.start()
+	}
+}
+
 // option is the load option that takes notes from the cache; the first note asked for
-// waits until the cache is read.
+// starts the reading if it has not started and waits until it is done.
 func (nc *noteCache) option() vault.LoadOption {
 	if nc == nil {
 		return vault.LoadOption{}
 	}
 	return vault.Cached(func(p string, size int64, mod time.Time) *vault.Note {
+		nc.start()
 		<-nc.ready
 		n := nc.cache.Note(p, size, mod)
 		if n != nil {
@@ -79,6 +94,7 @@ func (nc *noteCache) saveIfStale(ix *vault.Index) <-chan struct{} {
 		close(done)
 		return done
 	}
+	nc.start()
 	<-nc.ready
 	fresh := nc.cache != nil && int(nc.hits.Load()) == ix.Len() && nc.cache.Len() == ix.Len()
 	nc.cache = nil // no longer needed: let it go

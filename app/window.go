@@ -231,6 +231,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			// All names are known: the first note can be shown while the rest is parsed.
 			log.Printf("names of %s known after %v", src.Name(), time.Since(started).Round(time.Millisecond))
 			w.showEarly(gen, v, names, note, vurl, started)
+			cache.begin()
 		}), cache.option(), vault.WithoutLinkContexts()) // the panes read the sentences they show
 		if err == nil {
 			cache.saveIfStale(v.Index())

@@ -6,6 +6,9 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"vaultview/vault"
@@ -15,8 +18,8 @@ const (
 	magic = "VVNOTES\x00"
 	// formatVersion changes whenever the encoding or vault.Note changes; build already
 	// differs between releases, but not between two builds of one commit during development.
-	// Version 2 added whether the notes have link contexts.
-	formatVersion = 2
+	// Version 2 added whether the notes have link contexts, 3 the sections.
+	formatVersion = 3
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
@@ -31,19 +34,37 @@ func encode(w io.Writer, build, vaultDir string, contexts bool, notes []*vault.N
 	e.str(build)
 	e.str(vaultDir)
 	e.int(now.UnixNano())
-	e.uint(uint64(len(notes)))
-	for _, n := range notes {
-		e.note(n)
-		if len(e.b) >= flushAt {
-			e.flush()
-		}
-	}
+	e.sections(notes)
 	e.flush()
 	if e.err != nil {
 		return e.err
 	}
 	_, err := w.Write(binary.LittleEndian.AppendUint32(nil, e.crc))
 	return err
+}
+
+// sectionNotes is how many notes a section holds: sections are decoded in parallel. (A
+// variable, so that tests can make many sections of a small vault.)
+var sectionNotes = 2048
+
+// sections writes the note count, then the notes in sections of sectionNotes, each its
+// byte length and its notes, so that a reader can find every section before decoding any.
+func (e *encoder) sections(notes []*vault.Note) {
+	e.uint(uint64(len(notes)))
+	var sec encoder
+	for len(notes) > 0 {
+		k := min(len(notes), sectionNotes)
+		sec.b = sec.b[:0]
+		for _, n := range notes[:k] {
+			sec.note(n)
+		}
+		notes = notes[k:]
+		e.uint(uint64(len(sec.b)))
+		e.b = append(e.b, sec.b...)
+		if len(e.b) >= flushAt {
+			e.flush()
+		}
+	}
 }
 
 // flushAt is the size at which the encoder hands its bytes on.
@@ -185,25 +206,59 @@ func decode(data []byte, build, vaultDir string, contexts bool) (*Cache, error) 
 	return c, nil
 }
 
-// notes reads the note count and the notes, up to the end of d.
+// notes reads the note count and the sections of notes, up to the end of d, decoding the
+// sections on all cores.
 func (d *decoder) notes() (*Cache, error) {
 	count := d.count(1)
-	c := &Cache{notes: make(map[string]*vault.Note, count)}
-	for range count {
-		n := d.note()
-		if d.err != nil {
-			break
+	var secs [][]byte
+	for len(d.b) > 0 && d.err == nil {
+		n := d.count(1)
+		if d.err == nil {
+			secs = append(secs, d.b[:n])
+			d.b = d.b[n:]
 		}
-		if _, dup := c.notes[n.Path]; dup {
-			return nil, errors.New("a note is in the cache twice: " + n.Path)
-		}
-		c.notes[n.Path] = n
-	}
-	if d.err == nil && len(d.b) > 0 {
-		d.err = errors.New("bytes after the last note")
 	}
 	if d.err != nil {
 		return nil, d.err
+	}
+	parts := make([][]*vault.Note, len(secs))
+	errs := make([]error, len(secs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(len(secs), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			sd := decoder{in: make(map[string]string)}
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(secs) {
+					return
+				}
+				sd.b, sd.err = secs[i], nil
+				for len(sd.b) > 0 && sd.err == nil {
+					n := sd.note()
+					if sd.err == nil {
+						parts[i] = append(parts[i], n)
+					}
+				}
+				errs[i] = sd.err
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	c := &Cache{notes: make(map[string]*vault.Note, count)}
+	for _, part := range parts {
+		for _, n := range part {
+			if _, dup := c.notes[n.Path]; dup {
+				return nil, errors.New("a note is in the cache twice: " + n.Path)
+			}
+			c.notes[n.Path] = n
+		}
+	}
+	if len(c.notes) != count {
+		return nil, errors.New("the note count does not match the notes")
 	}
 	return c, nil
 }
@@ -213,6 +268,28 @@ func (d *decoder) notes() (*Cache, error) {
 type decoder struct {
 	b   []byte
 	err error
+	// in interns short strings (timestamps, link targets, tags), which repeat across notes.
+	in map[string]string
+	// The slices of many notes are cut from a few large ones, rather than allocated one by
+	// one: a 100,000-note vault holds millions of timestamps and links.
+	timestamps []vault.Timestamp
+	links      []vault.Link
+	headings   []vault.Heading
+}
+
+// maxInterned is the longest string the decoder interns.
+const maxInterned = 32
+
+// arena returns k elements cut from *pool, refilling it with at least chunk elements when
+// it runs short. The result's capacity is k, so appending to it never reaches the next
+// note's elements.
+func arena[T any](pool *[]T, k, chunk int) []T {
+	if len(*pool) < k {
+		*pool = make([]T, max(k, chunk))
+	}
+	out := (*pool)[:k:k]
+	*pool = (*pool)[k:]
+	return out
 }
 
 func (d *decoder) fail(err error) {
@@ -268,9 +345,17 @@ func (d *decoder) str() string {
 	if d.err != nil {
 		return ""
 	}
-	s := string(d.b[:n])
+	b := d.b[:n]
 	d.b = d.b[n:]
-	return s
+	if d.in != nil && n <= maxInterned {
+		if s, ok := d.in[string(b)]; ok {
+			return s
+		}
+		s := string(b)
+		d.in[s] = s
+		return s
+	}
+	return string(b)
 }
 
 func (d *decoder) strs() []string {
@@ -294,13 +379,13 @@ func (d *decoder) note() *vault.Note {
 		}
 	}
 	if k := d.count(5); k > 0 {
-		n.Headings = make([]vault.Heading, k)
+		n.Headings = arena(&d.headings, k, 1024)
 		for i := range n.Headings {
 			n.Headings[i] = vault.Heading{Level: int(d.int32()), Text: d.str(), Anchor: d.str(), Line: int(d.int32()), Offset: int(d.int32())}
 		}
 	}
 	if k := d.count(10); k > 0 {
-		n.Links = make([]vault.Link, k)
+		n.Links = arena(&d.links, k, 4096)
 		for i := range n.Links {
 			l := &n.Links[i]
 			kind := d.uint()
@@ -314,7 +399,7 @@ func (d *decoder) note() *vault.Note {
 		}
 	}
 	if k := d.count(5); k > 0 {
-		n.Timestamps = make([]vault.Timestamp, k)
+		n.Timestamps = arena(&d.timestamps, k, 8192)
 		for i := range n.Timestamps {
 			t := &n.Timestamps[i]
 			t.Value, t.Seconds, t.Line, t.Offset = d.str(), d.int32(), d.int32(), d.int32()
