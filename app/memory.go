@@ -8,18 +8,24 @@ import (
 	"vaultview/vault"
 )
 
-// The window's memory budget is 2.5× the vault's bytes. Of that, Fyne and the OpenGL driver
-// take some 170 MB before a note is read, and the index, the text index and the switcher
-// keep about 1.05× the notes' bytes alive. At the garbage collector's default pace the heap
-// grows to twice what is alive before it is collected, which on a 160 MB vault meant 550 MB
-// once the text index was built (it reads every note again). A soft memory limit a little
-// above what stays alive keeps the peak near 2.4× on that vault; when the vault needs more,
-// the limit is passed, never enforced, so nothing fails, the collector just runs more often.
+// The window's memory budget is 2.2× the vault's bytes (issue #14). Of that, Fyne and the
+// OpenGL driver take some 145-170 MB before a note is read (an empty Fyne window under Xvfb:
+// 144 MB), and the index (loaded without link contexts), the text index and the switcher
+// keep a little under 1× the notes' bytes alive. At the garbage collector's default pace the
+// heap grows to twice what is alive before it is collected, and the text index, built after
+// the load, reads every note again. A soft memory limit above what stays alive holds the
+// peak down; when the vault needs more, the limit is passed, never enforced, so nothing
+// fails, the collector just runs more often.
+//
+// How far above is a trade between the peak and how soon search is ready: on the calibrated
+// 20,000-note vault (149 MB of notes, 2 cores), 1.25× the notes' bytes peaked at 393-397 MB
+// with the text index built in 7.6-8.6 s, 1.75× at 398-399 MB in 5.3-5.8 s, and no limit
+// at ~449 MB in 2.4-4.9 s (runs alternated in one session).
 
 // heapPerNoteByte is the soft heap limit per byte of the vault's notes, and minHeapLimit its
 // floor for small vaults (where Fyne's own objects dominate).
 const (
-	heapPerNoteByte = 1.25
+	heapPerNoteByte = 1.75
 	minHeapLimit    = 192 << 20
 )
 
