@@ -59,8 +59,10 @@ func (f *finder) newSearch() {
 }
 
 // indexText builds the text index of a newly opened vault off the UI goroutine, reporting
-// progress to the panel; any build or update of the vault before is cancelled.
-func (f *finder) indexText(gen uint64, v *vault.Vault) {
+// progress to the panel; any build or update of the vault before is cancelled. then, when
+// not nil, runs on the build's goroutine once the build is over, finished or not: work that
+// can wait goes there rather than share the cores with the build.
+func (f *finder) indexText(gen uint64, v *vault.Vault, then func()) {
 	s := &f.search
 	if s.cancel != nil {
 		s.cancel()
@@ -71,6 +73,9 @@ func (f *finder) indexText(gen uint64, v *vault.Vault) {
 	total := v.Index().Len()
 	s.panel.SetIndexing(0, total)
 	go func() {
+		if then != nil {
+			defer then()
+		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		started := time.Now()

@@ -233,9 +233,6 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.showEarly(gen, v, names, note, vurl, started)
 			cache.begin()
 		}), cache.option(), vault.WithoutLinkContexts()) // the panes read the sentences they show
-		if err == nil {
-			cache.saveIfStale(v.Index())
-		}
 		w.do(func() {
 			if w.vaultGen.Load() != gen {
 				return // another vault was opened meanwhile
@@ -255,7 +252,9 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			w.setStatus("")
 			w.reload.start(gen, src, v)
 			limitMemory(ix)
-			w.find.indexText(gen, v)
+			// The note cache is written after the text index, which is what the user waits
+			// for.
+			w.find.indexText(gen, v, func() { cache.saveIfStale(v.Index()) })
 			w.find.buildMatcher(ix)
 			w.reload.updateLine()
 			if w.early.path != "" {
