@@ -77,6 +77,7 @@ func Run(args []string) int {
 		note = args[1]
 	}
 	w.OpenVault(src, note)
+	w.endOnSignal()
 	w.ShowAndRun()
 	return 0
 }
