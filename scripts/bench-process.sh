@@ -83,6 +83,11 @@ if [ "$what" = window ] || [ "$what" = all ]; then
 			done
 			hwm=$(awk '/VmHWM/ { print $2 }' /proc/$pid/status)
 			kill "$pid"
+			for _ in $(seq 100); do
+				kill -0 "$pid" 2>/dev/null || break
+				sleep 0.1
+			done
+			kill -9 "$pid" 2>/dev/null || true # it ends within 5 s of SIGTERM; never wait for ever
 			wait "$pid" 2>/dev/null || true
 			echo "$(since_open "$log" 'names of .* known') $(since_open "$log" 'titled ') $(since_open "$log" 'indexed ') $(since_open "$log" 'text index:') $(awk -v r="$hwm" -v b="$bytes" 'BEGIN { printf "%.3f", r * 1024 / b }')" >>"$bin/window-$launch"
 		done
