@@ -2,10 +2,10 @@ package cli_test
 
 import (
 	"io"
-	"os"
 	"testing"
 
 	"vaultview/cli"
+	"vaultview/internal/benchvault"
 )
 
 // BenchmarkCheck runs `vaultview check` in the test process on the vault named by
@@ -13,10 +13,7 @@ import (
 // show where the command spends its time beyond vault.Load. The whole-process figures of
 // BENCHMARKS.md come from the built binary against tools/gmparse.
 func BenchmarkCheck(b *testing.B) {
-	dir := os.Getenv("VAULTVIEW_BENCH_VAULT")
-	if dir == "" {
-		b.Skip("VAULTVIEW_BENCH_VAULT names no vault")
-	}
+	dir := benchvault.Dir(b)
 	for b.Loop() {
 		if code, _ := cli.Run([]string{"check", dir}, io.Discard, io.Discard); code == cli.ExitError {
 			b.Fatal("check could not read the vault")

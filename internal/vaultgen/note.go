@@ -614,17 +614,7 @@ func (w *noteWriter) sentence() {
 		w.c('#')
 		w.word(tagWords)
 	}
-	if r.per10k(20) {
-		w.s(" <sup>")
-		w.b = appendInt(w.b, r.between(1, 9))
-		w.s("</sup>")
-	}
-	if r.per10k(10) {
-		w.s(" %%check this against the transcript%%")
-	}
-	if b := w.b[start]; b >= 'a' && b <= 'z' {
-		w.b[start] = b - 'a' + 'A'
-	}
+	w.asides(start)
 	if stamps > 0 && r.per10k(1500) {
 		w.c('.')
 		w.stamps(stamps)

@@ -36,17 +36,7 @@ func (w *noteWriter) prose(start, links, stamps int) {
 		w.s(", ")
 		w.link(w.pickForm())
 	}
-	if r.per10k(20) {
-		w.s(" <sup>")
-		w.b = appendInt(w.b, r.between(1, 9))
-		w.s("</sup>")
-	}
-	if r.per10k(10) {
-		w.s(" %%check this against the transcript%%")
-	}
-	if b := w.b[start]; b >= 'a' && b <= 'z' {
-		w.b[start] = b - 'a' + 'A'
-	}
+	w.asides(start)
 	end := byte('.')
 	if r.per10k(400) {
 		end = '?'
@@ -60,6 +50,23 @@ func (w *noteWriter) prose(start, links, stamps int) {
 	}
 	w.sentBytes += len(w.b) - start
 	w.sentCount++
+}
+
+// asides ends the words of a sentence begun at start: now and then a superscript or an
+// Obsidian comment, and the first letter in capitals.
+func (w *noteWriter) asides(start int) {
+	r := &w.r
+	if r.per10k(20) {
+		w.s(" <sup>")
+		w.b = appendInt(w.b, r.between(1, 9))
+		w.s("</sup>")
+	}
+	if r.per10k(10) {
+		w.s(" %%check this against the transcript%%")
+	}
+	if b := w.b[start]; b >= 'a' && b <= 'z' {
+		w.b[start] = b - 'a' + 'A'
+	}
 }
 
 // declined writes, at the end of a note, one of the constructs the fast scanner leaves to

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"vaultview/internal/benchvault"
 	"vaultview/vault"
 )
 
@@ -13,10 +14,7 @@ import (
 // note in the cache (reading the cache file, then vault.Load taking every note from it)
 // against loading it from its files, in the same run: x-load is the ratio.
 func BenchmarkReopen(b *testing.B) {
-	dir := os.Getenv("VAULTVIEW_BENCH_VAULT")
-	if dir == "" {
-		b.Skip("VAULTVIEW_BENCH_VAULT names no vault")
-	}
+	dir := benchvault.Dir(b)
 	fsys := os.DirFS(dir)
 	start := time.Now()
 	v, err := vault.Load(fsys, vault.WithoutLinkContexts()) // as the window loads it

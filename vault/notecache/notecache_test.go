@@ -2,12 +2,12 @@ package notecache
 
 import (
 	"bytes"
-	"maps"
-	"slices"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
