@@ -62,7 +62,12 @@ const (
 // Search finds the notes of ix that match q, on all cores, using the text s holds (notes not
 // in both s and ix are not searched). The best limit notes come with snippets, made from
 // their files read again through v. A cancelled ctx stops the search early with its error,
-// so that a query the user has already typed past costs little.
+// so that a query the user has already typed past costs little; the only other error is a
+// failure to read the notes' codes from their file (see CodesIn).
+//
+// Only the notes that the postings say may hold every word (or whose title holds it) are
+// scanned, and their codes read: a rare word or phrase reads a few notes, a common word
+// most of them.
 //
 // Ranking: notes whose title holds more of the query's words first, then notes with more
 // matches, then by path.
