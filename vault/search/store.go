@@ -186,7 +186,9 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	if err != nil {
 		return nil, err
 	}
-	post := newPostings(len(paths), wordOf, words, lists)
+	// The postings are made while the codes are stored and the dictionary made.
+	posted := make(chan *postings, 1)
+	go func(lists [][]byte) { posted <- newPostings(len(paths), wordOf, words, lists) }(lists)
 	lists = nil
 
 	var cf *codeFile
@@ -208,7 +210,8 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	}
 	report(len(paths))
 
-	s := &Store{dict: newDictionary(ranked, shape), post: post, codes: cf, count: len(paths), notes: make([]noteText, len(paths))}
+	dict := newDictionary(ranked, shape)
+	s := &Store{dict: dict, post: <-posted, codes: cf, count: len(paths), notes: make([]noteText, len(paths))}
 	for i, p := range paths {
 		s.notes[i] = noteText{path: p, src: cf, at: offsets[i], n: len(codes[i])}
 	}
