@@ -25,7 +25,35 @@ var (
 	benchStore *search.Store
 	benchBytes int64
 	benchErr   error
+
+	benchFileOnce  sync.Once
+	benchFileStore *search.Store
 )
+
+// benchCodes builds with the codes in a file of a new temporary folder, removed at once:
+// the file has no name once made.
+func benchCodes(b *testing.B, v *vault.Vault) *search.Store {
+	dir, err := os.MkdirTemp("", "vaultview-bench-codes")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	s, err := search.Build(context.Background(), v, v.Index(), nil, search.CodesIn(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if s.DiskBytes() == 0 {
+		b.Fatal("the codes are not in a file")
+	}
+	return s
+}
+
+// benchFileSetup is benchSetup with a store whose codes are in a file.
+func benchFileSetup(b *testing.B) (*vault.Vault, *search.Store) {
+	v, _ := benchSetup(b)
+	benchFileOnce.Do(func() { benchFileStore = benchCodes(b, v) })
+	return v, benchFileStore
+}
 
 func benchSetup(b *testing.B) (*vault.Vault, *search.Store) {
 	b.Helper()
@@ -97,87 +125,107 @@ func (n naive) search(words [][]byte) (notes, matches int) {
 }
 
 // BenchmarkSearch runs one query of each kind with the default limit (snippets for the best
-// 100 notes included). x-naive is its time over the naive search for the query's words in
-// the same run (the naive search knows no filters, phrases across markup, exclusions or
-// snippets); ms-query and ms-naive are the absolute times.
+// 100 notes included), on a store with its codes in memory and on one with them in a file.
+// x-naive is its time over the naive search for the query's words in the same run (the
+// naive search knows no filters, phrases across markup, exclusions or snippets); ms-query
+// and ms-naive are the absolute times.
 func BenchmarkSearch(b *testing.B) {
 	v, s := benchSetup(b)
+	_, fs := benchFileSetup(b)
 	n := newNaive(b, v)
-	for _, k := range []struct{ name, query string }{
-		{"rare-phrase", `"brambleton works in 1857"`},
-		{"phrase", `"medieval factory"`},
-		{"common-word", "the"},
-		{"word", "flywheel"},
-		{"two-words", "flywheel renegotiated"},
-		{"filter", "tag:markets flywheel"},
-		{"path-filter", "path:Ledger79 the"},
-		{"exclusion", "flywheel -zephyrine"},
-		{"no-match", "qqqxz"},
-	} {
-		b.Run(k.name, func(b *testing.B) {
-			q := search.ParseQuery(k.query)
-			var words [][]byte
-			for _, w := range q.Words {
-				words = append(words, []byte(w))
-			}
-			ix := v.Index()
-			var ours, theirs time.Duration
-			var res search.Results
-			for b.Loop() {
-				t0 := time.Now()
-				var err error
-				res, err = s.Search(context.Background(), v, ix, q, 0)
-				if err != nil {
-					b.Fatal(err)
+	for _, codes := range []struct {
+		name  string
+		store *search.Store
+	}{{"memory", s}, {"file", fs}} {
+		for _, k := range []struct{ name, query string }{
+			{"rare-phrase", `"brambleton works in 1857"`},
+			{"phrase", `"medieval factory"`},
+			{"common-word", "the"},
+			{"word", "flywheel"},
+			{"two-words", "flywheel renegotiated"},
+			{"filter", "tag:markets flywheel"},
+			{"path-filter", "path:Ledger79 the"},
+			{"exclusion", "flywheel -zephyrine"},
+			{"no-match", "qqqxz"},
+		} {
+			b.Run(codes.name+"/"+k.name, func(b *testing.B) {
+				q := search.ParseQuery(k.query)
+				var words [][]byte
+				for _, w := range q.Words {
+					words = append(words, []byte(w))
 				}
-				t1 := time.Now()
-				n.search(words)
-				theirs += time.Since(t1)
-				ours += t1.Sub(t0)
-			}
-			b.ReportMetric(float64(ours)/float64(theirs), "x-naive")
-			b.ReportMetric(float64(ours.Microseconds())/1000/float64(b.N), "ms-query")
-			b.ReportMetric(float64(theirs.Microseconds())/1000/float64(b.N), "ms-naive")
-			b.ReportMetric(float64(res.Total), "notes")
-			b.ReportMetric(float64(res.Matches), "matches")
-		})
+				ix := v.Index()
+				var ours, theirs time.Duration
+				var res search.Results
+				for b.Loop() {
+					t0 := time.Now()
+					var err error
+					res, err = codes.store.Search(context.Background(), v, ix, q, 0)
+					if err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					n.search(words)
+					theirs += time.Since(t1)
+					ours += t1.Sub(t0)
+				}
+				b.ReportMetric(float64(ours)/float64(theirs), "x-naive")
+				b.ReportMetric(float64(ours.Microseconds())/1000/float64(b.N), "ms-query")
+				b.ReportMetric(float64(theirs.Microseconds())/1000/float64(b.N), "ms-naive")
+				b.ReportMetric(float64(res.Total), "notes")
+				b.ReportMetric(float64(res.Matches), "matches")
+			})
+		}
 	}
 }
 
-// BenchmarkBuild builds the store of the whole vault. MB-store is what the store holds
-// (Store.Bytes: MB-codes for the notes' codes, MB-dict for the dictionary), x-vault that
-// over the vault's bytes, MB-heap the live heap the store adds
-// (after a garbage collection), MB-alloc what building it allocated in all (mostly the
-// files read), s-build the time.
+// BenchmarkBuild builds the store of the whole vault, with its codes in memory and in a
+// file. MB-store is the heap the store holds (Store.Bytes: the dictionary, MB-postings, the
+// notes' places and, in memory, MB-codes), x-vault that over the vault's bytes, MB-disk
+// the file's size (Store.DiskBytes), MB-heap the live heap the store adds (after a garbage
+// collection), MB-alloc what building it allocated in all (mostly the files read), s-build
+// the time.
 func BenchmarkBuild(b *testing.B) {
 	v, _ := benchSetup(b)
-	var s *search.Store
-	var heap, allocated uint64
-	var took time.Duration
-	for b.Loop() {
-		s = nil
-		before := liveHeap()
-		var m0, m1 runtime.MemStats
-		runtime.ReadMemStats(&m0)
-		t0 := time.Now()
-		var err error
-		s, err = search.Build(context.Background(), v, v.Index(), nil)
-		if err != nil {
-			b.Fatal(err)
+	for _, inFile := range []bool{false, true} {
+		name := "memory"
+		if inFile {
+			name = "file"
 		}
-		took += time.Since(t0)
-		runtime.ReadMemStats(&m1)
-		allocated = m1.TotalAlloc - m0.TotalAlloc
-		heap = liveHeap() - before
+		b.Run(name, func(b *testing.B) {
+			var s *search.Store
+			var heap, allocated uint64
+			var took time.Duration
+			for b.Loop() {
+				s = nil
+				before := liveHeap()
+				var m0, m1 runtime.MemStats
+				runtime.ReadMemStats(&m0)
+				t0 := time.Now()
+				if inFile {
+					s = benchCodes(b, v)
+				} else {
+					var err error
+					if s, err = search.Build(context.Background(), v, v.Index(), nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				took += time.Since(t0)
+				runtime.ReadMemStats(&m1)
+				allocated = m1.TotalAlloc - m0.TotalAlloc
+				heap = liveHeap() - before
+			}
+			runtime.KeepAlive(s)
+			b.ReportMetric(float64(s.Bytes())/(1<<20), "MB-store")
+			b.ReportMetric(float64(s.CodeBytes())/(1<<20), "MB-codes")
+			b.ReportMetric(float64(s.PostingBytes())/(1<<20), "MB-postings")
+			b.ReportMetric(float64(s.DiskBytes())/(1<<20), "MB-disk")
+			b.ReportMetric(float64(s.Bytes())/float64(benchBytes), "x-vault")
+			b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
+			b.ReportMetric(float64(allocated)/(1<<20), "MB-alloc")
+			b.ReportMetric(took.Seconds()/float64(b.N), "s-build")
+		})
 	}
-	runtime.KeepAlive(s)
-	b.ReportMetric(float64(s.Bytes())/(1<<20), "MB-store")
-	b.ReportMetric(float64(s.CodeBytes())/(1<<20), "MB-codes")
-	b.ReportMetric(float64(s.Bytes()-s.CodeBytes())/(1<<20), "MB-dict")
-	b.ReportMetric(float64(s.Bytes())/float64(benchBytes), "x-vault")
-	b.ReportMetric(float64(heap)/(1<<20), "MB-heap")
-	b.ReportMetric(float64(allocated)/(1<<20), "MB-alloc")
-	b.ReportMetric(took.Seconds()/float64(b.N), "s-build")
 }
 
 // BenchmarkUpdate_OneNote updates the store for one changed note.

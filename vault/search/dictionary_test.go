@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -59,19 +60,42 @@ func TestBestShape_FitsTheCounts(t *testing.T) {
 	}
 }
 
-// reshaped returns s with its codes rewritten in shape c.
-func reshaped(s *Store, c codeShape) *Store {
+// reshaped returns s with its codes rewritten in shape c, in memory or, with dir, in a
+// file there.
+func reshaped(t *testing.T, s *Store, c codeShape, dir string) *Store {
 	tokens := make([][]byte, s.dict.len())
 	same := make([]uint32, s.dict.len())
 	for id := range tokens {
 		tokens[id] = s.dict.token(uint32(id))
 		same[id] = uint32(id)
 	}
-	ns := &Store{dict: newDictionary(tokens, c), notes: make([]noteText, len(s.notes))}
+	codes := make([][]byte, len(s.notes))
 	w := &worker{}
 	for i, n := range s.notes {
-		ns.notes[i] = noteText{path: n.path, codes: w.recode(n.codes, s.dict.shape, same, c)}
-		ns.codeBytes += len(ns.notes[i].codes)
+		old, err := n.src.read(nil, n.at, n.n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes[i], _ = w.recode(old, s.dict.shape, same, c, nil)
+	}
+	var cf *codeFile
+	var offsets []int64
+	if dir != "" {
+		var err error
+		if cf, offsets, err = writeCodes(dir, codes); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		var all []byte
+		for _, b := range codes {
+			offsets = append(offsets, int64(len(all)))
+			all = append(all, b...)
+		}
+		cf = inMemory(all)
+	}
+	ns := &Store{dict: newDictionary(tokens, c), post: s.post, codes: cf, count: s.count, notes: make([]noteText, len(s.notes))}
+	for i, n := range s.notes {
+		ns.notes[i] = noteText{path: n.path, src: cf, at: offsets[i], n: len(codes[i])}
 	}
 	return ns
 }
@@ -151,15 +175,32 @@ func TestSearch_SameInEveryShape(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, c := range shapes {
-		s := reshaped(built, c)
+	inFile, err := Build(context.Background(), v, ix, nil, CodesIn(t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inFile.DiskBytes() == 0 || inFile.DiskBytes() != built.CodeBytes() || built.DiskBytes() != 0 {
+		t.Errorf("codes: %d bytes on disk, %d in memory when built without a file", inFile.DiskBytes(), built.CodeBytes())
+	}
+	stores := map[string]*Store{"in a file": inFile}
+	for i, c := range shapes {
+		stores[fmt.Sprintf("shape %v", c)] = reshaped(t, built, c, "")
+		if i%2 == 1 {
+			stores[fmt.Sprintf("shape %v in a file", c)] = reshaped(t, built, c, t.TempDir())
+		}
+	}
+	// Without postings every note is scanned.
+	noPostings := *built
+	noPostings.post = nil
+	stores["without postings"] = &noPostings
+	for name, s := range stores {
 		for i, q := range queries {
 			res, err := s.Search(context.Background(), v, ix, q, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(res, want[i]) {
-				t.Errorf("shape %v, %q -%q: %v, in the built shape %v", c, q.Words, q.Without, counted(res), counted(want[i]))
+				t.Errorf("%s, %q -%q: %v, in the built store %v", name, q.Words, q.Without, counted(res), counted(want[i]))
 			}
 		}
 	}

@@ -2,12 +2,16 @@
 // reader sees it (not its Markdown), fast enough to search again on each keystroke.
 //
 // Build reads every note once, strips its markup (Strip) and keeps its lower-cased text in
-// a Store, compactly: a 157 MB vault's text takes about 31 MB. Search parses nothing
-// itself: ParseQuery turns what the user typed into a Query (words, "phrases", -exclusions,
-// tag:, path: and video: filters), and Store.Search scans every note's text on all cores,
-// ranks the notes and makes snippets for the best of them by reading their files again.
-// When the vault changes on disk, Store.Update makes a new Store for the new snapshot,
-// sharing the text of every note that did not change.
+// a Store, compactly, as codes into a dictionary of its tokens, with postings saying which
+// notes hold which words. The codes are the bulk (a 157 MB vault's take about 26 MB); with
+// CodesIn they are kept in a file rather than on the heap, which then holds the dictionary
+// and the postings (about 16 MB for that vault). Search parses nothing itself: ParseQuery
+// turns what the user typed into a Query (words, "phrases", -exclusions, tag:, path: and
+// video: filters), and Store.Search finds by the postings the notes that may hold every
+// word, reads and scans those notes' codes on all cores, ranks the notes and makes
+// snippets for the best of them by reading their files again. When the vault changes on
+// disk, Store.Update makes a new Store for the new snapshot, sharing the text of every note
+// that did not change (the codes of the notes it reads are kept in memory).
 //
 // The package never imports the GUI toolkit.
 package search

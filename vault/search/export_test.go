@@ -3,14 +3,19 @@ package search
 // TextOf decodes the text the store holds for the note at p, for tests to compare with the
 // note's stripped and folded text.
 func (s *Store) TextOf(p string) (string, bool) {
-	for _, n := range s.notes {
-		if n.path != p {
+	for i := range len(s.notes) + len(s.fresh) {
+		n := s.note(i)
+		if n.path != p || s.isGone(i) {
 			continue
 		}
+		codes, err := n.src.read(nil, n.at, n.n)
+		if err != nil {
+			panic(err)
+		}
 		var b []byte
-		for i := 0; i < len(n.codes); {
+		for i := 0; i < len(codes); {
 			var id uint32
-			id, i = readCode(n.codes, i, s.dict.shape)
+			id, i = readCode(codes, i, s.dict.shape)
 			b = append(b, s.dict.token(id)...)
 		}
 		return string(b), true
@@ -21,6 +26,8 @@ func (s *Store) TextOf(p string) (string, bool) {
 // Fold exposes fold.
 func Fold(s string) string { return foldString(s) }
 
-// CodeBytes is how many of the store's bytes are the notes' codes; the rest is the
-// dictionary.
-func (s *Store) CodeBytes() int { return s.codeBytes }
+// CodeBytes is the size of the notes' codes, on the heap or on disk.
+func (s *Store) CodeBytes() int { return s.codeBytes() }
+
+// PostingBytes is the size of the postings.
+func (s *Store) PostingBytes() int { return s.post.bytes() }

@@ -62,7 +62,12 @@ const (
 // Search finds the notes of ix that match q, on all cores, using the text s holds (notes not
 // in both s and ix are not searched). The best limit notes come with snippets, made from
 // their files read again through v. A cancelled ctx stops the search early with its error,
-// so that a query the user has already typed past costs little.
+// so that a query the user has already typed past costs little; the only other error is a
+// failure to read the notes' codes from their file (see CodesIn).
+//
+// Only the notes that the postings say may hold every word (or whose title holds it) are
+// scanned, and their codes read: a rare word or phrase reads a few notes, a common word
+// most of them.
 //
 // Ranking: notes whose title holds more of the query's words first, then notes with more
 // matches, then by path.
@@ -77,27 +82,56 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 	}
 	m := compile(s.dict, q)
 	f := newFilters(q)
+	sets := m.noteSets(s.post)
 	var mu sync.Mutex
 	var hits []hit
+	var readErr error
 	const chunk = 64
-	err := forEach(ctx, (len(s.notes)+chunk-1)/chunk, func(w *worker, c int) {
+	slots := len(s.notes) + len(s.fresh)
+	err := forEach(ctx, (slots+chunk-1)/chunk, func(w *worker, c int) {
 		// The notes that pass the filters and titles are scanned together (see scanAll).
 		if w.cands == nil {
 			w.cands = make([]candidate, chunk)
 		}
 		cands := w.cands
 		k := 0
-		for i := c * chunk; i < min(len(s.notes), (c+1)*chunk); i++ {
-			nt := &s.notes[i]
+	notes:
+		for i := c * chunk; i < min(slots, (c+1)*chunk); i++ {
+			if s.isGone(i) {
+				continue
+			}
+			nt := s.note(i)
 			n := ix.Note(nt.path)
 			if n == nil || !f.match(n) {
 				continue
 			}
-			if inTitle, ok := m.title(w, n); ok {
-				cands[k] = candidate{index: int32(i), inTitle: inTitle}
-				m.start(&cands[k].scan, nt.codes)
-				k++
+			inTitle, ok := m.title(w, n)
+			if !ok {
+				continue
 			}
+			// Whether the postings say the note's text may hold a pattern (the notes
+			// Update read are not in them), and rule it out if it lacks a word the title
+			// lacks too.
+			scan := m.scan && sets == nil
+			if m.scan && i >= len(s.notes) {
+				scan = true
+			} else if sets != nil {
+				for t := range m.pats {
+					if hasBit(sets[t], i) {
+						scan = true
+					} else if t < m.positive && inTitle&(1<<t) == 0 {
+						continue notes
+					}
+				}
+			}
+			cands[k] = candidate{index: int32(i), inTitle: inTitle, read: scan}
+			k++
+		}
+		if err := s.readCodes(w, m, cands[:k]); err != nil {
+			mu.Lock()
+			readErr = cmp.Or(readErr, err)
+			mu.Unlock()
+			return
 		}
 		if m.scan {
 			m.scanAll(cands[:k])
@@ -115,6 +149,9 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 	if err != nil {
 		return Results{}, err
 	}
+	if readErr != nil {
+		return Results{}, readErr
+	}
 	slices.SortFunc(hits, func(a, b hit) int {
 		if c := cmp.Compare(b.title, a.title); c != 0 {
 			return c
@@ -122,7 +159,10 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 		if c := cmp.Compare(b.count, a.count); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.index, b.index) // the notes are sorted by path
+		if int(a.index) < len(s.notes) && int(b.index) < len(s.notes) {
+			return cmp.Compare(a.index, b.index) // the notes are sorted by path
+		}
+		return cmp.Compare(s.note(int(a.index)).path, s.note(int(b.index)).path)
 	})
 	res := Results{Total: len(hits)}
 	for _, h := range hits {
@@ -131,7 +171,7 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 	hits = hits[:min(len(hits), limit)]
 	res.Notes = make([]NoteResult, len(hits))
 	err = forEach(ctx, len(hits), func(w *worker, i int) {
-		p := s.notes[hits[i].index].path
+		p := s.note(int(hits[i].index)).path
 		n := ix.Note(p)
 		res.Notes[i] = NoteResult{Path: p, Title: n.Title, Count: int(hits[i].count)}
 		res.Notes[i].Matches = snippets(v, n, q.Words, int(hits[i].count))
@@ -140,6 +180,119 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Q
 		return Results{}, err
 	}
 	return res, nil
+}
+
+// note returns the note in slot i: the Build's notes, then the fresh ones.
+func (s *Store) note(i int) *noteText {
+	if i < len(s.notes) {
+		return &s.notes[i]
+	}
+	return &s.fresh[i-len(s.notes)]
+}
+
+// readCodes starts the scan of each candidate with its codes, read for those marked read
+// (the others are scanned as empty). The codes of notes next to one another in the same
+// file are read at once.
+func (s *Store) readCodes(w *worker, m *matcher, cands []candidate) error {
+	// gap is how far apart two notes' codes may be and still be read at once.
+	const gap = 4 << 10
+	// The runs of notes read at once, as [first, end) in cands.
+	type run struct{ first, end int }
+	var runs [chunkRuns]run
+	runList := runs[:0]
+	total := 0
+	for j := range cands {
+		if !cands[j].read {
+			continue
+		}
+		nt := s.note(int(cands[j].index))
+		if r := len(runList) - 1; r >= 0 {
+			prev := s.note(int(cands[runList[r].end-1].index))
+			if prev.src == nt.src && nt.at >= prev.at+int64(prev.n) && nt.at-(prev.at+int64(prev.n)) <= gap {
+				total += int(nt.at - (prev.at + int64(prev.n)))
+				total += nt.n
+				runList[r].end = j + 1
+				continue
+			}
+		}
+		runList = append(runList, run{j, j + 1})
+		total += nt.n
+	}
+	if cap(w.buf) < total {
+		w.buf = make([]byte, total)
+	}
+	buf := w.buf[:total]
+	if cap(w.buf) > 4<<20 {
+		w.buf = nil // let one huge note's buffer go
+	}
+	at := 0
+	for _, r := range runList {
+		first, last := s.note(int(cands[r.first].index)), s.note(int(cands[r.end-1].index))
+		n := int(last.at + int64(last.n) - first.at)
+		b, err := first.src.read(buf[at:at+n:at+n], first.at, n)
+		if err != nil {
+			return err
+		}
+		for j := r.first; j < r.end; j++ {
+			if !cands[j].read {
+				continue
+			}
+			nt := s.note(int(cands[j].index))
+			from := int(nt.at - first.at)
+			m.start(&cands[j].scan, b[from:from+nt.n:from+nt.n])
+		}
+		at += n
+	}
+	for j := range cands {
+		if !cands[j].read {
+			m.start(&cands[j].scan, nil)
+		}
+	}
+	return nil
+}
+
+// chunkRuns is room for the runs of one chunk of notes without allocating.
+const chunkRuns = 64
+
+// noteSets returns, for each pattern of m, the Build's notes that may hold it in their
+// text, by their postings; nil when there are no postings.
+func (m *matcher) noteSets(post *postings) [][]uint64 {
+	if post == nil {
+		return nil
+	}
+	sets := make([]*wordSet, len(m.pats))
+	for t := range sets {
+		sets[t] = post.newSet()
+	}
+	if m.scan {
+		for id, set := range m.starts {
+			for ; set != 0; set &= set - 1 {
+				sets[bits.TrailingZeros32(set)].addToken(uint32(id))
+			}
+		}
+	}
+	out := make([][]uint64, len(m.pats))
+	for t := range m.pats {
+		out[t] = sets[t].notes
+		p := &m.pats[t]
+		if len(p.parts) == 1 || !p.inText {
+			continue
+		}
+		// A phrase's note also holds its middle tokens and a token its last part starts.
+		for _, id := range p.mid {
+			mid := post.newSet()
+			mid.addToken(id)
+			intersect(out[t], mid.notes)
+		}
+		last := post.newSet()
+		for k, b := range p.last {
+			for ; b != 0; b &= b - 1 {
+				last.addToken(uint32(64*k + bits.TrailingZeros64(b)))
+			}
+		}
+		intersect(out[t], last.notes)
+	}
+	return out
 }
 
 // hit is a matching note: its index in the store, its number of matches and how many of
@@ -319,7 +472,9 @@ func (d *dictionary) find(pat []byte, f func(id uint32, start, end int) bool) {
 type candidate struct {
 	index   int32
 	inTitle uint32
-	scan    noteScan
+	// read is set when the note's codes must be scanned.
+	read bool
+	scan noteScan
 }
 
 // title returns which patterns the note's title holds, and false when that alone rules the

@@ -4,37 +4,86 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/binary"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"vaultview/vault"
 )
 
-// Store holds the text of every note of a vault in memory, compactly, so that every note can
-// be searched on each keystroke without reading the disk. A Store is never changed once
-// built: Update returns a new one that shares what did not change, so a search running on
-// the old one is never disturbed.
+// Store holds the text of every note of a vault compactly, so that every note can be
+// searched on each keystroke: the notes' codes (see dictionary), on the heap or in a file
+// (CodesIn), and postings saying which notes hold which words, so that a search reads and
+// scans only the codes of the notes that can match. A Store is never changed once built:
+// Update returns a new one that shares what did not change, so a search running on the old
+// one is never disturbed.
 type Store struct {
-	dict  *dictionary
-	notes []noteText // sorted by path
-	// codeBytes is the sum of the notes' code lengths.
-	codeBytes int
+	dict *dictionary
+	post *postings
+	// notes are those Build read, sorted by path; postings know them by their index here.
+	// Those Update removed or read again are marked in gone (nil when none are) and stay,
+	// so that the indexes hold.
+	notes []noteText
+	gone  []uint64
+	// fresh are the notes Update read, sorted by path, their codes in memory. The postings
+	// know nothing of them: every search scans them (they are few).
+	fresh []noteText
+	// codes are those of notes, as Build wrote them.
+	codes *codeFile
+	// count is the number of notes held; freshBytes the sum of the fresh notes' codes.
+	count, freshBytes int
 }
 
-// noteText is one note's folded text as token codes (see dictionary).
+// noteText is one note's folded text as token codes (see dictionary): n bytes at offset at
+// of src.
 type noteText struct {
-	path  string
-	codes []byte
+	path string
+	src  *codeFile
+	at   int64
+	n    int
 }
 
 // Len is the number of notes held.
-func (s *Store) Len() int { return len(s.notes) }
+func (s *Store) Len() int { return s.count }
 
-// Bytes is the memory the store's text takes: the notes' codes and the dictionary. (The
-// text of the 157 MB calibrated vault takes about 31 MB: see bench_test.go.)
-func (s *Store) Bytes() int { return s.codeBytes + s.dict.bytes() }
+// Bytes is the heap the store's text takes: the dictionary, the postings, the notes' places
+// and whatever codes are in memory (all of them unless CodesIn was given, otherwise only
+// those of the notes Update read). The text of the 157 MB calibrated vault takes about
+// 16.5 MB with CodesIn (11 MB of it postings, 4.7 MB the dictionary) and 26 MB more when
+// the codes are in memory: see BenchmarkBuild.
+func (s *Store) Bytes() int {
+	n := s.dict.bytes() + s.post.bytes() + int(unsafe.Sizeof(noteText{}))*(len(s.notes)+len(s.fresh)) + 8*len(s.gone) + s.freshBytes
+	if s.codes.heap {
+		n += int(s.codes.size)
+	}
+	return n
+}
+
+// DiskBytes is the size of the file holding the codes of the notes Build read (0 when they
+// are in memory).
+func (s *Store) DiskBytes() int {
+	if s.codes.heap {
+		return 0
+	}
+	return int(s.codes.size)
+}
+
+// codeBytes is the size of all the notes' codes, wherever they are.
+func (s *Store) codeBytes() int {
+	n := s.freshBytes
+	for i, nt := range s.notes {
+		if !s.isGone(i) {
+			n += nt.n
+		}
+	}
+	return n
+}
+
+func (s *Store) isGone(i int) bool { return s.gone != nil && hasBit(s.gone, i) }
 
 // progressEvery is how many notes Build reads between calls of its progress callback.
 const progressEvery = 200
@@ -43,13 +92,19 @@ const progressEvery = 200
 // called now and then with the number of notes read so far and the total (calls never
 // overlap, but come from Build's goroutines). A note that cannot be read is held with no
 // text, so that filters still find it. The only error is ctx's, when it is cancelled.
+// opts may keep the notes' codes in a file (CodesIn).
 //
 // The notes are read once. Their tokens get provisional ids as they are met (those of a
 // sample first, by frequency, so that most lookups need no lock) and are counted; then the
 // ids are numbered again by how often they occur in the whole vault and every note's codes
 // rewritten with them, which costs little next to reading the notes and gives the tail of
-// rare words, which a sample cannot rank, the shortest codes it can have.
-func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(done, total int)) (*Store, error) {
+// rare words, which a sample cannot rank, the shortest codes it can have. The rewriting
+// also lists each note's words, for the postings.
+func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(done, total int), opts ...BuildOption) (*Store, error) {
+	var cfg buildConfig
+	for _, o := range opts {
+		o(&cfg)
+	}
 	paths := ix.Paths()
 	base, sampleShape := sampleTokens(v, ix, paths)
 	// Tokens not in the sample get the ids after it in the order they are first met.
@@ -72,7 +127,7 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 		return id
 	}
 
-	notes := make([]noteText, len(paths))
+	codes := make([][]byte, len(paths))
 	var progMu sync.Mutex
 	var done atomic.Int64
 	report := func(n int) {
@@ -93,7 +148,7 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 			tallyMu.Unlock()
 		}
 		p := paths[i]
-		notes[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, id, sampleShape)}
+		codes[i] = w.encode(v, ix.Note(p), p, id, sampleShape)
 		if n := int(done.Add(1)); n%progressEvery == 0 && n < len(paths) {
 			report(n)
 		}
@@ -123,19 +178,61 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 		freq[rank] = counts[old]
 	}
 	shape := bestShape(freq)
-	err = forEach(ctx, len(notes), func(w *worker, i int) {
-		notes[i].codes = w.recode(notes[i].codes, sampleShape, renumber, shape)
+	wordOf, words := tokenWords(ranked)
+	lists := make([][]byte, len(codes))
+	err = forEach(ctx, len(codes), func(w *worker, i int) {
+		codes[i], lists[i] = w.recode(codes[i], sampleShape, renumber, shape, &wordList{of: wordOf, words: words, note: i})
 	})
 	if err != nil {
 		return nil, err
 	}
+	// The postings are made while the codes are stored and the dictionary made.
+	posted := make(chan *postings, 1)
+	go func(lists [][]byte) { posted <- newPostings(len(paths), wordOf, words, lists) }(lists)
+	lists = nil
+
+	var cf *codeFile
+	var offsets []int64
+	if cfg.codesDir != "" {
+		cf, offsets, _ = writeCodes(cfg.codesDir, codes)
+	}
+	if cf == nil {
+		// In memory: one slice, as the file would be.
+		offsets = make([]int64, len(codes))
+		var at int64
+		for i, c := range codes {
+			offsets[i] = at
+			at += int64(len(c))
+		}
+		all := make([]byte, at)
+		forEach(context.Background(), len(codes), func(_ *worker, i int) { copy(all[offsets[i]:], codes[i]) })
+		cf = inMemory(all)
+	}
 	report(len(paths))
 
-	s := &Store{notes: notes, dict: newDictionary(ranked, shape)}
-	for _, n := range notes {
-		s.codeBytes += len(n.codes)
+	dict := newDictionary(ranked, shape)
+	s := &Store{dict: dict, post: <-posted, codes: cf, count: len(paths), notes: make([]noteText, len(paths))}
+	for i, p := range paths {
+		s.notes[i] = noteText{path: p, src: cf, at: offsets[i], n: len(codes[i])}
 	}
 	return s, nil
+}
+
+// tokenWords numbers the words of the tokens (their leading runs of word bytes), in the
+// order of the tokens (so the most frequent words first), and gives each token's word.
+func tokenWords(tokens [][]byte) ([]uint32, int) {
+	wordOf := make([]uint32, len(tokens))
+	ids := make(map[string]uint32, len(tokens)/2)
+	for i, t := range tokens {
+		w := t[:wordEnd(t)]
+		id, ok := ids[string(w)]
+		if !ok {
+			id = uint32(len(ids))
+			ids[string(w)] = id
+		}
+		wordOf[i] = id
+	}
+	return wordOf, len(ids)
 }
 
 // byCount returns the ids ordered by their counts, most frequent first, ties by id. Most
@@ -286,23 +383,42 @@ func (s *Store) Update(ctx context.Context, v *vault.Vault, r vault.Reload) (*St
 			w.ids = map[string]uint32{}
 		}
 		p := read[i]
-		fresh[i] = noteText{path: p, codes: w.encode(v, ix.Note(p), p, lookup(w), d.shape)}
+		codes := bytes.Clone(w.encode(v, ix.Note(p), p, lookup(w), d.shape))
+		fresh[i] = noteText{path: p, src: inMemory(codes), n: len(codes)}
 	})
 	if err != nil {
 		return nil, err
 	}
 
-	ns := &Store{dict: d.with(addedList)}
-	ns.notes = make([]noteText, 0, len(s.notes)+len(fresh))
-	for _, n := range s.notes {
+	ns := &Store{dict: d.with(addedList), post: s.post, notes: s.notes, gone: s.gone, codes: s.codes}
+	copied := false
+	for p := range drop {
+		k, found := slices.BinarySearchFunc(s.notes, p, func(n noteText, p string) int { return cmp.Compare(n.path, p) })
+		if !found || s.isGone(k) {
+			continue
+		}
+		if !copied {
+			ns.gone = make([]uint64, (len(s.notes)+63)/64)
+			copy(ns.gone, s.gone)
+			copied = true
+		}
+		ns.gone[k/64] |= 1 << (k % 64)
+	}
+	ns.fresh = make([]noteText, 0, len(s.fresh)+len(fresh))
+	for _, n := range s.fresh {
 		if !drop[n.path] {
-			ns.notes = append(ns.notes, n)
+			ns.fresh = append(ns.fresh, n)
 		}
 	}
-	ns.notes = append(ns.notes, fresh...)
-	slices.SortFunc(ns.notes, func(a, b noteText) int { return cmp.Compare(a.path, b.path) })
-	for _, n := range ns.notes {
-		ns.codeBytes += len(n.codes)
+	ns.fresh = append(ns.fresh, fresh...)
+	slices.SortFunc(ns.fresh, func(a, b noteText) int { return cmp.Compare(a.path, b.path) })
+	gone := 0
+	for _, g := range ns.gone {
+		gone += bits.OnesCount64(g)
+	}
+	ns.count = len(ns.notes) - gone + len(ns.fresh)
+	for _, n := range ns.fresh {
+		ns.freshBytes += n.n
 	}
 	return ns, nil
 }
@@ -317,9 +433,15 @@ type worker struct {
 	// tally counts the tokens encode meets, by id, when counting is set.
 	tally    []uint32
 	counting bool
+	// seen marks the words recode has listed for the note seen[w]-1.
+	seen  []int32
+	words []byte
+	lists []byte
 	// The search's own scratch.
 	title []byte
 	cands []candidate
+	buf   []byte
+	err   error
 }
 
 // arenaSize is the size of the blocks the notes' codes are packed into: one allocation per
@@ -366,30 +488,63 @@ func (w *worker) encode(v *vault.Vault, n *vault.Note, p string, id func([]byte)
 	return w.pack(codes)
 }
 
+// wordList asks recode to list the words of note (see postings): of gives each token's
+// word, of words in all.
+type wordList struct {
+	of    []uint32
+	words int
+	note  int
+}
+
 // recode rewrites codes of shape from with the ids renumbered, in the shape to, packed into
-// the worker's arena.
-func (w *worker) recode(codes []byte, from codeShape, renumber []uint32, to codeShape) []byte {
+// the worker's arena. With wl, it also returns the note's distinct words, as uvarints.
+func (w *worker) recode(codes []byte, from codeShape, renumber []uint32, to codeShape, wl *wordList) (_, words []byte) {
 	out := w.codes[:0]
+	var list []byte
+	var stamp int32
+	if wl != nil {
+		if len(w.seen) < wl.words {
+			w.seen = make([]int32, wl.words)
+		}
+		list = w.words[:0]
+		stamp = int32(wl.note) + 1
+	}
 	for i := 0; i < len(codes); {
 		var id uint32
 		id, i = readCode(codes, i, from)
-		out = appendCode(out, renumber[id], to)
+		id = renumber[id]
+		out = appendCode(out, id, to)
+		if wl != nil {
+			if word := wl.of[id]; w.seen[word] != stamp {
+				w.seen[word] = stamp
+				list = binary.AppendUvarint(list, uint64(word))
+			}
+		}
 	}
-	return w.pack(out)
+	if wl != nil {
+		w.words = list
+		words = packInto(&w.lists, list)
+	}
+	return w.pack(out), words
 }
 
 // pack copies codes into the worker's arena and returns the copy; w.codes keeps the buffer.
 func (w *worker) pack(codes []byte) []byte {
 	w.codes = codes
-	if len(codes) == 0 {
+	return packInto(&w.arena, codes)
+}
+
+// packInto copies b into the arena and returns the copy.
+func packInto(arena *[]byte, b []byte) []byte {
+	if len(b) == 0 {
 		return nil
 	}
-	if len(w.arena)+len(codes) > cap(w.arena) {
-		w.arena = make([]byte, 0, max(arenaSize, len(codes)))
+	if len(*arena)+len(b) > cap(*arena) {
+		*arena = make([]byte, 0, max(arenaSize, len(b)))
 	}
-	a := len(w.arena)
-	w.arena = append(w.arena, codes...)
-	return w.arena[a:len(w.arena):len(w.arena)]
+	a := len(*arena)
+	*arena = append(*arena, b...)
+	return (*arena)[a:len(*arena):len(*arena)]
 }
 
 // forEach calls f for 0 ≤ i < n on GOMAXPROCS goroutines, each with its own worker, and
