@@ -121,6 +121,21 @@ func (nc *noteCache) saveIfStale(ix *vault.Index) <-chan struct{} {
 	return done
 }
 
+// textCodesDir is the folder where the text index of the vault in dir keeps its codes in a
+// nameless file (vault/search.CodesIn), off the heap: the vault's folder of the user's cache,
+// never the vault. It is "" (codes in memory) for the sample vault, with VAULTVIEW_NO_CACHE
+// set, or without a cache folder.
+func textCodesDir(dir string) string {
+	if dir == "" || os.Getenv("VAULTVIEW_NO_CACHE") != "" {
+		return ""
+	}
+	d, err := notecache.Dir(dir)
+	if err != nil {
+		return ""
+	}
+	return d
+}
+
 // buildID names this build of Vaultview for its caches: a cache written by another build may
 // hold notes parsed by other rules, so it is not used. It is the module version and VCS
 // revision when the build has them, and the executable's size and modification time, which

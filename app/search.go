@@ -62,7 +62,10 @@ func (f *finder) newSearch() {
 // progress to the panel; any build or update of the vault before is cancelled. then, when
 // not nil, runs on the build's goroutine once the build is over, finished or not: work that
 // can wait goes there rather than share the cores with the build.
-func (f *finder) indexText(gen uint64, v *vault.Vault, then func()) {
+//
+// codesDir, when not "", is where the text index keeps the bulk of the text (its codes) in a
+// nameless file instead of on the heap (search.CodesIn).
+func (f *finder) indexText(gen uint64, v *vault.Vault, codesDir string, then func()) {
 	s := &f.search
 	if s.cancel != nil {
 		s.cancel()
@@ -80,6 +83,10 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, then func()) {
 		defer s.mu.Unlock()
 		started := time.Now()
 		var last time.Time
+		var opts []search.BuildOption
+		if codesDir != "" {
+			opts = append(opts, search.CodesIn(codesDir))
+		}
 		store, err := search.Build(ctx, v, v.Index(), func(done, total int) {
 			// Progress comes per note; the panel needs it a few times a second at most.
 			if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
@@ -90,14 +97,14 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, then func()) {
 					}
 				})
 			}
-		})
+		}, opts...)
 		if err != nil {
 			if ctx.Err() == nil {
 				log.Printf("text index: %v", err)
 			}
 			return
 		}
-		log.Printf("text index: %d notes, %d KB, in %v", store.Len(), store.Bytes()/1024, time.Since(started).Round(time.Millisecond))
+		log.Printf("text index: %d notes, %d KB in memory, %d KB on disk, in %v", store.Len(), store.Bytes()/1024, store.DiskBytes()/1024, time.Since(started).Round(time.Millisecond))
 		s.state.Store(&searchState{v: v, store: store})
 		f.do(func() {
 			if f.gen() == gen {
