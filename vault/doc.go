@@ -10,7 +10,8 @@
 // Where things live:
 //
 //   - load.go: Load walks the folder (hidden files, editor scratch files and symbolic links
-//     left out), reads and parses every note in parallel; Vault, Source, Update, Remove.
+//     left out), reads and parses every note in parallel, or takes it from a cache of an
+//     earlier run (Cached; package notecache); Vault, Source, Update, Remove.
 //   - watch.go, poll.go: Watcher keeps a Vault in step with the disk, from file events or by
 //     polling, and sends each Reload; watch_loop.go is its event loop, watch_apply.go
 //     reads each batch of changed files into the vault and publishes it.
@@ -30,7 +31,11 @@
 //     whether it gives up on a note.
 //   - extract.go: Markdown, the one goldmark configuration (from package markdown), and the
 //     goldmark path that finds the same facts as the scanner.
-//   - context.go: the sentence around a link, shown with each backlink.
+//   - context.go: the sentence around a link, shown with each backlink; FillLinkContexts
+//     reads it from the source notes for a vault loaded WithoutLinkContexts (the window).
+//   - outgoinglinks.go: OutgoingLinks, a note's links grouped for the outgoing-links pane;
+//     NotesLinkingTo, how many notes link to a name no note has.
+//   - clock.go: Clock, the one way a number of seconds is written as a time.
 //   - mentions.go: UnlinkedMentions, notes that name a note without linking to it.
 //   - graph.go: Neighbourhood, the local graph around a note or an unresolved name.
 //   - tags.go: Tags and TagNotes, nested tags counted under their parents.
@@ -39,6 +44,7 @@
 //   - video.go, player.go: the address a timestamp opens: VideoURL and the user's Player.
 //
 // Packages below this one: markdown (the goldmark extension for the Obsidian syntax of
-// docs/FORMAT.md §2–§5), search (full-text search over every note) and switcher (the quick
-// switcher's fuzzy matcher).
+// docs/FORMAT.md §2–§5), search (full-text search over every note: posting lists in memory,
+// the text's codes in a file), switcher (the quick switcher's fuzzy matcher) and notecache
+// (a vault's parsed notes kept between runs, in the user's cache folder).
 package vault
