@@ -191,6 +191,8 @@ var differentialSeeds = []string{
 	"> [!my.type] Not a callout\n> body",
 	"see [[Target Note]], [[t|an alias]], [[note#Some Heading]], [[note#^abc]], [[f/n.md]] ![[img.png|300]]",
 	"[link text](https://example.com/x_(y)) ![alt text](pic.png) [the topic]([[some_topic]])",
+	// A destination that starts with a wikilink and goes on is an ordinary one (fuzz).
+	"[x]( [[0]]0) y and []( [[0]]0) and ![[]( [[0]]0)0000000 and []( [[a|b]] \"t\")",
 	"said <a class=\"yt-timestamp\" data-t=\"00:18:28\">[00:18:28]</a>. [00:00:19](<a class=\"yt-timestamp\" data-t=\"00:00:19\">[00:00:19]</a>)",
 	"<span>inner</span> and <sup>2</sup> <https://example.com>",
 	"fish &amp; chips &#8217; a %%hidden%% b `code *x*` ``a ` b``",
@@ -278,16 +280,45 @@ var knownFuzzDifferences = []struct {
 		"does, Strip keeps it as written", referenceWithoutSemicolon},
 	{"goldmark's task list takes `[x]` opening a heading in a list item (`- # [x] a`) for a " +
 		"task box; Strip does not", headingTaskRE.Match},
-	{"a link reference definition (`[x]: dest`) is hidden; Strip, which cannot tell one from " +
-		"paragraph text without block state, shows it", definitionRE.Match},
+	{"a link reference definition (`[x]: dest`, also in a quote or list item) is hidden; Strip, " +
+		"which cannot tell one from paragraph text without block state, shows it", definitionRE.Match},
 	{"a lone carriage return ends a line to goldmark, not to Strip (the scanner gives up there)", loneCR},
 	{"a code span may go on over lines (`0`0\\n``); Strip reads them on one line", codeOverLines},
 	{"a table row with more cells than its header: goldmark drops the extra cells, Strip, " +
 		"which does not count the header's, keeps them", hasTable},
+	{"a line of `-` or `=` under a task item's line makes it a setext heading, whose `[x]` is " +
+		"text (`+ [X]\\n-- `); Strip, reading a line at a time, drops it as a task box", setextTask},
+	{"a link inside a link's text makes the outer brackets plain text (`[[]()](0)` shows `0`); " +
+		"Strip pairs brackets without looking inside them", linkInLinkText},
 	{"a declaration, processing instruction or CDATA section may go on over lines; Strip reads " +
 		"one line at a time and shows such a one as text", containsAnyString("<!", "<?")},
 	{"a bare address (GFM's autolinks) shows as written up to where GFM ends it, which is intricate; " +
 		"Strip reads markup inside it (`https://x.aaa#[](0)` loses its `0`), as the scanner gives up there", markupInBareAddress},
+}
+
+// setextTaskRE: a task box line followed by a possible setext underline.
+var setextTaskRE = regexp.MustCompile(`(?m)\[[ xX]\].*\n[ >]*(?:[-+*][ >]+)*[ ]{0,3}(?:-+|=+)[ \t]*$`)
+
+func setextTask(b []byte) bool { return setextTaskRE.Match(b) }
+
+// linkInLinkText: a `[` whose text, before its `]`, holds `](` or `][` (another link).
+var linkInLinkTextRE = regexp.MustCompile(`\[[^\n]*\]\(|\[[^\n]*\]\[`)
+
+func linkInLinkText(b []byte) bool {
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		for i := bytes.IndexByte(line, '['); i >= 0; {
+			rest := line[i+1:]
+			if j := bytes.LastIndexByte(rest, ']'); j >= 0 && linkInLinkTextRE.Match(rest[:j]) {
+				return true
+			}
+			k := bytes.IndexByte(rest, '[')
+			if k < 0 {
+				break
+			}
+			i += 1 + k
+		}
+	}
+	return false
 }
 
 func indented(b []byte) bool {
@@ -374,7 +405,9 @@ var referenceRE = regexp.MustCompile(`&#?[0-9A-Za-z]*;?`)
 
 var headingTaskRE = regexp.MustCompile(`(?m)^[ >]*([-+*]|\d{1,9}[.)])[ \t]+#{1,6}[ \t]+\[[ \txX]\]`)
 
-var definitionRE = regexp.MustCompile(`(?m)^[ >]*\[[^\]]*\]:`)
+// definitionRE finds a line that may be a link reference definition, in a quote or a list
+// item too (`+ [0]:0`).
+var definitionRE = regexp.MustCompile(`(?m)^[ >]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ >]+)*\[[^\]]*\]:`)
 
 func loneCR(b []byte) bool {
 	for i, c := range b {

@@ -308,10 +308,22 @@ func (s *stripper) link(open, end int) int {
 	if after < 0 {
 		return 0
 	}
-	if src[close+1] == '(' && isBlank(src[open+1:close]) {
-		// `[]([[target|alias]])` shows the wikilink's words, as the note view does.
-		if k := skipSpaces(src, close+2, after); k+1 < after && src[k] == '[' && src[k+1] == '[' && s.wikilink(k+2, after, false) > 0 {
-			return after
+	if src[close+1] == '(' {
+		// A destination that is wholly a wikilink (not `[]([[a]]b)`, a link to `[[a]]b`)
+		// makes the link a wikilink, as in the note view: `[]([[target|alias]])` shows the
+		// wikilink's words, `[ text ]([[target]])` its text without the spaces around it.
+		if k := skipSpaces(src, close+2, after); k+1 < after && src[k] == '[' && src[k+1] == '[' {
+			if w := markdown.WikilinkEnd(src[k:after]); w > 0 && titleEnd(src, k+w, after) == after {
+				if isBlank(src[open+1 : close]) {
+					if s.wikilink(k+2, after, false) > 0 {
+						return after
+					}
+				} else {
+					a, b := trimSpace(src, open+1, close)
+					s.nested(a, b)
+					return after
+				}
+			}
 		}
 	}
 	s.nested(open+1, close)
@@ -336,15 +348,19 @@ func (s *stripper) nested(a, b int) {
 // that start at p, or -1 when there is no link there, as goldmark reads one: a destination
 // in `<...>`, a wikilink (docs/FORMAT.md §2.2), or one without spaces whose parentheses
 // balance; then an optional title in quotes or parentheses.
+//
+// A destination that starts with a wikilink but goes on after it (`[x]([[a]]b)`) is an
+// ordinary one, as to goldmark.
 func destinationEnd(src []byte, p, end int) int {
 	k := skipSpaces(src, p, end)
-	wikilink := 0
 	if k+1 < end && src[k] == '[' && src[k+1] == '[' {
-		wikilink = markdown.WikilinkEnd(src[k:end])
+		if w := markdown.WikilinkEnd(src[k:end]); w > 0 {
+			if after := titleEnd(src, k+w, end); after >= 0 {
+				return after
+			}
+		}
 	}
 	switch {
-	case wikilink > 0:
-		k += wikilink
 	case k < end && src[k] == '<':
 		j := bytes.IndexByte(src[k:end], '>')
 		if j < 0 {
@@ -371,12 +387,32 @@ func destinationEnd(src []byte, p, end int) int {
 				break dest
 			}
 		}
-		if depth != 0 || k > end {
+		// A space ends the destination even inside parentheses, as goldmark reads it
+		// (`[]((0 )` links to `(0`); only the end of the text without `)` is no link.
+		if k >= end {
 			return -1
 		}
 	}
+	return titleEnd(src, k, end)
+}
+
+// titleEnd returns the index after the `)` closing a link whose destination ends at k: an
+// optional title in quotes or parentheses, spaces, then `)`; or -1.
+func titleEnd(src []byte, k, end int) int {
 	t := skipSpaces(src, k, end)
-	if t > k && t < end && (src[t] == '"' || src[t] == '\'' || src[t] == '(') {
+	if t > k {
+		return afterTitle(src, t, end)
+	}
+	if t < end && src[t] == ')' {
+		return t + 1
+	}
+	return -1
+}
+
+// afterTitle returns the index after the `)` closing a link whose title, if any, starts at
+// t; or -1.
+func afterTitle(src []byte, t, end int) int {
+	if t < end && (src[t] == '"' || src[t] == '\'' || src[t] == '(') {
 		closer := src[t]
 		if closer == '(' {
 			closer = ')'
