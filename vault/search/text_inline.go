@@ -219,7 +219,7 @@ func (s *stripper) bracket(i, end int) int {
 			return n
 		}
 	}
-	if n := s.link(open, end); n > 0 {
+	if n := s.link(open, end, embed); n > 0 {
 		return n
 	}
 	s.emit(i, i+1)
@@ -272,7 +272,9 @@ func (s *stripper) wikilink(p, end int, embed bool) int {
 // link reads a Markdown link or image whose text starts with `[` at src[open] and returns
 // where it ends, or 0. Inline (`[text](dest)`) and reference (`[text][ref]`) links keep
 // their text.
-func (s *stripper) link(open, end int) int {
+//
+// image says the link is an image (`![alt](dest)`).
+func (s *stripper) link(open, end int, image bool) int {
 	src := s.src
 	depth := 0
 	close := -1
@@ -315,6 +317,9 @@ func (s *stripper) link(open, end int) int {
 		if k := skipSpaces(src, close+2, after); k+1 < after && src[k] == '[' && src[k+1] == '[' {
 			if w := markdown.WikilinkEnd(src[k:after]); w > 0 && titleEnd(src, k+w, after) == after {
 				if isBlank(src[open+1 : close]) {
+					if image {
+						return after // `![]([[a]])` shows nothing, as in the note view
+					}
 					if s.wikilink(k+2, after, false) > 0 {
 						return after
 					}
