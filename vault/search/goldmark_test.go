@@ -192,7 +192,7 @@ var differentialSeeds = []string{
 	"see [[Target Note]], [[t|an alias]], [[note#Some Heading]], [[note#^abc]], [[f/n.md]] ![[img.png|300]]",
 	"[link text](https://example.com/x_(y)) ![alt text](pic.png) [the topic]([[some_topic]])",
 	// A destination that starts with a wikilink and goes on is an ordinary one (fuzz).
-	"[x]( [[0]]0) y and []( [[0]]0) and ![[]( [[0]]0)0000000 and []( [[a|b]] \"t\")",
+	"[x]( [[0]]0) y and []( [[0]]0) and ![[]( [[0]]0)0000000 and []( [[a|b]] \"t\") and ![]([[0]]) z",
 	"said <a class=\"yt-timestamp\" data-t=\"00:18:28\">[00:18:28]</a>. [00:00:19](<a class=\"yt-timestamp\" data-t=\"00:00:19\">[00:00:19]</a>)",
 	"<span>inner</span> and <sup>2</sup> <https://example.com>",
 	"fish &amp; chips &#8217; a %%hidden%% b `code *x*` ``a ` b``",
