@@ -41,13 +41,13 @@ while read -r dir name; do
 			echo "== $name: the fuzzing engine timed out without a failing input; running it again"
 			"$go" test -run '^$' -fuzz "^${name}\$" -fuzztime "$fuzztime" "$dir" || failed+=("$name ($dir)")
 		elif [[ " $report_only " == *" $name "* ]]; then
-			echo "== $name ($dir) found a difference (above); reported, not failing the run (FUZZ_REPORT_ONLY)"
+			echo "-- $name ($dir) found a difference (above); reported, not failing the run (FUZZ_REPORT_ONLY)"
 			reported+=("$name ($dir)")
 			# Go wrote the input under testdata/, where every later `go test` would run it and
 			# fail: show it and take it away again (commit it once it is fixed or filed).
 			input=$(sed -n 's/.*Failing input written to \(testdata\/fuzz\/[^ ]*\).*/\1/p' "$log" | tail -n 1)
 			if [ -n "$input" ] && [ -f "$dir/$input" ]; then
-				echo "== the input, $dir/$input (removed):"
+				echo "-- the input, $dir/$input (removed):"
 				cat "$dir/$input"
 				rm -f "$dir/$input"
 			fi
