@@ -33,12 +33,8 @@ type noteCache struct {
 // dir), with VAULTVIEW_NO_CACHE set, or when the user has no cache folder, it returns nil,
 // and a nil *noteCache caches nothing.
 func openNoteCache(dir string) *noteCache {
-	if dir == "" || os.Getenv("VAULTVIEW_NO_CACHE") != "" {
-		return nil
-	}
-	cacheDir, err := notecache.Dir(dir)
-	if err != nil {
-		log.Printf("note cache: none: %v", err)
+	cacheDir := vaultCacheDir(dir)
+	if cacheDir == "" {
 		return nil
 	}
 	nc := &noteCache{file: filepath.Join(cacheDir, notecache.FileName), dir: dir, ready: make(chan struct{})}
@@ -121,16 +117,17 @@ func (nc *noteCache) saveIfStale(ix *vault.Index) <-chan struct{} {
 	return done
 }
 
-// textCodesDir is the folder where the text index of the vault in dir keeps its codes in a
-// nameless file (vault/search.CodesIn), off the heap: the vault's folder of the user's cache,
-// never the vault. It is "" (codes in memory) for the sample vault, with VAULTVIEW_NO_CACHE
-// set, or without a cache folder.
-func textCodesDir(dir string) string {
+// vaultCacheDir is the folder of the user's cache that holds what Vaultview keeps for the
+// vault in dir, never the vault: the note cache and the text index's codes
+// (vault/search.CodesIn). It is "" (nothing kept on disk) for the sample vault, with
+// VAULTVIEW_NO_CACHE set, or without a cache folder.
+func vaultCacheDir(dir string) string {
 	if dir == "" || os.Getenv("VAULTVIEW_NO_CACHE") != "" {
 		return ""
 	}
 	d, err := notecache.Dir(dir)
 	if err != nil {
+		log.Printf("cache: none: %v", err)
 		return ""
 	}
 	return d
