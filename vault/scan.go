@@ -420,9 +420,13 @@ func (s *scanner) startsBlock(p, end int) bool {
 	if markdown.IsThematicBreak(line) {
 		return true
 	}
-	if w, ordered, start1 := listMarker(line); w > 0 {
+	if w, _, _ := listMarker(line); w > 0 {
 		n := s.spaces(q+w, end, 5)
-		if q+w+n < end && (!ordered || start1) {
+		if q+w+n < end {
+			// In a lazy line any list item with content starts a block in goldmark, even
+			// one numbered other than 1: the rule that only 1 may interrupt a paragraph
+			// holds only where the paragraph's container continues (`0) a` / `0) #` is
+			// two items, the second a heading: FuzzScanner).
 			return true
 		}
 		if q+w+n >= end {

@@ -240,8 +240,10 @@ func (s *scanner) closeBracket(i, end int) int {
 		if op.image {
 			text = s.src[op.offset+2 : i]
 		}
-		if bytes.ContainsAny(text, "\\&*_`~=<[]!\n\r") || bytes.ContainsAny(dest, "\\&") {
-			s.giveUp() // link text with markup: leave its plain text to goldmark
+		if bytes.ContainsAny(text, "\\&*_`~=<[]!%\n\r") || bytes.ContainsAny(dest, "\\&") {
+			// Link text with markup, or with `%` that may open a comment the text hides
+			// (`[%%%%](x)`, FuzzScanner): leave its plain text to goldmark.
+			s.giveUp()
 			return end
 		}
 		l.Alias = string(text)
