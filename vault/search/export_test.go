@@ -1,5 +1,13 @@
 package search
 
+import (
+	"bytes"
+	"context"
+	"fmt"
+
+	"vaultview/vault"
+)
+
 // TextOf decodes the text the store holds for the note at p, for tests to compare with the
 // note's stripped and folded text.
 func (s *Store) TextOf(p string) (string, bool) {
@@ -31,3 +39,12 @@ func (s *Store) CodeBytes() int { return s.codeBytes() }
 
 // PostingBytes is the size of the postings.
 func (s *Store) PostingBytes() int { return s.post.bytes() }
+
+// OpenBytes is Open of a file holding data, read from memory.
+func OpenBytes(ctx context.Context, data []byte, build, vaultDir string, v *vault.Vault, ix *vault.Index) (*Store, int, error) {
+	saved, err := readIndex(bytes.NewReader(data), int64(len(data)), build, vaultDir)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+	}
+	return saved.against(ctx, v, ix)
+}

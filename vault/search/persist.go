@@ -1,0 +1,562 @@
+package search
+
+import (
+	"bufio"
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"vaultview/vault"
+)
+
+// The text index is kept between runs (issue #14: a reopened vault searchable at once) in one
+// file per vault in the user's cache folder, next to the note cache, never in the vault.
+// Like the note cache it is only a shortcut: Open takes a note's text from it only when the
+// note's file has the same size and modification time as when it was saved, reads the
+// others again as Update does, and says why when the file cannot be used at all, so that
+// the caller builds the index the slow way and saves it again.
+//
+// # Format
+//
+//	"VVTEXT\x00"                   magic
+//	uint64, little-endian          T, the length of the tables
+//	T bytes of tables              all numbers uvarints, strings a length and their bytes:
+//	    version, build, the vault's absolute path, when written (Unix ns, zigzag),
+//	    the code shape (one, two),
+//	    notes: count, then each note's path, size, modification time (Unix ns, zigzag)
+//	           and the length of its codes, in path order,
+//	    tokens: count, then each token, in id order; then the ids in the tokens' byte order,
+//	    words: count, then each token's word,
+//	    postings: a bit per word saying which are bitmaps, each word's length, then the data
+//	the codes                      every note's, in the notes' order
+//	uint32, little-endian          CRC-32C of everything before it
+//
+// Everything is checked before it is used: lengths against the bytes left, the notes'
+// order, that the ids in byte order are a permutation in that order, every word's postings
+// (notes in range and increasing) and every code (a whole code, of a token that exists), so
+// that a truncated, corrupt or hostile file is refused, never a crash or a wrong answer.
+
+// FileName is the name of the text index's file in the vault's cache folder.
+const FileName = "text.index"
+
+const (
+	fileMagic   = "VVTEXT\x00"
+	fileVersion = 1
+	// headLen is the magic and the tables' length; the CRC follows everything.
+	headLen = len(fileMagic) + 8
+)
+
+// ErrUnusable wraps every reason a saved text index is not used.
+var ErrUnusable = errors.New("text index not usable")
+
+// racyWindow is how close to the saving a note's modification time must be for its saved
+// text to be distrusted: it may have changed again in the same clock tick without its size
+// or time changing (file systems keep times to the nanosecond, a second or two seconds).
+const racyWindow = 2 * time.Second
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Save writes s to file as the text index of the vault at vaultDir for build, replacing the
+// file in one step (a temporary file renamed over it, so that a crash or a second window
+// never leaves half an index behind); now is the time of writing. s must be as Build made it
+// from ix (no Update since): each note is saved with its file's size and modification time
+// as ix has them, which Open compares.
+func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, now time.Time) error {
+	if len(s.fresh) > 0 || s.gone != nil {
+		return errors.New("search: only a store as Build made it can be saved")
+	}
+	abs, err := filepath.Abs(vaultDir)
+	if err != nil {
+		return err
+	}
+	var t tableWriter
+	t.uint(fileVersion)
+	t.str(build)
+	t.str(abs)
+	t.int(now.UnixNano())
+	t.uint(uint64(s.dict.shape.one))
+	t.uint(uint64(s.dict.shape.two))
+	t.uint(uint64(len(s.notes)))
+	for _, nt := range s.notes {
+		n := ix.Note(nt.path)
+		if n == nil {
+			return fmt.Errorf("search: %s is not in the index the store was built from", nt.path)
+		}
+		t.str(nt.path)
+		t.int(n.Size)
+		t.int(n.ModTime.UnixNano())
+		t.uint(uint64(nt.n))
+	}
+	d := s.dict
+	t.uint(uint64(d.len()))
+	for id := range d.len() {
+		tok := d.token(uint32(id))
+		t.uint(uint64(len(tok)))
+		t.b = append(t.b, tok...)
+	}
+	for _, id := range d.sorted {
+		t.uint(uint64(id))
+	}
+	p := s.post
+	words := len(p.off) - 1
+	t.uint(uint64(words))
+	for _, w := range p.wordOf {
+		t.uint(uint64(w))
+	}
+	for w := 0; w < words; w += 8 {
+		var flags byte
+		for k := range min(8, words-w) {
+			if p.isDense(uint32(w + k)) {
+				flags |= 1 << k
+			}
+		}
+		t.b = append(t.b, flags)
+	}
+	for w := range words {
+		t.uint(uint64(p.off[w+1] - p.off[w]))
+	}
+	t.b = append(t.b, p.data...)
+
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(file), FileName+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	crc := crc32.New(castagnoli)
+	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
+	head := append([]byte(fileMagic), make([]byte, 8)...)
+	binary.LittleEndian.PutUint64(head[len(fileMagic):], uint64(len(t.b)))
+	w.Write(head)
+	w.Write(t.b)
+	var buf []byte
+	for _, nt := range s.notes {
+		if buf, err = nt.src.read(buf, nt.at, nt.n); err != nil {
+			return err
+		}
+		w.Write(buf)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if _, err := f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
+
+// Open reads the text index saved in file by build for the vault at vaultDir and returns a
+// store of the notes of ix, as Build would: the notes whose files still have the size and
+// modification time they were saved with are taken from the file (their codes stay there,
+// read as searches need them), and the others, with the notes new since, are read again
+// from v as Update reads them. stale is how many notes were read again or dropped. Any
+// reason not to use the file (missing, truncated, corrupt, another build or vault) is an
+// error wrapping ErrUnusable; the only other error is ctx's.
+func Open(ctx context.Context, file, build, vaultDir string, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
+	abs, err := filepath.Abs(vaultDir)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+	}
+	saved, err := readIndex(f, info.Size(), build, abs)
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnusable, file, err)
+	}
+	return saved.against(ctx, v, ix)
+}
+
+// against returns the store of the notes of ix, the saved ones where their files have not
+// changed since (see Open).
+func (saved *savedIndex) against(ctx context.Context, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
+	// The store reads its codes from the file from now on; it closes when the last store
+	// using it is collected, as Build's does (see codeFile).
+	var r vault.Reload
+	r.Index = ix
+	for _, sn := range saved.notes {
+		n := ix.Note(sn.path)
+		switch {
+		case n == nil:
+			r.Removed = append(r.Removed, sn.path)
+		case n.Size != sn.size || n.ModTime.UnixNano() != sn.mod || sn.mod >= saved.written-int64(racyWindow):
+			r.Changed = append(r.Changed, sn.path)
+		}
+	}
+	for _, p := range ix.Paths() {
+		if _, found := saved.find(p); !found {
+			r.Added = append(r.Added, p)
+		}
+	}
+	stale = len(r.Removed) + len(r.Changed) + len(r.Added)
+	if stale == 0 {
+		return saved.store, 0, nil
+	}
+	s, err = saved.store.Update(ctx, v, r)
+	if err != nil {
+		return nil, 0, err
+	}
+	return s, stale, nil
+}
+
+// savedIndex is a text index as read from its file, before it is compared with the vault.
+type savedIndex struct {
+	store   *Store
+	notes   []savedNote
+	written int64
+}
+
+type savedNote struct {
+	path      string
+	size, mod int64
+}
+
+func (si *savedIndex) find(p string) (int, bool) {
+	lo, hi := 0, len(si.notes)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if si.notes[m].path < p {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo, lo < len(si.notes) && si.notes[lo].path == p
+}
+
+// readIndex reads and checks the whole file, of size bytes read through f: the tables into
+// memory, the codes only to check them and the CRC. The store it makes reads its codes
+// from f.
+func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error) {
+	if size < int64(headLen)+4 {
+		return nil, errors.New("too short")
+	}
+	crc := crc32.New(castagnoli)
+	br := bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size-4), crc), 1<<20)
+	head := make([]byte, headLen)
+	if _, err := io.ReadFull(br, head); err != nil {
+		return nil, err
+	}
+	if string(head[:len(fileMagic)]) != fileMagic {
+		return nil, errors.New("not a text index")
+	}
+	tablesLen := binary.LittleEndian.Uint64(head[len(fileMagic):])
+	if tablesLen > uint64(size-int64(headLen)-4) {
+		return nil, errors.New("truncated")
+	}
+	if tablesLen > math.MaxUint32 {
+		return nil, errors.New("tables too large") // offsets into them are 32 bits
+	}
+	tables := make([]byte, tablesLen)
+	if _, err := io.ReadFull(br, tables); err != nil {
+		return nil, err
+	}
+	codesAt := int64(headLen) + int64(tablesLen)
+	si, codeLens, err := decodeTables(tables, build, abs, size-codesAt-4)
+	if err != nil {
+		return nil, err
+	}
+	var total int64
+	for _, n := range codeLens {
+		total += int64(n)
+	}
+	if codesAt+total+4 != size {
+		return nil, errors.New("its length does not match its tables")
+	}
+	cf := &codeFile{r: f, size: total}
+	s := si.store
+	s.codes = cf
+	at := codesAt
+	var buf []byte
+	for i, n := range codeLens {
+		if cap(buf) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
+		if _, err := io.ReadFull(br, buf); err != nil {
+			return nil, err
+		}
+		if err := checkCodes(buf, s.dict); err != nil {
+			return nil, fmt.Errorf("%s: %v", si.notes[i].path, err)
+		}
+		s.notes[i] = noteText{path: si.notes[i].path, src: cf, at: at, n: n}
+		at += int64(n)
+	}
+	var sum [4]byte
+	if _, err := f.ReadAt(sum[:], size-4); err != nil {
+		return nil, err
+	}
+	if binary.LittleEndian.Uint32(sum[:]) != crc.Sum32() {
+		return nil, errors.New("checksum mismatch")
+	}
+	return si, nil
+}
+
+// decodeTables reads the tables of a text index written by build for the vault at abs. The
+// store it returns has its notes' paths but not yet their places in the file; codeLens are
+// the lengths of their codes, which add up to no more than codesMax.
+func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, codeLens []int, err error) {
+	d := tableReader{b: b}
+	if v := d.uint(); d.err == nil && v != fileVersion {
+		return nil, nil, fmt.Errorf("format %d, not %d", v, fileVersion)
+	}
+	if got := d.str(); d.err == nil && got != build {
+		return nil, nil, errors.New("written by another build")
+	}
+	if got := d.str(); d.err == nil && got != abs {
+		return nil, nil, fmt.Errorf("written for another vault (%s)", got)
+	}
+	si := &savedIndex{written: d.int()}
+	shape := codeShape{one: int(d.uint()), two: int(d.uint())}
+	if d.err == nil && (shape.one < 1 || shape.two < 0 || shape.one+shape.two > 255) {
+		return nil, nil, errors.New("bad code shape")
+	}
+	// Every note, token and word takes at least a byte, so no count can exceed the bytes left.
+	nNotes := d.count()
+	si.notes = make([]savedNote, nNotes)
+	codeLens = make([]int, nNotes)
+	for i := range nNotes {
+		sn := &si.notes[i]
+		sn.path = d.str()
+		sn.size, sn.mod = d.int(), d.int()
+		n := d.uint()
+		if n > uint64(codesMax) {
+			return nil, nil, errors.New("more codes than the file holds")
+		}
+		codesMax -= int64(n)
+		codeLens[i] = int(n)
+		if d.err == nil && i > 0 && si.notes[i-1].path >= sn.path {
+			return nil, nil, errors.New("notes out of order")
+		}
+	}
+	nTokens := d.count()
+	dict := &dictionary{shape: shape, ends: make([]uint32, nTokens), sorted: make([]uint32, nTokens)}
+	for id := range nTokens {
+		dict.text = append(dict.text, d.take(d.count())...)
+		if len(dict.text) > math.MaxUint32 {
+			return nil, nil, errors.New("tokens too long")
+		}
+		dict.ends[id] = uint32(len(dict.text))
+	}
+	seen := make([]uint64, (nTokens+63)/64)
+	for k := range nTokens {
+		id := d.uint()
+		if d.err != nil {
+			break
+		}
+		if id >= uint64(nTokens) || hasBit(seen, int(id)) {
+			return nil, nil, errors.New("the tokens' order is not a permutation")
+		}
+		seen[id/64] |= 1 << (id % 64)
+		dict.sorted[k] = uint32(id)
+		if k > 0 && bytes.Compare(dict.token(dict.sorted[k-1]), dict.token(uint32(id))) >= 0 {
+			return nil, nil, errors.New("the tokens are out of order")
+		}
+	}
+	nWords := d.count()
+	post := &postings{n: nNotes, wordOf: make([]uint32, nTokens), off: make([]uint32, nWords+1), dense: make([]uint64, (nWords+63)/64)}
+	for id := range nTokens {
+		w := d.uint()
+		if d.err == nil && w >= uint64(nWords) {
+			return nil, nil, errors.New("a token of no word")
+		}
+		post.wordOf[id] = uint32(w)
+	}
+	flags := d.take((nWords + 7) / 8)
+	for w := range nWords {
+		if d.err == nil && flags[w/8]&(1<<(w%8)) != 0 {
+			post.dense[w/64] |= 1 << (w % 64)
+		}
+	}
+	var at int
+	for w := range nWords {
+		at += d.count()
+		if d.err != nil || at > len(b) {
+			return nil, nil, cmp.Or(d.err, errors.New("postings longer than the file"))
+		}
+		post.off[w+1] = uint32(at)
+	}
+	post.data = d.take(at)
+	if d.err != nil {
+		return nil, nil, d.err
+	}
+	if d.i != len(b) {
+		return nil, nil, errors.New("bytes after the tables")
+	}
+	if err := checkPostings(post); err != nil {
+		return nil, nil, err
+	}
+	si.store = &Store{dict: dict, post: post, count: nNotes, notes: make([]noteText, nNotes)}
+	return si, codeLens, nil
+}
+
+// checkPostings checks that every word's postings are notes of the index, in increasing
+// order, and that a bitmap is one and holds no note past the last.
+func checkPostings(p *postings) error {
+	bitmap := (p.n + 63) / 64 * 8
+	for w := range len(p.off) - 1 {
+		b := p.data[p.off[w]:p.off[w+1]]
+		if p.isDense(uint32(w)) {
+			if len(b) != bitmap {
+				return fmt.Errorf("word %d: a bitmap of %d bytes, not %d", w, len(b), bitmap)
+			}
+			for i := p.n; i < bitmap*8; i++ {
+				if b[i/8]&(1<<(i%8)) != 0 {
+					return fmt.Errorf("word %d: a note past the last", w)
+				}
+			}
+			continue
+		}
+		i := 0
+		for k := 0; k < len(b); {
+			d, m := binary.Uvarint(b[k:])
+			if m <= 0 || (k > 0 && d == 0) || d >= uint64(p.n) || i+int(d) >= p.n {
+				return fmt.Errorf("word %d: bad postings", w)
+			}
+			k += m
+			i += int(d)
+		}
+	}
+	return nil
+}
+
+// checkCodes checks that codes holds whole codes of tokens of d.
+func checkCodes(codes []byte, d *dictionary) error {
+	two, three, long := d.shape.limits()
+	tokens := uint64(d.len())
+	for i := 0; i < len(codes); {
+		lead := int(codes[i])
+		var id uint64
+		switch {
+		case lead < d.shape.one:
+			id, i = uint64(lead), i+1
+		case lead < d.shape.one+d.shape.two:
+			if i+2 > len(codes) {
+				return errors.New("a code cut short")
+			}
+			id, i = uint64(two)+uint64(lead-d.shape.one)<<8|uint64(codes[i+1]), i+2
+		case lead < 255:
+			if i+3 > len(codes) {
+				return errors.New("a code cut short")
+			}
+			id, i = uint64(three)+(uint64(lead-d.shape.one-d.shape.two)<<16|uint64(codes[i+1])<<8|uint64(codes[i+2])), i+3
+		default:
+			v, n := binary.Uvarint(codes[i+1:])
+			if n <= 0 || v >= tokens {
+				return errors.New("a bad long code")
+			}
+			id, i = uint64(long)+v, i+1+n
+		}
+		if id >= tokens {
+			return fmt.Errorf("a code of token %d, past the last (%d)", id, tokens)
+		}
+	}
+	return nil
+}
+
+// tableWriter appends the numbers and strings of a text index's tables.
+type tableWriter struct{ b []byte }
+
+func (t *tableWriter) uint(v uint64) { t.b = binary.AppendUvarint(t.b, v) }
+func (t *tableWriter) int(v int64)   { t.b = binary.AppendVarint(t.b, v) }
+func (t *tableWriter) str(s string) {
+	t.uint(uint64(len(s)))
+	t.b = append(t.b, s...)
+}
+
+// tableReader reads them back. The first error sticks: every read after it returns zero
+// values, so a decoder checks err once at its end (or before it trusts a value).
+type tableReader struct {
+	b   []byte
+	i   int
+	err error
+}
+
+func (d *tableReader) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%s at byte %d of the tables", what, d.i)
+	}
+}
+
+func (d *tableReader) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b[d.i:])
+	if n <= 0 {
+		d.fail("bad number")
+		return 0
+	}
+	d.i += n
+	return v
+}
+
+func (d *tableReader) int() int64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Varint(d.b[d.i:])
+	if n <= 0 {
+		d.fail("bad number")
+		return 0
+	}
+	d.i += n
+	return v
+}
+
+// count reads a count or length, which can never exceed the bytes left.
+func (d *tableReader) count() int {
+	v := d.uint()
+	if v > uint64(len(d.b)-d.i) {
+		d.fail("a count past the end")
+		return 0
+	}
+	return int(v)
+}
+
+func (d *tableReader) take(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.b)-d.i {
+		d.fail("truncated")
+		return nil
+	}
+	b := d.b[d.i : d.i+n]
+	d.i += n
+	return b
+}
+
+func (d *tableReader) str() string { return string(d.take(d.count())) }
