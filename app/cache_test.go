@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"vaultview/vault"
+	"vaultview/vault/search"
 )
 
 // TestNoteCache_Reopen opens a vault three times: the first load writes the cache, the
@@ -112,4 +115,85 @@ func TestNoteCache_Corrupt(t *testing.T) {
 	if nc.hits.Load() != 1 {
 		t.Error("the corrupt cache was not replaced")
 	}
+}
+
+// TestTextIndex_SavedAndReopened: the first window on a vault builds its text index and saves
+// it in the cache folder; the next window opens it instead of building, reads again only
+// what changed in between, and finds the new words and not the old.
+func TestTextIndex_SavedAndReopened(t *testing.T) {
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	files := map[string]string{
+		"Start.md":        "# Start\n\nThe ledger of tides.\n",
+		"notes/Quartz.md": "# Quartz\n\nA mineral found near the quarry.\n",
+		"notes/Other.md":  "# Other\n\nNothing about stones.\n",
+	}
+	for p, s := range files {
+		write(t, dir, p, s)
+		os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), old, old)
+	}
+	open := func() (*Window, chan string) {
+		t.Helper()
+		src, err := DirSource(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, shown, _ := newTestWindow(t)
+		ready := make(chan string, 16)
+		w.afterReady = func(what string) { ready <- what }
+		onUI(w, func() { w.OpenVault(src, "Start.md") })
+		waitShown(t, shown)
+		waitReady(t, ready, "search")
+		return w, ready
+	}
+	found := func(w *Window, q string) []string {
+		t.Helper()
+		st := w.find.search.state.Load()
+		res, err := st.store.Search(context.Background(), st.v, st.v.Index(), search.ParseQuery(q), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for _, n := range res.Notes {
+			paths = append(paths, n.Path)
+		}
+		return paths
+	}
+
+	w, ready := open()
+	if w.find.search.state.Load().opened {
+		t.Fatal("the first window opened a text index nobody saved")
+	}
+	waitReady(t, ready, "search saved")
+	if _, err := os.Stat(filepath.Join(vaultCacheDir(dir), search.FileName)); err != nil {
+		t.Fatalf("not saved in the cache folder: %v", err)
+	}
+
+	w, _ = open()
+	if !w.find.search.state.Load().opened {
+		t.Error("the second window built its text index instead of opening the saved one")
+	}
+	if got := found(w, "mineral"); !slices.Equal(got, []string{"notes/Quartz.md"}) {
+		t.Errorf("mineral: %v from the saved index", got)
+	}
+
+	write(t, dir, "notes/Quartz.md", "# Quartz\n\nA crystal of silica.\n")
+	later := time.Now().Add(-30 * time.Minute)
+	os.Chtimes(filepath.Join(dir, "notes", "Quartz.md"), later, later)
+	w, _ = open()
+	if !w.find.search.state.Load().opened {
+		t.Error("one changed note made the window build the whole text index again")
+	}
+	if got := found(w, "mineral"); len(got) != 0 {
+		t.Errorf("mineral: %v, the changed note's old text", got)
+	}
+	if got := found(w, "silica"); !slices.Equal(got, []string{"notes/Quartz.md"}) {
+		t.Errorf("silica: %v, want the changed note", got)
+	}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(p) != ".md" {
+			t.Errorf("%s written into the vault", p)
+		}
+		return nil
+	})
 }

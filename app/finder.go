@@ -28,7 +28,8 @@ type finderHooks struct {
 	open           func(p string, at spot)
 	openUnresolved func(name string)
 	setStatus      func(msg string)
-	// ready says that a snapshot's matcher ("switcher") or text index ("search") is ready.
+	// ready says that a snapshot's matcher ("switcher") or text index ("search") is ready,
+	// or that the text index was saved for the next opening ("search saved").
 	ready func(what string)
 	// gen is the vault generation: work started for an older vault is dropped.
 	gen func() uint64

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,7 +35,10 @@ type textSearch struct {
 
 type searchState struct {
 	v     *vault.Vault
-	store *search.Store // nil while the text index is being built
+	store *search.Store // nil while the text index is being made
+	// opened says the store was opened from the index saved the last time rather than
+	// built.
+	opened bool
 }
 
 var errNoVault = errors.New("no vault is open")
@@ -58,14 +62,16 @@ func (f *finder) newSearch() {
 	}
 }
 
-// indexText builds the text index of a newly opened vault off the UI goroutine, reporting
+// indexText makes the text index of a newly opened vault off the UI goroutine, reporting
 // progress to the panel; any build or update of the vault before is cancelled. then, when
-// not nil, runs on the build's goroutine once the build is over, finished or not: work that
-// can wait goes there rather than share the cores with the build.
+// not nil, runs on the index's goroutine once it is made, or given up: work that can wait
+// goes there rather than share the cores with the build.
 //
-// codesDir, when not "", is where the text index keeps the bulk of the text (its codes) in a
-// nameless file instead of on the heap (search.CodesIn).
-func (f *finder) indexText(gen uint64, v *vault.Vault, codesDir string, then func()) {
+// dir is the vault's folder ("" for the built-in sample). Unless vaultCacheDir says nothing
+// is kept for it, the index is opened from the file it was saved to the last time (only the
+// notes changed since are read), or else built, with the bulk of its text in a nameless file
+// (search.CodesIn), and saved for the next time.
+func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, then func()) {
 	s := &f.search
 	if s.cancel != nil {
 		s.cancel()
@@ -75,6 +81,7 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, codesDir string, then fun
 	s.state.Store(&searchState{v: v})
 	total := v.Index().Len()
 	s.panel.SetIndexing(0, total)
+	cacheDir := vaultCacheDir(dir)
 	go func() {
 		if then != nil {
 			defer then()
@@ -82,37 +89,90 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, codesDir string, then fun
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		started := time.Now()
-		var last time.Time
-		var opts []search.BuildOption
-		if codesDir != "" {
-			opts = append(opts, search.CodesIn(codesDir))
-		}
-		store, err := search.Build(ctx, v, v.Index(), func(done, total int) {
-			// Progress comes per note; the panel needs it a few times a second at most.
-			if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
-				last = now
-				f.do(func() {
-					if f.gen() == gen {
-						s.panel.SetIndexing(done, total)
-					}
-				})
+		// The index as it is now: a reload that came before this goroutine ran found no
+		// store to update (updateText), so what is read must be at least as new as it.
+		ix := v.Index()
+		store, err := openText(ctx, cacheDir, dir, v, ix)
+		built := false
+		if store == nil && err == nil {
+			built = true
+			var last time.Time
+			var opts []search.BuildOption
+			if cacheDir != "" {
+				opts = append(opts, search.CodesIn(cacheDir))
 			}
-		}, opts...)
+			store, err = search.Build(ctx, v, ix, func(done, total int) {
+				// Progress comes per note; the panel needs it a few times a second at most.
+				if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
+					last = now
+					f.do(func() {
+						if f.gen() == gen {
+							s.panel.SetIndexing(done, total)
+						}
+					})
+				}
+			}, opts...)
+			if err == nil {
+				log.Printf("text index: %d notes, %d KB in memory, %d KB on disk, built in %v", store.Len(), store.Bytes()/1024, store.DiskBytes()/1024, time.Since(started).Round(time.Millisecond))
+			}
+		}
 		if err != nil {
 			if ctx.Err() == nil {
 				log.Printf("text index: %v", err)
 			}
 			return
 		}
-		log.Printf("text index: %d notes, %d KB in memory, %d KB on disk, in %v", store.Len(), store.Bytes()/1024, store.DiskBytes()/1024, time.Since(started).Round(time.Millisecond))
-		s.state.Store(&searchState{v: v, store: store})
+		s.state.Store(&searchState{v: v, store: store, opened: !built})
 		f.do(func() {
 			if f.gen() == gen {
 				s.panel.SetIndexing(total, total)
 				f.ready("search")
 			}
 		})
+		if built && cacheDir != "" {
+			// Saved as of when the build began: a note modified since then, or just
+			// before, may have been read before its last change (see search.Open).
+			saving := time.Now()
+			if err := store.Save(filepath.Join(cacheDir, search.FileName), buildID(), dir, ix, started); err != nil {
+				log.Printf("text index: not saved: %v", err)
+			} else {
+				log.Printf("text index: saved in %v", time.Since(saving).Round(time.Millisecond))
+				f.do(func() { f.ready("search saved") })
+			}
+		}
 	}()
+}
+
+// A saved text index is used while no more than maxStaleText of the vault's notes, or
+// minStaleText notes, have changed since it was saved. The notes changed are read again on
+// every opening (and searched without the postings' help) until the index is saved again,
+// which happens only after a build: past that, building afresh and saving costs less in the
+// end; a hundred notes are read in a few milliseconds.
+const (
+	maxStaleText = 0.05
+	minStaleText = 100
+)
+
+// openText opens the text index saved for the vault in dir, in cacheDir; it returns a nil
+// store when there is none to use (the reason is logged) and an error only when ctx is done.
+func openText(ctx context.Context, cacheDir, dir string, v *vault.Vault, ix *vault.Index) (*search.Store, error) {
+	if cacheDir == "" {
+		return nil, nil
+	}
+	started := time.Now()
+	store, stale, err := search.Open(ctx, filepath.Join(cacheDir, search.FileName), buildID(), dir, v, ix)
+	switch {
+	case errors.Is(err, search.ErrUnusable):
+		log.Printf("text index: %v", err)
+		return nil, nil
+	case err != nil:
+		return nil, err
+	case stale > minStaleText && float64(stale) > maxStaleText*float64(ix.Len()):
+		log.Printf("text index: %d of %d notes changed since it was saved: building it again", stale, ix.Len())
+		return nil, nil
+	}
+	log.Printf("text index: %d notes, %d KB in memory, opened in %v, %d read again", store.Len(), store.Bytes()/1024, time.Since(started).Round(time.Millisecond), stale)
+	return store, nil
 }
 
 // updateText brings the text index up to date with a reload, off the UI goroutine.

@@ -254,7 +254,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			limitMemory(ix)
 			// The note cache is written after the text index, which is what the user waits
 			// for.
-			w.find.indexText(gen, v, vaultCacheDir(src.Dir), func() { cache.saveIfStale(v.Index()) })
+			w.find.indexText(gen, v, src.Dir, func() { cache.saveIfStale(v.Index()) })
 			w.find.buildMatcher(ix)
 			w.reload.updateLine()
 			if w.early.path != "" {

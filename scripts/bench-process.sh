@@ -72,7 +72,7 @@ if [ "$what" = window ] || [ "$what" = all ]; then
 			HOME=$home XDG_CONFIG_HOME=$home/config XDG_CACHE_HOME=$home/cache "$bin/vaultview" -v "$vault" >/dev/null 2>"$log" &
 			pid=$!
 			for _ in $(seq 1200); do
-				grep -q "text index:" "$log" && break
+				grep -qE "text index: [0-9]+ notes" "$log" && break
 				sleep 0.1
 			done
 			# The cache is written after the index: wait for it before the next launch.
@@ -89,7 +89,7 @@ if [ "$what" = window ] || [ "$what" = all ]; then
 			done
 			kill -9 "$pid" 2>/dev/null || true # it ends within 5 s of SIGTERM; never wait for ever
 			wait "$pid" 2>/dev/null || true
-			echo "$(since_open "$log" 'names of .* known') $(since_open "$log" 'titled ') $(since_open "$log" 'indexed ') $(since_open "$log" 'text index:') $(awk -v r="$hwm" -v b="$bytes" 'BEGIN { printf "%.3f", r * 1024 / b }')" >>"$bin/window-$launch"
+			echo "$(since_open "$log" 'names of .* known') $(since_open "$log" 'titled ') $(since_open "$log" 'indexed ') $(since_open "$log" 'text index: [0-9]+ notes') $(awk -v r="$hwm" -v b="$bytes" 'BEGIN { printf "%.3f", r * 1024 / b }')" >>"$bin/window-$launch"
 		done
 		rm -rf "$home"
 	done

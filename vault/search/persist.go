@@ -30,7 +30,7 @@ import (
 //	"VVTEXT\x00"                   magic
 //	uint64, little-endian          T, the length of the tables
 //	T bytes of tables              all numbers uvarints, strings a length and their bytes:
-//	    version, build, the vault's absolute path, when written (Unix ns, zigzag),
+//	    version, build, the vault's absolute path, when its notes were read (Unix ns, zigzag),
 //	    the code shape (one, two),
 //	    notes: count, then each note's path, size, modification time (Unix ns, zigzag)
 //	           and the length of its codes, in path order,
@@ -67,11 +67,13 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Save writes s to file as the text index of the vault at vaultDir for build, replacing the
 // file in one step (a temporary file renamed over it, so that a crash or a second window
-// never leaves half an index behind); now is the time of writing. s must be as Build made it
-// from ix (no Update since): each note is saved with its file's size and modification time
-// as ix has them, which Open compares.
-func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, now time.Time) error {
-	if len(s.fresh) > 0 || s.gone != nil {
+// never leaves half an index behind). s must be as Build made it from ix (Savable): each
+// note is saved with its file's size and modification time as ix has them, which Open
+// compares. read is when Build began to read the notes: Open distrusts the notes modified
+// after it or within racyWindow before it, which may have changed again after they were
+// read without their size or time changing.
+func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Time) error {
+	if !s.Savable() {
 		return errors.New("search: only a store as Build made it can be saved")
 	}
 	abs, err := filepath.Abs(vaultDir)
@@ -82,7 +84,7 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, now time.Tim
 	t.uint(fileVersion)
 	t.str(build)
 	t.str(abs)
-	t.int(now.UnixNano())
+	t.int(read.UnixNano())
 	t.uint(uint64(s.dict.shape.one))
 	t.uint(uint64(s.dict.shape.two))
 	t.uint(uint64(len(s.notes)))
@@ -211,7 +213,7 @@ func (saved *savedIndex) against(ctx context.Context, v *vault.Vault, ix *vault.
 		switch {
 		case n == nil:
 			r.Removed = append(r.Removed, sn.path)
-		case n.Size != sn.size || n.ModTime.UnixNano() != sn.mod || sn.mod >= saved.written-int64(racyWindow):
+		case n.Size != sn.size || n.ModTime.UnixNano() != sn.mod || sn.mod >= saved.read-int64(racyWindow):
 			r.Changed = append(r.Changed, sn.path)
 		}
 	}
@@ -233,9 +235,9 @@ func (saved *savedIndex) against(ctx context.Context, v *vault.Vault, ix *vault.
 
 // savedIndex is a text index as read from its file, before it is compared with the vault.
 type savedIndex struct {
-	store   *Store
-	notes   []savedNote
-	written int64
+	store *Store
+	notes []savedNote
+	read  int64 // when Build began to read the notes (see Save)
 }
 
 type savedNote struct {
@@ -338,7 +340,7 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 	if got := d.str(); d.err == nil && got != abs {
 		return nil, nil, fmt.Errorf("written for another vault (%s)", got)
 	}
-	si := &savedIndex{written: d.int()}
+	si := &savedIndex{read: d.int()}
 	shape := codeShape{one: int(d.uint()), two: int(d.uint())}
 	if d.err == nil && (shape.one < 1 || shape.two < 0 || shape.one+shape.two > 255) {
 		return nil, nil, errors.New("bad code shape")
@@ -560,3 +562,7 @@ func (d *tableReader) take(n int) []byte {
 }
 
 func (d *tableReader) str() string { return string(d.take(d.count())) }
+
+// Savable reports whether Save can write s: whether it is as Build made it, with no Update
+// since (a store Open returned is one when no note had changed).
+func (s *Store) Savable() bool { return len(s.fresh) == 0 && s.gone == nil }
