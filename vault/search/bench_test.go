@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -246,4 +247,33 @@ func liveHeap() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
+}
+
+// BenchmarkOpen opens the saved text index of the whole vault, no note changed since:
+// what a reopened window waits for before it can search. s-open is the time, MB-file the
+// file's size, MB-heap what the store holds in memory (its codes stay in the file).
+func BenchmarkOpen(b *testing.B) {
+	v, s := benchSetup(b)
+	file := filepath.Join(b.TempDir(), search.FileName)
+	if err := s.Save(file, "bench", "/bench", v.Index(), time.Now().Add(time.Hour)); err != nil {
+		b.Fatal(err)
+	}
+	info, err := os.Stat(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var opened *search.Store
+	var took time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		got, stale, err := search.Open(context.Background(), file, "bench", "/bench", v, v.Index())
+		took += time.Since(t0)
+		if err != nil || stale != 0 {
+			b.Fatalf("stale %d, err %v", stale, err)
+		}
+		opened = got
+	}
+	b.ReportMetric(took.Seconds()/float64(b.N), "s-open")
+	b.ReportMetric(float64(info.Size())/(1<<20), "MB-file")
+	b.ReportMetric(float64(opened.Bytes())/(1<<20), "MB-heap")
 }

@@ -28,7 +28,6 @@ import (
 // # Format
 //
 //	"VVTEXT\x00"                   magic
-//	uint64, little-endian          T, the length of the tables
 //	T bytes of tables              all numbers uvarints, strings a length and their bytes:
 //	    version, build, the vault's absolute path, when its notes were read (Unix ns, zigzag),
 //	    the code shape (one, two),
@@ -38,7 +37,10 @@ import (
 //	    words: count, then each token's word,
 //	    postings: a bit per word saying which are bitmaps, each word's length, then the data
 //	the codes                      every note's, in the notes' order
+//	uint64, little-endian          T, the length of the tables
 //	uint32, little-endian          CRC-32C of everything before it
+//
+// T comes last so that Save writes the file in one pass, the tables straight from the store.
 //
 // Everything is checked before it is used: lengths against the bytes left, the notes'
 // order, that the ids in byte order are a permutation in that order, every word's postings
@@ -51,8 +53,8 @@ const FileName = "text.index"
 const (
 	fileMagic   = "VVTEXT\x00"
 	fileVersion = 1
-	// headLen is the magic and the tables' length; the CRC follows everything.
-	headLen = len(fileMagic) + 8
+	// tailLen is the tables' length and the CRC, after the codes.
+	tailLen = 8 + 4
 )
 
 // ErrUnusable wraps every reason a saved text index is not used.
@@ -80,7 +82,25 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 	if err != nil {
 		return err
 	}
-	var t tableWriter
+	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(file), FileName+"-*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	crc := crc32.New(castagnoli)
+	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
+	w.WriteString(fileMagic)
+	t := tableWriter{w: w}
 	t.uint(fileVersion)
 	t.str(build)
 	t.str(abs)
@@ -103,7 +123,7 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 	for id := range d.len() {
 		tok := d.token(uint32(id))
 		t.uint(uint64(len(tok)))
-		t.b = append(t.b, tok...)
+		t.write(tok)
 	}
 	for _, id := range d.sorted {
 		t.uint(uint64(id))
@@ -121,34 +141,12 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 				flags |= 1 << k
 			}
 		}
-		t.b = append(t.b, flags)
+		t.write([]byte{flags})
 	}
 	for w := range words {
 		t.uint(uint64(p.off[w+1] - p.off[w]))
 	}
-	t.b = append(t.b, p.data...)
-
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(file), FileName+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	crc := crc32.New(castagnoli)
-	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
-	head := append([]byte(fileMagic), make([]byte, 8)...)
-	binary.LittleEndian.PutUint64(head[len(fileMagic):], uint64(len(t.b)))
-	w.Write(head)
-	w.Write(t.b)
+	t.write(p.data)
 	var buf []byte
 	for _, nt := range s.notes {
 		if buf, err = nt.src.read(buf, nt.at, nt.n); err != nil {
@@ -156,6 +154,7 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 		}
 		w.Write(buf)
 	}
+	w.Write(binary.LittleEndian.AppendUint64(nil, uint64(t.n)))
 	if err := w.Flush(); err != nil {
 		return err
 	}
@@ -262,20 +261,24 @@ func (si *savedIndex) find(p string) (int, bool) {
 // memory, the codes only to check them and the CRC. The store it makes reads its codes
 // from f.
 func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error) {
-	if size < int64(headLen)+4 {
+	if size < int64(len(fileMagic)+tailLen) {
 		return nil, errors.New("too short")
 	}
-	crc := crc32.New(castagnoli)
-	br := bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size-4), crc), 1<<20)
-	head := make([]byte, headLen)
-	if _, err := io.ReadFull(br, head); err != nil {
+	var tail [tailLen]byte
+	if _, err := f.ReadAt(tail[:], size-tailLen); err != nil {
 		return nil, err
 	}
-	if string(head[:len(fileMagic)]) != fileMagic {
+	tablesLen := binary.LittleEndian.Uint64(tail[:8])
+	crc := crc32.New(castagnoli)
+	br := bufio.NewReaderSize(io.TeeReader(io.NewSectionReader(f, 0, size-4), crc), 1<<20)
+	magic := make([]byte, len(fileMagic))
+	if _, err := io.ReadFull(br, magic); err != nil {
+		return nil, err
+	}
+	if string(magic) != fileMagic {
 		return nil, errors.New("not a text index")
 	}
-	tablesLen := binary.LittleEndian.Uint64(head[len(fileMagic):])
-	if tablesLen > uint64(size-int64(headLen)-4) {
+	if tablesLen > uint64(size-int64(len(fileMagic)+tailLen)) {
 		return nil, errors.New("truncated")
 	}
 	if tablesLen > math.MaxUint32 {
@@ -285,8 +288,8 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 	if _, err := io.ReadFull(br, tables); err != nil {
 		return nil, err
 	}
-	codesAt := int64(headLen) + int64(tablesLen)
-	si, codeLens, err := decodeTables(tables, build, abs, size-codesAt-4)
+	codesAt := int64(len(fileMagic)) + int64(tablesLen)
+	si, codeLens, err := decodeTables(tables, build, abs, size-codesAt-tailLen)
 	if err != nil {
 		return nil, err
 	}
@@ -294,7 +297,7 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 	for _, n := range codeLens {
 		total += int64(n)
 	}
-	if codesAt+total+4 != size {
+	if codesAt+total+tailLen != size {
 		return nil, errors.New("its length does not match its tables")
 	}
 	cf := &codeFile{r: f, size: total}
@@ -316,11 +319,10 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 		s.notes[i] = noteText{path: si.notes[i].path, src: cf, at: at, n: n}
 		at += int64(n)
 	}
-	var sum [4]byte
-	if _, err := f.ReadAt(sum[:], size-4); err != nil {
+	if _, err := io.ReadFull(br, tail[:8]); err != nil { // the tables' length, read again for the CRC
 		return nil, err
 	}
-	if binary.LittleEndian.Uint32(sum[:]) != crc.Sum32() {
+	if binary.LittleEndian.Uint32(tail[8:]) != crc.Sum32() {
 		return nil, errors.New("checksum mismatch")
 	}
 	return si, nil
@@ -410,7 +412,7 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 		}
 		post.off[w+1] = uint32(at)
 	}
-	post.data = d.take(at)
+	post.data = bytes.Clone(d.take(at)) // a copy: the tables are let go once read
 	if d.err != nil {
 		return nil, nil, d.err
 	}
@@ -488,14 +490,25 @@ func checkCodes(codes []byte, d *dictionary) error {
 	return nil
 }
 
-// tableWriter appends the numbers and strings of a text index's tables.
-type tableWriter struct{ b []byte }
+// tableWriter writes the numbers and strings of a text index's tables, counting their bytes;
+// w's first error sticks and shows when it is flushed.
+type tableWriter struct {
+	w       *bufio.Writer
+	n       int64
+	scratch [binary.MaxVarintLen64]byte
+}
 
-func (t *tableWriter) uint(v uint64) { t.b = binary.AppendUvarint(t.b, v) }
-func (t *tableWriter) int(v int64)   { t.b = binary.AppendVarint(t.b, v) }
+func (t *tableWriter) write(b []byte) {
+	t.w.Write(b)
+	t.n += int64(len(b))
+}
+
+func (t *tableWriter) uint(v uint64) { t.write(binary.AppendUvarint(t.scratch[:0], v)) }
+func (t *tableWriter) int(v int64)   { t.write(binary.AppendVarint(t.scratch[:0], v)) }
 func (t *tableWriter) str(s string) {
 	t.uint(uint64(len(s)))
-	t.b = append(t.b, s...)
+	t.w.WriteString(s)
+	t.n += int64(len(s))
 }
 
 // tableReader reads them back. The first error sticks: every read after it returns zero
