@@ -29,6 +29,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"vaultview/internal/atomicfile"
 	"vaultview/vault"
 )
 
@@ -145,22 +146,5 @@ func Save(file, build, vaultDir string, notes []*vault.Note, now time.Time, opts
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), FileName+".*.tmp")
-	if err != nil {
-		return err
-	}
-	werr := encode(tmp, build, abs, contexts, notes, now)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), file); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return atomicfile.Write(file, func(f *os.File) error { return encode(f, build, abs, contexts, notes, now) })
 }

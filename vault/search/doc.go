@@ -11,7 +11,9 @@
 // word, reads and scans those notes' codes on all cores, ranks the notes and makes
 // snippets for the best of them by reading their files again. When the vault changes on
 // disk, Store.Update makes a new Store for the new snapshot, sharing the text of every note
-// that did not change (the codes of the notes it reads are kept in memory).
+// that did not change (the codes of the notes it reads are kept in memory). Store.Save keeps
+// a built store in a file of the user's cache folder, and Open makes a store from it for the
+// vault as it is when opened again, reading only the notes changed since.
 //
 // The package never imports the GUI toolkit.
 package search

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"vaultview/internal/atomicfile"
 	"vaultview/vault"
 )
 
@@ -68,8 +69,8 @@ const racyWindow = 2 * time.Second
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
 // Save writes s to file as the text index of the vault at vaultDir for build, replacing the
-// file in one step (a temporary file renamed over it, so that a crash or a second window
-// never leaves half an index behind). s must be as Build made it from ix (Savable): each
+// file in one step (atomicfile: a crash or a second window never leaves half an index
+// behind). s must be as Build made it from ix (Savable): each
 // note is saved with its file's size and modification time as ix has them, which Open
 // compares. read is when Build began to read the notes: Open distrusts the notes modified
 // after it or within racyWindow before it, which may have changed again after they were
@@ -82,21 +83,11 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(file), FileName+"-*.tmp")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
+	return atomicfile.Write(file, func(f *os.File) error { return s.write(f, build, abs, ix, read) })
+}
+
+// write writes s to f as Save says.
+func (s *Store) write(f *os.File, build, abs string, ix *vault.Index, read time.Time) error {
 	crc := crc32.New(castagnoli)
 	w := bufio.NewWriterSize(io.MultiWriter(f, crc), 1<<20)
 	w.WriteString(fileMagic)
@@ -149,6 +140,7 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 	t.write(p.data)
 	var buf []byte
 	for _, nt := range s.notes {
+		var err error
 		if buf, err = nt.src.read(buf, nt.at, nt.n); err != nil {
 			return err
 		}
@@ -158,17 +150,8 @@ func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Ti
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if _, err := f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32())); err != nil {
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, file); err != nil {
-		return err
-	}
-	ok = true
-	return nil
+	_, err := f.Write(binary.LittleEndian.AppendUint32(nil, crc.Sum32()))
+	return err
 }
 
 // Open reads the text index saved in file by build for the vault at vaultDir and returns a
