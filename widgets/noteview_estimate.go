@@ -23,6 +23,8 @@ type estimateMetrics struct {
 	innerPad, lineGap, pad   float32
 	separator, tableRowExtra float32
 	iconSize                 float32
+	// codeHeader is the height of a code block's header (codeViewRenderer.header).
+	codeHeader float32
 }
 
 func newEstimateMetrics(th fyne.Theme) *estimateMetrics {
@@ -47,6 +49,7 @@ func newEstimateMetrics(th fyne.Theme) *estimateMetrics {
 	mono := fyne.MeasureText("M", m.textSize, fyne.TextStyle{Monospace: true})
 	m.monoHeight, m.monoWidth = mono.Height, mono.Width
 	m.tableRowExtra = 2*m.pad + m.separator
+	m.codeHeader = m.iconSize + m.innerPad/2
 	return m
 }
 
@@ -152,9 +155,12 @@ func (e *flowEstimate) segments(segs []widget.RichTextSegment, depth int) {
 		case *widget.ParagraphSegment:
 			e.segments(s.Texts, depth+1)
 			e.endParagraph()
-		case *widget.CodeBlockSegment:
+		case *codeSegment:
 			e.endParagraph()
-			e.h += float32(strings.Count(s.Text, "\n")+1)*e.m.monoHeight + 2*e.m.innerPad
+			e.h += float32(len(s.lines))*e.m.monoHeight + 1.5*e.m.innerPad
+			if s.first {
+				e.h += e.m.codeHeader
+			}
 			e.blocks++
 		case *widget.TableSegment:
 			e.endParagraph()

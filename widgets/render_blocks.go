@@ -163,7 +163,8 @@ func paragraphEnd() *widget.TextSegment {
 	return &widget.TextSegment{Style: widget.RichTextStyleParagraph}
 }
 
-// codeBlock is a fenced or indented code block as one monospace panel.
+// codeBlock is a fenced or indented code block as one monospace panel, coloured when its
+// fence names a language (codeSegment).
 func codeBlock(n ast.Node, src []byte) widget.RichTextSegment {
 	var b strings.Builder
 	lines := n.Lines()
@@ -175,7 +176,11 @@ func codeBlock(n ast.Node, src []byte) widget.RichTextSegment {
 	if s == "" {
 		return nil
 	}
-	return &widget.CodeBlockSegment{Text: strings.ReplaceAll(s, "\t", "    ")}
+	lang := ""
+	if f, ok := n.(*ast.FencedCodeBlock); ok {
+		lang = string(f.Language(src))
+	}
+	return newCodeSegment(lang, strings.ReplaceAll(s, "\t", "    "))
 }
 
 func (r *noteRenderer) callout(n *md.Callout) *noteBlock {

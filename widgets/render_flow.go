@@ -228,8 +228,8 @@ func writeSegment(w *strings.Builder, s widget.RichTextSegment) {
 		if len(s.Texts) == 0 || s.Texts[len(s.Texts)-1].Inline() {
 			w.WriteByte('\n')
 		}
-	case *widget.CodeBlockSegment:
-		w.WriteString(s.Text + "\n")
+	case *codeSegment:
+		w.WriteString(s.text + "\n")
 	case *widget.SeparatorSegment:
 		w.WriteString("---\n")
 	case *imageSegment:

@@ -63,8 +63,8 @@ func segsCost(segs []widget.RichTextSegment) int {
 					n += segsCost(c)
 				}
 			}
-		case *widget.CodeBlockSegment:
-			n += codeLineCost * strings.Count(s.Text, "\n")
+		case *codeSegment:
+			n += codeLineCost * (len(s.lines) - 1)
 		case *blockSegment:
 			n += blockCost(s.block)
 		}
@@ -140,7 +140,7 @@ func splitRow(b *noteBlock) []*noteBlock {
 func splitFlow(segs []widget.RichTextSegment) [][]widget.RichTextSegment {
 	if len(segs) == 1 {
 		switch s := segs[0].(type) {
-		case *widget.CodeBlockSegment:
+		case *codeSegment:
 			return splitCode(s)
 		case *widget.TableSegment:
 			return splitTable(s)
@@ -244,22 +244,10 @@ func breakRuns(segs []widget.RichTextSegment) []widget.RichTextSegment {
 }
 
 // splitCode cuts a code block into blocks of whole lines.
-func splitCode(s *widget.CodeBlockSegment) [][]widget.RichTextSegment {
-	const lines = maxRowCost / codeLineCost
+func splitCode(s *codeSegment) [][]widget.RichTextSegment {
 	var out [][]widget.RichTextSegment
-	text := s.Text
-	for text != "" {
-		cut := len(text)
-		for i, k := 0, 0; i < len(text); i++ {
-			if text[i] == '\n' {
-				if k++; k == lines {
-					cut = i
-					break
-				}
-			}
-		}
-		out = append(out, []widget.RichTextSegment{&widget.CodeBlockSegment{Text: text[:cut]}})
-		text = strings.TrimPrefix(text[cut:], "\n")
+	for _, part := range s.split(maxRowCost / codeLineCost) {
+		out = append(out, []widget.RichTextSegment{part})
 	}
 	return out
 }
