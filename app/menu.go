@@ -57,6 +57,11 @@ func (w *Window) actions() []action {
 		{"File", "Open the sample vault", "", 0, func() { w.OpenVault(SampleSource(), "") }},
 		{"File", "Quit", fyne.KeyQ, shortcutKey, w.quit},
 		{"Edit", "Copy note as Markdown", fyne.KeyC, shortcutKey | fyne.KeyModifierShift, w.copyMarkdown},
+		{"Edit", "Find in note…", fyne.KeyF, shortcutKey, w.showFind},
+		// F3 and Shift+F3 do the same in the note and in the find bar (widgets.NoteView):
+		// Fyne makes no shortcut, so no menu key, of a plain key with Shift.
+		{"Edit", "Find next", fyne.KeyG, shortcutKey, w.note.FindNext},
+		{"Edit", "Find previous", fyne.KeyG, shortcutKey | fyne.KeyModifierShift, w.note.FindPrevious},
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
 		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.treePane) }},
 		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side.panel) }},

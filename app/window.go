@@ -617,6 +617,14 @@ func (w *Window) withSource(f func(p string, src []byte)) {
 
 // showSource shows the open note's Markdown in a selectable, read-only text area (RichText
 // cannot be selected).
+// showFind opens the find bar over the note and gives it the keyboard.
+func (w *Window) showFind() {
+	if w.note.Note() == nil {
+		return
+	}
+	w.win.Canvas().Focus(w.note.ShowFind())
+}
+
 func (w *Window) showSource() {
 	w.withSource(func(p string, src []byte) {
 		text := string(src)

@@ -51,8 +51,10 @@ type NoteView struct {
 	body    *pageBody
 	preview *previewer
 	match   *shownMatch
-	// focused is set while the note has the keyboard focus (noteview_keys.go).
-	focused bool
+	find    *noteFind
+	// focused is set while the note has the keyboard focus (noteview_keys.go), shift while
+	// Shift is held down in it.
+	focused, shift bool
 }
 
 // NewNoteView returns an empty NoteView.
@@ -68,6 +70,9 @@ func NewNoteView() *NoteView {
 		}
 	}
 	v.header = newNoteHeader(v)
+	v.find = &noteFind{current: -1, marks: &shownMatch{}, marked: map[int]bool{}}
+	v.find.bar = newFindBar(v)
+	v.body.beforeRow = v.findMarkRow
 	return v
 }
 
@@ -80,6 +85,7 @@ func (v *NoteView) ShowNote(r *RenderedNote) {
 	keep := v.note != nil && r != nil && v.note.Note.Path == r.Note.Path
 	v.preview.hide()
 	v.clearMatch()
+	v.clearFindMarks()
 	if v.note != nil && v.note != r {
 		v.note.act.view = nil
 	}
@@ -89,6 +95,7 @@ func (v *NoteView) ShowNote(r *RenderedNote) {
 	}
 	v.header.set(r)
 	v.body.setNote(r, keep)
+	v.findAgain()
 	v.Refresh()
 }
 
@@ -181,6 +188,9 @@ type noteViewRenderer struct {
 func (r *noteViewRenderer) Destroy() {}
 
 func (r *noteViewRenderer) Objects() []fyne.CanvasObject {
+	if r.v.find.open {
+		return []fyne.CanvasObject{r.v.header, r.line, r.v.body.scroll, r.v.find.bar, r.v.preview.layer}
+	}
 	return []fyne.CanvasObject{r.v.header, r.line, r.v.body.scroll, r.v.preview.layer}
 }
 
@@ -195,6 +205,13 @@ func (r *noteViewRenderer) Layout(size fyne.Size) {
 	r.line.Resize(fyne.NewSize(size.Width, sep))
 	r.v.body.scroll.Move(fyne.NewPos(0, h+sep))
 	r.v.body.scroll.Resize(fyne.NewSize(size.Width, max(size.Height-h-sep, 0)))
+	if bar := r.v.find.bar; r.v.find.open {
+		// Over the top right of the text, clear of the scroll bar.
+		pad := r.v.Theme().Size(theme.SizeNamePadding)
+		bs := bar.MinSize()
+		bar.Resize(bs)
+		bar.Move(fyne.NewPos(max(size.Width-bs.Width-2*pad-r.v.Theme().Size(theme.SizeNameScrollBar), 0), h+sep+pad))
+	}
 	r.v.preview.layer.Resize(size)
 }
 
@@ -211,5 +228,8 @@ func (r *noteViewRenderer) Refresh() {
 	r.line.FillColor = v.Theme().Color(line, fyne.CurrentApp().Settings().ThemeVariant())
 	r.line.Refresh()
 	v.header.Refresh()
+	if v.find.open {
+		v.find.bar.Refresh()
+	}
 	r.Layout(v.Size())
 }

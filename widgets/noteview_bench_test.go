@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -169,5 +170,29 @@ func TestNoteView_ShowsAMegabyteNoteQuickly(t *testing.T) {
 	t.Logf("1 MB note: scroll to the last heading %v", time.Since(start))
 	if nv.ScrollOffset() < 100_000 {
 		t.Errorf("scrolled to %v, not near the end", nv.ScrollOffset())
+	}
+}
+
+// BenchmarkNoteView_Find finds in a shown 1 MB note as each keystroke does (count every
+// occurrence, mark those in view, scroll to the first): a word in most paragraphs, a rare
+// one, a phrase. The baseline is the least any find must do: lower-case the note's source
+// and count the word in it.
+func BenchmarkNoteView_Find(b *testing.B) {
+	test.NewTempApp(b)
+	_, huge := nvGenerated(b, 1)
+	nv := nvWindow(b)
+	nv.ShowNote(widgets.RenderNote(nvInput(0, huge[0])))
+	for _, q := range []string{"the", "timestamp", "of the"} {
+		b.Run(strings.ReplaceAll(q, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				widgets.FindQuery(nv, q)
+			}
+			b.ReportMetric(float64(len(huge[0]))/(1<<20), "MB-note")
+		})
+		b.Run(strings.ReplaceAll(q, " ", "_")+"/baseline", func(b *testing.B) {
+			for b.Loop() {
+				strings.Count(strings.ToLower(string(huge[0])), q)
+			}
+		})
 	}
 }

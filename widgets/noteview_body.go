@@ -32,6 +32,8 @@ type pageBody struct {
 	syncing       bool
 	// scrolled, when set, is called after every scroll.
 	scrolled func()
+	// beforeRow, when set, is called before row i gets its widget (the find bar marks it).
+	beforeRow func(i int)
 }
 
 func newPageBody() *pageBody {
@@ -237,6 +239,9 @@ func (b *pageBody) sync() {
 		for i := lo; i <= hi; i++ {
 			if _, ok := b.live[i]; ok {
 				continue
+			}
+			if b.beforeRow != nil {
+				b.beforeRow(i)
 			}
 			o := newBlockObject(rows[i], b.note.act)
 			b.live[i] = o

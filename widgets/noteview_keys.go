@@ -34,7 +34,23 @@ func (v *NoteView) FocusGained() {
 // FocusLost implements fyne.Focusable.
 func (v *NoteView) FocusLost() {
 	v.focused = false
+	v.shift = false // released elsewhere, unseen
 	v.Refresh()
+}
+
+// KeyDown implements desktop.Keyable, to know whether Shift is held for Shift+F3: Fyne makes
+// no shortcut of Shift with a plain key.
+func (v *NoteView) KeyDown(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		v.shift = true
+	}
+}
+
+// KeyUp implements desktop.Keyable.
+func (v *NoteView) KeyUp(e *fyne.KeyEvent) {
+	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+		v.shift = false
+	}
 }
 
 // TypedRune implements fyne.Focusable: the note takes no text, the window may.
@@ -49,6 +65,20 @@ func (v *NoteView) TypedRune(r rune) {
 func (v *NoteView) TypedKey(e *fyne.KeyEvent) {
 	if v.scrollKey(e.Name) {
 		return
+	}
+	if v.find.open {
+		switch e.Name {
+		case fyne.KeyF3:
+			if v.shift {
+				v.FindPrevious()
+			} else {
+				v.FindNext()
+			}
+			return
+		case fyne.KeyEscape:
+			v.HideFind()
+			return
+		}
 	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.OnTypedKey() != nil {
 		c.OnTypedKey()(e)

@@ -18,11 +18,13 @@ import (
 
 // ShowMatch scrolls the block (paragraph, list, callout…) holding the byte offset (into the
 // note's file, as ScrollToOffset takes) into view and marks every occurrence of text in it,
-// compared as plain text without regard to case, any run of white space matching any other.
+// compared as plain text without regard to case or accents, any run of white space matching
+// any other.
 // It reports whether the offset is in the note (a stale result may point past its end); when
 // the block does not show text as such (a code block, a table) it is only scrolled to. An
 // offset in the frontmatter scrolls to the top.
 func (v *NoteView) ShowMatch(offset int, text string) bool {
+	v.HideFind() // its marks and these would rewrite the same rows
 	v.ClearMatch()
 	v.preview.hide()
 	if v.note == nil || offset < 0 || v.note.Note.Size > 0 && int64(offset) >= v.note.Note.Size {
@@ -73,7 +75,7 @@ func (v *NoteView) ShowMatch(offset int, text string) bool {
 	}
 	v.body.showRow(target)
 	if len(near.segs) > 0 {
-		v.revealMatch(target, near.segs[0])
+		v.revealMatch(target, near.segs[0], 0)
 	}
 	return true
 }
@@ -122,8 +124,9 @@ func (v *NoteView) clearMatch() {
 }
 
 // revealMatch scrolls further when the mark is out of view, as in a long list: the row is
-// shown from its top, the mark may be far below.
-func (v *NoteView) revealMatch(row int, mark *matchSegment) {
+// shown from its top, the mark may be far below. The top hidden pixels of the view count as
+// out of it (the find bar covers them).
+func (v *NoteView) revealMatch(row int, mark *matchSegment, hidden float32) {
 	b := v.body
 	o, ok := b.live[row]
 	if mark == nil || mark.visual == nil || !ok {
@@ -143,7 +146,7 @@ func (v *NoteView) revealMatch(row int, mark *matchSegment) {
 	view := b.viewHeight()
 	line := mark.visual.MinSize().Height
 	top := b.scroll.Offset.Y
-	if y >= top && y+line <= top+view {
+	if y >= top+hidden && y+line <= top+view {
 		return
 	}
 	b.scroll.Offset.Y = max(min(y-view/3, b.total()-view), 0)
@@ -180,7 +183,7 @@ type matchUndo struct {
 }
 
 // mark marks the occurrences of text in row and returns them and the length of the row's
-// plain text.
+// plain text. A nil m only finds them: the occurrences have no marks and row is unchanged.
 func (m *shownMatch) mark(row *noteBlock, text string) (found []occurrence, length int) {
 	var walk func(b *noteBlock)
 	walk = func(b *noteBlock) {
@@ -188,6 +191,12 @@ func (m *shownMatch) mark(row *noteBlock, text string) (found []occurrence, leng
 			h := newMatchMarker(segs, text, length)
 			length += len(h.flat)
 			if len(h.found) == 0 {
+				return segs
+			}
+			if m == nil {
+				for _, f := range h.found {
+					found = append(found, occurrence{start: h.base + f[0]})
+				}
 				return segs
 			}
 			out, _ := h.rewrite(segs)
@@ -392,6 +401,23 @@ func trimSpace(s string) string {
 	return s
 }
 
+// baseLetter is r in lower case, without its accent when it is an accented Latin letter
+// (é, Å, ç, ő, ł…), so that "cafe" finds "Café" and "ecole" finds "ÉCOLE".
+func baseLetter(r rune) rune {
+	r = unicode.ToLower(r)
+	if r >= 0xC0 && r < 0xC0+rune(len(latinBase)) {
+		if b := latinBase[r-0xC0]; b != 0 {
+			return rune(b)
+		}
+	}
+	return r
+}
+
+// latinBase gives the base letter of each of U+00C0 to U+024F in lower case, or 0 for one
+// that has none (×, Æ, ß…): the first letter of its canonical decomposition, and o, d, l, h
+// for ø, đ, ł, ħ, which have none.
+const latinBase = "aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00\x00aaaaaa\x00ceeeeiiii\x00nooooo\x00ouuuuy\x00yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiii\x00\x00\x00jjkk\x00llllll\x00\x00llnnnnnn\x00\x00\x00oooooo\x00\x00rrrrrrsssssssstttt\x00\x00uuuuuuuuuuuuwwyyyzzzzzz\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00oo\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00uu\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00aaiioouuuuuuuuuu\x00aaaa\x00\x00\x00\x00ggkkoooo\x00\x00j\x00\x00\x00gg\x00\x00nnaa\x00\x00\x00\x00aaaaeeeeiiiioooorrrruuuusstt\x00\x00hh\x00\x00\x00\x00\x00\x00aaeeooooooooyy\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
 // matchAt returns how many bytes at the start of s match pattern (which neither starts nor
 // ends with white space), or 0.
 func matchAt(s, pattern string) int {
@@ -424,7 +450,7 @@ func matchAt(s, pattern string) int {
 			return 0
 		}
 		sr, sw := utf8.DecodeRuneInString(s[i:])
-		if sr != pr && unicode.ToLower(sr) != unicode.ToLower(pr) && unicode.ToUpper(sr) != unicode.ToUpper(pr) {
+		if sr != pr && baseLetter(sr) != baseLetter(pr) && unicode.ToUpper(sr) != unicode.ToUpper(pr) {
 			return 0
 		}
 		i += sw
@@ -438,6 +464,8 @@ func matchAt(s, pattern string) int {
 type matchSegment struct {
 	text  string
 	style widget.RichTextStyle
+	// current marks the occurrence the find bar is at, in a stronger colour.
+	current bool
 	// visual is the last visual made (the overlay container RichText places), for ShowMatch
 	// to find where the mark is.
 	visual fyne.CanvasObject
@@ -517,6 +545,9 @@ func (r *matchWordRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	// Square corners: the marks of neighbouring words join into one.
 	w.bg.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNameWarning, v), 0.7)
+	if w.seg.current {
+		w.bg.FillColor = blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.75)
+	}
 	w.text.Text = w.seg.text
 	w.text.TextStyle = w.seg.style.TextStyle
 	w.text.TextSize = th.Size(w.seg.sizeName())

@@ -142,3 +142,39 @@ func UseRealPreviewTimers(v *NoteView, delay time.Duration) <-chan func() {
 	v.preview.do = func(f func()) { ui <- f }
 	return ui
 }
+
+// FindCurrentWords is the words of the occurrence the find bar is at, as marked.
+func FindCurrentWords(v *NoteView) []string {
+	f := v.find
+	if f.current < 0 {
+		return nil
+	}
+	var out []string
+	for _, s := range f.hits[f.current].segs {
+		out = append(out, s.text)
+	}
+	return out
+}
+
+// FindMarkedRows is how many rows the find bar has marked.
+func FindMarkedRows(v *NoteView) int { return len(v.find.marked) }
+
+// FindCurrentInView reports whether the find bar's current occurrence is drawn inside the
+// note's viewport.
+func FindCurrentInView(v *NoteView) bool {
+	f := v.find
+	if f.current < 0 || len(f.hits[f.current].segs) == 0 {
+		return false
+	}
+	vis := f.hits[f.current].segs[0].visual
+	d := fyne.CurrentApp().Driver()
+	if vis == nil || d.CanvasForObject(vis) == nil {
+		return false
+	}
+	y := d.AbsolutePositionForObject(vis).Y
+	top := d.AbsolutePositionForObject(v.body.scroll).Y
+	return y >= top && y+vis.Size().Height <= top+v.body.scroll.Size().Height
+}
+
+// FindQuery finds q as if typed in the find bar.
+func FindQuery(v *NoteView, q string) { v.find.open = true; v.findQuery(q) }
