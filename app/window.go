@@ -111,8 +111,8 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.video.mentions.OnOpenURL = w.openURL
 	w.video.mentions.OnOpenMention = func(p string, off int) { w.openAt(p, spot{offset: off}) }
 	w.video.openNote = func(p string) { w.Open(p, "") }
-	w.note.OnScrolled = w.video.timeline.Highlight
 	w.side = newSidePanel(&w.video)
+	w.note.OnScrolled = w.followReading
 	w.side.backlinks.OnOpenURL = w.openURL
 	w.side.backlinks.OnOpenMention = func(p string, offset int) { w.openAt(p, spot{offset: offset}) }
 	w.side.backlinks.VideoURL = func(id string, s int) string { return videoURL(w.player)(id, s) }
@@ -484,6 +484,9 @@ func (w *Window) showAt(pl Place, at spot) {
 			case !same:
 				w.note.SetScrollOffset(pl.Scroll)
 			}
+			// The panes were given the note before it was on screen: mark where it is read
+			// now, whether or not it scrolled to get there.
+			w.followReading(w.note.TopOffset())
 			if w.source.Dir != "" {
 				w.app.Preferences().SetString(prefLastNote+w.source.Dir, pl.Path)
 			}
@@ -617,6 +620,13 @@ func (w *Window) withSource(f func(p string, src []byte)) {
 
 // showSource shows the open note's Markdown in a selectable, read-only text area (RichText
 // cannot be selected).
+// followReading marks, in the panes that follow the reading position (the outline's heading,
+// the timeline's moment), the place at byte offset, the top of what the note shows.
+func (w *Window) followReading(offset int) {
+	w.video.timeline.Highlight(offset)
+	w.side.outline.Highlight(offset)
+}
+
 // showFind opens the find bar over the note and gives it the keyboard.
 func (w *Window) showFind() {
 	if w.note.Note() == nil {

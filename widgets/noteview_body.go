@@ -30,7 +30,8 @@ type pageBody struct {
 	metrics       *estimateMetrics
 	metricsSize   float32 // text size the metrics were taken at
 	syncing       bool
-	// scrolled, when set, is called after every scroll.
+	// scrolled, when set, is called after every scroll, the reader's and the program's
+	// (scrollToRow): the panels that follow the reading position follow both.
 	scrolled func()
 	// beforeRow, when set, is called before row i gets its widget (the find bar marks it).
 	beforeRow func(i int)
@@ -290,6 +291,9 @@ func (b *pageBody) place() {
 
 // scrollToRow scrolls so that row i starts delta below the top of the view.
 func (b *pageBody) scrollToRow(i int, delta float32) {
+	if b.scrolled != nil {
+		defer b.scrolled()
+	}
 	if i < 0 || i >= len(b.rows()) {
 		b.scroll.Offset.Y = 0
 		b.sync()

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +12,8 @@ import (
 )
 
 // Outline lists the open note's headings, indented by level; in a video note each heading
-// shows the first timestamp of its section. Tapping one scrolls the note there.
+// shows the first timestamp of its section. Tapping one scrolls the note there. The heading
+// of the section being read (Highlight) is marked in the primary colour, as the note scrolls.
 type Outline struct {
 	widget.BaseWidget
 
@@ -19,6 +21,8 @@ type Outline struct {
 	OnOpenHeading func(anchor string)
 
 	entries []outlineEntry
+	// current is the entry of the section being read, -1 for none.
+	current int
 	list    *keyList
 	empty   *widget.Label
 }
@@ -31,7 +35,7 @@ type outlineEntry struct {
 
 // NewOutline returns an empty outline.
 func NewOutline() *Outline {
-	o := &Outline{empty: widget.NewLabel("No headings")}
+	o := &Outline{empty: widget.NewLabel("No headings"), current: -1}
 	o.empty.Importance = widget.LowImportance
 	o.list = newKeyList(
 		func() int { return len(o.entries) },
@@ -48,6 +52,10 @@ func NewOutline() *Outline {
 			}
 			l := c.(*widget.Label)
 			l.TextStyle.Bold = e.heading.Level <= 2
+			l.Importance = widget.MediumImportance
+			if i == o.current {
+				l.Importance = widget.HighImportance
+			}
 			l.SetText(text)
 		})
 	o.list.OnSelected = func(i widget.ListItemID) {
@@ -63,6 +71,7 @@ func NewOutline() *Outline {
 // SetNote shows the headings of n (nil: none). Call it on the UI goroutine.
 func (o *Outline) SetNote(n *vault.Note) {
 	o.entries = o.entries[:0]
+	o.current = -1
 	if n != nil {
 		t := 0
 		for i, h := range n.Headings {
@@ -86,6 +95,29 @@ func (o *Outline) SetNote(n *vault.Note) {
 	o.empty.Hidden = len(o.entries) > 0
 	o.list.Refresh()
 }
+
+// Highlight marks the heading of the section holding byte offset (the top of what the note
+// view shows): the last heading at or before it, none above the first. It calls no
+// callback, so the app may call it on every scroll; the list follows, to keep the mark in
+// sight.
+func (o *Outline) Highlight(offset int) {
+	i := sort.Search(len(o.entries), func(i int) bool { return o.entries[i].heading.Offset > offset }) - 1
+	if i == o.current {
+		return
+	}
+	old := o.current
+	o.current = i
+	if old >= 0 && old < len(o.entries) {
+		o.list.RefreshItem(old)
+	}
+	if i >= 0 {
+		o.list.RefreshItem(i)
+		o.list.ScrollTo(i)
+	}
+}
+
+// Current is the entry Highlight marked, -1 for none.
+func (o *Outline) Current() int { return o.current }
 
 // Len is the number of headings listed.
 func (o *Outline) Len() int { return len(o.entries) }

@@ -1,11 +1,13 @@
 package widgets_test
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
 	"vaultview/widgets"
@@ -28,6 +30,72 @@ func TestOutline_HeadingsWithFirstTimestamp(t *testing.T) {
 	if opened != "one" {
 		t.Errorf("tapping the second heading opened %q, want one", opened)
 	}
+}
+
+// TestOutline_HighlightFollowsTheReadingPosition: the section holding the top of the view
+// is marked, in the primary colour; above the first heading nothing is.
+func TestOutline_HighlightFollowsTheReadingPosition(t *testing.T) {
+	test.NewTempApp(t)
+	src := "Intro before any heading.\n\n# Top\n\ntext\n\n## One\n\nmore text\n\n## Two\n\nlast\n"
+	o := widgets.NewOutline()
+	o.SetNote(vault.ParseNote("n.md", []byte(src)))
+	w := test.NewTempWindow(t, o)
+	w.Resize(fyne.NewSize(360, 240))
+	at := func(s string) int { return strings.Index(src, s) }
+	for _, c := range []struct {
+		offset int
+		want   int
+	}{
+		{0, -1},
+		{at("# Top"), 0},
+		{at("text"), 0},
+		{at("## One"), 1},
+		{at("more text"), 1},
+		{at("last"), 2},
+		{len(src) + 10, 2},
+		{at("text"), 0}, // back up
+	} {
+		o.Highlight(c.offset)
+		if got := o.Current(); got != c.want {
+			t.Errorf("offset %d: heading %d marked, want %d", c.offset, got, c.want)
+		}
+	}
+	o.Highlight(at("## One"))
+	marked := 0
+	for _, l := range outlineLabels(w.Canvas().Content()) {
+		if l.Importance == widget.HighImportance {
+			marked++
+			if !strings.Contains(l.Text, "One") {
+				t.Errorf("%q is marked, want One", l.Text)
+			}
+		}
+	}
+	if marked != 1 {
+		t.Errorf("%d headings drawn marked, want 1", marked)
+	}
+}
+
+// outlineLabels are the labels drawn under o.
+func outlineLabels(o fyne.CanvasObject) []*widget.Label {
+	var out []*widget.Label
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			out = append(out, l)
+		}
+		if c, ok := o.(*fyne.Container); ok {
+			for _, k := range c.Objects {
+				walk(k)
+			}
+		}
+		if wd, ok := o.(fyne.Widget); ok {
+			for _, k := range test.WidgetRenderer(wd).Objects() {
+				walk(k)
+			}
+		}
+	}
+	walk(o)
+	return out
 }
 
 func TestOutgoing_CountsAndUnresolved(t *testing.T) {
