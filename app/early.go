@@ -158,6 +158,9 @@ func (w *Window) finishEarly() {
 	if !e.onScreen {
 		at.fragment = e.fragment // its first screen is shown: go there with the whole note
 	}
+	// Where the reader left it the last time, unless a heading was asked for or they have
+	// scrolled already.
+	at.resume, at.early = at.fragment == "" && e.fragment == "" && w.note.ScrollOffset() < 1, true
 	w.nav.history.SetScroll(w.note.ScrollOffset())
 	cur, _ = w.nav.history.Current()
 	w.showAt(Place{Path: e.path, Scroll: cur.Scroll}, at)

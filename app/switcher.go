@@ -59,7 +59,7 @@ func (f *finder) showSwitcher() {
 		}
 	}
 	q := widgets.NewQuickSwitcher(m, recent)
-	q.OnOpen = func(p string) { s.hide(); f.open(p, spot{offset: -1}) }
+	q.OnOpen = func(p string) { s.hide(); f.open(p, spot{offset: -1, resume: true}) }
 	q.OnOpenUnresolved = func(name string) { s.hide(); f.openUnresolved(name) }
 	q.OnClose = s.hide
 	s.shown = q

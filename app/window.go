@@ -80,6 +80,8 @@ type Window struct {
 	// dialogs are the dialogs on show, the last on top: Escape closes it.
 	dialogs []dialog.Dialog
 	shown   string // path of the note shown, "" for none or an unresolved page
+	// places are where the reader left each note of the vault (places.go).
+	places *places
 	// early is the note shown while the vault is still being read.
 	early earlyNote
 	// afterShow and afterStatus, when set (by tests), are called on the UI goroutine once a
@@ -187,6 +189,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.shortcuts()
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
+		w.leaveNote()
 		w.reload.stop()
 		w.find.search.stop()
 		size := w.win.Canvas().Size()
@@ -204,6 +207,8 @@ func (w *Window) Title() string { return w.win.Title() }
 // OpenVault loads a vault in the background and then opens note (a path or a link name;
 // empty: the last note read there, else a start page).
 func (w *Window) OpenVault(src VaultSource, note string) {
+	w.leaveNote()
+	w.places = loadPlaces(w.app.Preferences(), src.Dir)
 	gen := w.vaultGen.Add(1)
 	w.showGen.Add(1)
 	w.reload.stop()
@@ -365,13 +370,16 @@ func folderOf(p string) string {
 }
 
 // Open shows the note at p, scrolled to fragment (a heading) when given.
-func (w *Window) Open(p, fragment string) { w.openAt(p, spot{fragment: fragment, offset: -1}) }
+func (w *Window) Open(p, fragment string) {
+	w.openAt(p, spot{fragment: fragment, offset: -1, resume: fragment == ""})
+}
 
 // openAt shows the note at p at a spot: a heading, a byte offset (>= 0), a search match.
 func (w *Window) openAt(p string, at spot) {
 	if w.vault == nil {
 		return
 	}
+	w.leaveNote()
 	w.nav.saveScroll()
 	log.Printf("open %s", p)
 	w.nav.history.Visit(Place{Path: p})
@@ -383,6 +391,7 @@ func (w *Window) OpenUnresolved(name string) {
 	if w.vault == nil {
 		return
 	}
+	w.leaveNote()
 	w.nav.saveScroll()
 	w.nav.history.Visit(Place{Unresolved: name})
 	w.showAt(Place{Unresolved: name}, spot{offset: -1})
@@ -390,6 +399,7 @@ func (w *Window) OpenUnresolved(name string) {
 
 // Back and Forward move through the history.
 func (w *Window) Back() {
+	w.leaveNote()
 	w.nav.saveScroll()
 	if p, ok := w.nav.history.Back(); ok {
 		w.showAt(p, spot{offset: -1})
@@ -398,6 +408,7 @@ func (w *Window) Back() {
 
 // Forward moves forward through the history.
 func (w *Window) Forward() {
+	w.leaveNote()
 	w.nav.saveScroll()
 	if p, ok := w.nav.history.Forward(); ok {
 		w.showAt(p, spot{offset: -1})
@@ -410,6 +421,10 @@ type spot struct {
 	fragment string
 	offset   int
 	match    string
+	// resume opens the note where the reader last left it (places), when it was left
+	// anywhere but its top; early says the note's first screen is already on show, shown
+	// while the vault was read, and may move all the same.
+	resume, early bool
 	// rendered, when set, is the note already rendered (and maybe shown): the first note,
 	// rendered while the vault was read, is not rendered again.
 	rendered *widgets.RenderedNote
@@ -481,6 +496,7 @@ func (w *Window) showAt(pl Place, at spot) {
 				w.note.ShowMatch(at.offset, at.match)
 			case at.offset >= 0:
 				w.note.ScrollToOffset(at.offset)
+			case (!same || at.early) && at.resume && w.resumeAt(pl.Path):
 			case !same:
 				w.note.SetScrollOffset(pl.Scroll)
 			}
@@ -620,6 +636,26 @@ func (w *Window) withSource(f func(p string, src []byte)) {
 
 // showSource shows the open note's Markdown in a selectable, read-only text area (RichText
 // cannot be selected).
+// resumeAt scrolls the note at p, just shown, to where the reader last left it, and reports
+// whether there was such a place.
+func (w *Window) resumeAt(p string) bool {
+	off, ok := w.places.get(p)
+	return ok && w.note.ScrollToOffset(off)
+}
+
+// leaveNote records where the reader leaves the note shown (its top: nowhere), before
+// another is shown, the vault changes or the window closes.
+func (w *Window) leaveNote() {
+	if w.shown == "" || w.places == nil || w.note.Note() == nil || w.note.Note().Note.Path != w.shown {
+		return
+	}
+	off := w.note.TopOffset()
+	if w.note.ScrollOffset() < 1 {
+		off = -1 // at the very top: nothing to come back to
+	}
+	w.places.leave(w.shown, off)
+}
+
 // followReading marks, in the panes that follow the reading position (the outline's heading,
 // the timeline's moment), the place at byte offset, the top of what the note shows.
 func (w *Window) followReading(offset int) {
