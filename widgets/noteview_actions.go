@@ -14,6 +14,8 @@ import (
 // It is only used on the UI goroutine.
 type noteActions struct {
 	view *NoteView
+	// footnoteTexts are the footnotes' texts, by number, for the preview of a reference.
+	footnoteTexts map[int]string
 	// footnotes maps a footnote's number to its row; footnoteRefs to the row of its first
 	// reference.
 	footnotes, footnoteRefs map[int]int
@@ -36,7 +38,15 @@ func (a *noteActions) keepPreviewInput(in *RenderInput) {
 // absolute position at: the view previews the link if the pointer stays.
 func (a *noteActions) hoverLink(l *linkRef, anchor fyne.CanvasObject, at fyne.Position) {
 	v := a.view
-	if v == nil || a.preview == nil {
+	if v == nil {
+		return
+	}
+	if l.footnote != 0 {
+		n, text := l.footnote, a.footnoteTexts[l.footnote]
+		v.preview.enter(l, anchor, at, func() previewContent { return footnotePreview(n, text) }, l.open)
+		return
+	}
+	if a.preview == nil {
 		return
 	}
 	in := *a.preview

@@ -22,7 +22,10 @@ type linkRef struct {
 	// path and fragment are where a link to a note of the vault goes; path is "" for a link
 	// to a note that does not exist yet, which is called name.
 	path, fragment, name string
-	act                  *noteActions
+	// footnote, when not 0, makes this a footnote reference: tapping it scrolls to the
+	// footnote, resting on it shows the footnote.
+	footnote int
+	act      *noteActions
 	// words are the live widgets of the link's words, by index, so that the whole link
 	// underlines when the pointer is on any word of it.
 	words   []*linkWord
@@ -33,6 +36,10 @@ type linkRef struct {
 func (l *linkRef) resolved() bool { return l.path != "" }
 
 func (l *linkRef) open() {
+	if l.footnote != 0 {
+		l.act.scrollToRow(l.act.footnotes[l.footnote])
+		return
+	}
 	if l.resolved() {
 		l.act.openLink(l.path, l.fragment)
 	} else {

@@ -141,6 +141,12 @@ func trimPreviewBlocks(blocks []*noteBlock) []*noteBlock {
 	return blocks
 }
 
+// footnotePreview previews footnote n, whose text is text.
+func footnotePreview(n int, text string) previewContent {
+	seg := &widget.TextSegment{Text: text, Style: widget.RichTextStyleParagraph}
+	return previewContent{title: fmt.Sprintf("Footnote %d", n), blocks: []*noteBlock{{segs: []widget.RichTextSegment{seg}}}, act: &noteActions{}}
+}
+
 // missingPreview previews a link to a note that does not exist yet.
 func missingPreview(in previewInput, name string) previewContent {
 	msg := "Not written yet"

@@ -76,6 +76,47 @@ func TestNoteView_PreviewShowsAfterTheDelayAndClosesWhenThePointerLeaves(t *test
 	}
 }
 
+// TestNoteView_FootnoteReferenceShowsTheFootnote: resting on a footnote reference shows the
+// footnote's text, without its number or its way back; a tap on the reference still goes to
+// the footnote (issue #15, item 6).
+func TestNoteView_FootnoteReferenceShowsTheFootnote(t *testing.T) {
+	nv, w, _, timers := pvShow(t, fyne.NewSize(900, 3600))
+	pvHover(t, w, "[1]")
+	timers.Fire()
+	if got, want := widgets.PreviewText(nv), "Footnote 1\nTides were first explained by gravity.\n"; got != want {
+		t.Errorf("preview %q, want %q", got, want)
+	}
+	pvAway(w)
+	timers.Fire()
+	if got := widgets.PreviewText(nv); got != "" {
+		t.Errorf("the preview stays after the pointer left: %q", got)
+	}
+
+}
+
+// TestNoteView_TapOnAFootnoteReferenceGoesToTheFootnote: the reference is now a link word
+// (for its preview); a tap on it still scrolls the footnote into view.
+func TestNoteView_TapOnAFootnoteReferenceGoesToTheFootnote(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("A claim[^1] at the top.\n\n")
+	for i := range 60 {
+		fmt.Fprintf(&src, "Filler paragraph %d.\n\n", i)
+	}
+	src.WriteString("[^1]: The source of the claim.\n")
+	nv, w := nmShow(t, src.String(), fyne.NewSize(700, 400))
+	if nmInView(t, nv, w, "The source of the claim. ") {
+		t.Fatal("the footnote is in view before the tap")
+	}
+	refs := nvTexts(w, "[1]")
+	if len(refs) != 1 {
+		t.Fatalf("%d references drawn", len(refs))
+	}
+	test.TapCanvas(w.Canvas(), nvCentre(refs[0]))
+	if !nmInView(t, nv, w, "The source of the claim. ") {
+		t.Error("the tap did not bring the footnote into view")
+	}
+}
+
 func TestNoteView_PreviewWaitsForThePointerToRest(t *testing.T) {
 	nv, w, _, timers := pvShow(t, fyne.NewSize(900, 700))
 	pvHover(t, w, "pulls")

@@ -154,7 +154,7 @@ func RenderNote(in RenderInput) *RenderedNote {
 	if n == nil {
 		n = vault.ParseNote("untitled.md", in.Source)
 	}
-	out := &RenderedNote{Note: n, act: &noteActions{footnotes: map[int]int{}, footnoteRefs: map[int]int{}}}
+	out := &RenderedNote{Note: n, act: &noteActions{footnotes: map[int]int{}, footnoteRefs: map[int]int{}, footnoteTexts: map[int]string{}}}
 	start := min(max(n.BodyOffset, 0), len(in.Source))
 	body := limitBody(in.Source[start:], maxShownBytes, maxShownLine, maxShownRun)
 	r := &noteRenderer{

@@ -250,7 +250,18 @@ func (r *noteRenderer) footnotes(n *extast.FootnoteList, out []*noteBlock) []*no
 			}
 			r.inlines(p, inlineStyle{size: theme.SizeNameText}, f)
 		}
-		out = append(out, &noteBlock{segs: f.paragraph(), offset: r.offset(fn)})
+		b := &noteBlock{segs: f.paragraph(), offset: r.offset(fn)}
+		var text strings.Builder
+		b.writeText(&text)
+		r.act.footnoteTexts[fn.Index] = footnoteText(text.String(), fn.Index)
+		out = append(out, b)
 	}
 	return out
+}
+
+// footnoteText is the text of footnote n as its row reads, without its number in front and
+// the ↑ back to the reference at its end.
+func footnoteText(row string, n int) string {
+	row = strings.TrimPrefix(strings.TrimSpace(row), fmt.Sprintf("%d. ", n))
+	return strings.TrimSpace(strings.TrimSuffix(row, "↑"))
 }

@@ -403,8 +403,9 @@ func (r *noteRenderer) footnoteLink(index int, st inlineStyle, f *noteFlow) {
 	if _, seen := r.act.footnoteRefs[index]; !seen {
 		r.act.footnoteRefs[index] = r.row
 	}
-	act := r.act
-	f.add(&widget.HyperlinkSegment{Text: label, TextStyle: st.style, SizeName: theme.SizeNameCaptionText, OnTapped: func() { act.scrollToRow(act.footnotes[index]) }})
+	look := st
+	look.color, look.size = theme.ColorNameHyperlink, theme.SizeNameCaptionText
+	linkWords(label, &linkRef{footnote: index, act: r.act}, look, st, f)
 }
 
 func (r *noteRenderer) footnoteBacklink(index int, st inlineStyle, f *noteFlow) {
