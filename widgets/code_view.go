@@ -26,6 +26,8 @@ type codeSegment struct {
 	// text is the part's text, whole the whole block's; first says this is its first part.
 	text, whole string
 	first       bool
+	// note is said in the header after the language: why a diagram is shown as its source.
+	note string
 }
 
 // newCodeSegment makes the segment of a block of text written in lang.
@@ -44,7 +46,7 @@ func (s *codeSegment) split(n int) []*codeSegment {
 	var out []*codeSegment
 	for i := 0; i < len(s.lines); i += n {
 		part := s.lines[i:min(i+n, len(s.lines))]
-		out = append(out, &codeSegment{lang: s.lang, lines: part, text: linesText(part), whole: s.whole, first: i == 0 && s.first})
+		out = append(out, &codeSegment{lang: s.lang, lines: part, text: linesText(part), whole: s.whole, first: i == 0 && s.first, note: s.note})
 	}
 	return out
 }
@@ -190,6 +192,9 @@ func (r *codeViewRenderer) Refresh() {
 	r.bg.StrokeWidth = 1
 	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	r.lang.Text = v.seg.lang
+	if v.seg.note != "" {
+		r.lang.Text += " · " + v.seg.note
+	}
 	r.lang.TextSize = th.Size(theme.SizeNameCaptionText)
 	r.lang.Color = th.Color(theme.ColorNamePlaceHolder, variant)
 	r.lines.seg = v.seg

@@ -155,6 +155,10 @@ func (e *flowEstimate) segments(segs []widget.RichTextSegment, depth int) {
 		case *widget.ParagraphSegment:
 			e.segments(s.Texts, depth+1)
 			e.endParagraph()
+		case *diagramSegment:
+			e.endParagraph()
+			e.h += float32(s.layout.H)*e.m.lineHeight[theme.SizeNameText] + 2*e.m.pad + 2*e.m.innerPad
+			e.blocks++
 		case *codeSegment:
 			e.endParagraph()
 			e.h += float32(len(s.lines))*e.m.monoHeight + 1.5*e.m.innerPad

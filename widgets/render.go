@@ -253,7 +253,7 @@ func (r *noteRenderer) blockNode(n ast.Node, out []*noteBlock) []*noteBlock {
 	case *ast.List:
 		return r.topList(n, out)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		if seg := codeBlock(n, r.src); seg != nil {
+		if seg := r.codeBlock(n); seg != nil {
 			return append(out, &noteBlock{segs: []widget.RichTextSegment{seg}, offset: r.offset(n)})
 		}
 		return out

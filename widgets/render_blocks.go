@@ -132,7 +132,7 @@ func (r *noteRenderer) listItem(item ast.Node, list *ast.List, depth, num int) [
 		case *ast.List:
 			after = append(after, r.list(c, depth+1, 0, c.ChildCount())...)
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			if seg := codeBlock(c, r.src); seg != nil {
+			if seg := r.codeBlock(c); seg != nil {
 				content.add(seg)
 			}
 		default:
@@ -164,8 +164,10 @@ func paragraphEnd() *widget.TextSegment {
 }
 
 // codeBlock is a fenced or indented code block as one monospace panel, coloured when its
-// fence names a language (codeSegment).
-func codeBlock(n ast.Node, src []byte) widget.RichTextSegment {
+// fence names a language (codeSegment); a mermaid block is drawn as its diagram when it can
+// be (mermaidBlock).
+func (r *noteRenderer) codeBlock(n ast.Node) widget.RichTextSegment {
+	src := r.src
 	var b strings.Builder
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
@@ -179,6 +181,9 @@ func codeBlock(n ast.Node, src []byte) widget.RichTextSegment {
 	lang := ""
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(f.Language(src))
+	}
+	if lang == "mermaid" {
+		return r.mermaidBlock(s)
 	}
 	return newCodeSegment(lang, strings.ReplaceAll(s, "\t", "    "))
 }

@@ -230,6 +230,8 @@ func writeSegment(w *strings.Builder, s widget.RichTextSegment) {
 		}
 	case *codeSegment:
 		w.WriteString(s.text + "\n")
+	case *diagramSegment:
+		w.WriteString(s.source + "\n")
 	case *widget.SeparatorSegment:
 		w.WriteString("---\n")
 	case *imageSegment:

@@ -65,6 +65,8 @@ func segsCost(segs []widget.RichTextSegment) int {
 			}
 		case *codeSegment:
 			n += codeLineCost * (len(s.lines) - 1)
+		case *diagramSegment:
+			n += codeLineCost * len(s.chart.Nodes)
 		case *blockSegment:
 			n += blockCost(s.block)
 		}
