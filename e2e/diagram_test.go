@@ -7,12 +7,14 @@ import (
 )
 
 // TestDiagram_FlowchartDrawnAndItsLinkOpens: a mermaid flowchart is drawn in the real window
-// (its labels read on screen, in both themes, shots kept for review), and a click on a node
-// of class internal-link opens the note it names (issue #15, item 5).
+// (its labels read on screen, in both themes, shots kept for review), a click on a node of
+// class internal-link opens the note it names, and a sequence diagram is drawn with its
+// participants, messages and note (issue #15, item 5).
 func TestDiagram_FlowchartDrawnAndItsLinkOpens(t *testing.T) {
 	dir := WriteVault(t, map[string]string{
 		"Chart.md":        "# Chart\n\nHow a visit goes:\n\n```mermaid\nflowchart TD\n    A[Arrive] --> B{Tide high?}\n    B -->|yes| C[Harbour Walk]\n    B -. no .-> D((Wait))\n    class C internal-link\n```\n",
 		"Harbour Walk.md": "# Harbour Walk\n\nAlong the quay.\n",
+		"Signals.md":      "# Signals\n\n```mermaid\nsequenceDiagram\n    participant K as Keeper\n    K->>Ship: Lamp lit\n    Ship-->>K: Horn twice\n    Note over K,Ship: every dusk\n```\n",
 	})
 	a := Start(t, dir, "Chart.md")
 	a.WaitTitle("Chart")
@@ -51,4 +53,14 @@ func TestDiagram_FlowchartDrawnAndItsLinkOpens(t *testing.T) {
 	}
 	a.Click(sx/n, sy/n)
 	a.WaitTitle("Harbour Walk")
+
+	// A sequence diagram: its participants, messages and note on screen.
+	a.Key("ctrl+o")
+	a.Type("signals")
+	a.Key("Return")
+	a.WaitTitle("Signals")
+	for _, text := range []string{"Keeper", "Lamp lit", "Horn twice", "every dusk"} {
+		a.WaitText(p.noteArea(), text)
+	}
+	a.Shot("diagram-sequence-light.png")
 }

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -16,10 +17,11 @@ import (
 	"vaultview/internal/mermaid"
 )
 
-// Mermaid blocks (issue #15, item 5): a flowchart is parsed and laid out while the note
-// renders, off the UI goroutine (internal/mermaid), and drawn here in the theme's colours; a
-// node of class internal-link opens the note its text names. Other kinds of diagram, and a
-// flowchart that cannot be read, show their source as code with a line saying why.
+// Mermaid blocks (issue #15, item 5): flowcharts and sequence diagrams are parsed and laid
+// out while the note renders, off the UI goroutine (internal/mermaid), and drawn here in the
+// theme's colours; a flowchart node of class internal-link opens the note its text names.
+// Other kinds of diagram, and a diagram that cannot be read, show their source as code with
+// a line saying why.
 
 // diagramChars is the width of a label's letter in line heights, for the layout made before
 // anything is measured: generous, so that labels fit their boxes.
@@ -28,6 +30,15 @@ const diagramChars = 0.42
 // mermaidBlock is the segment of a ```mermaid block of source text.
 func (r *noteRenderer) mermaidBlock(text string) widget.RichTextSegment {
 	kind := mermaid.Kind(text)
+	if kind == "sequenceDiagram" {
+		seq, err := mermaid.ParseSequence(text)
+		if err != nil {
+			seg := newCodeSegment("mermaid", text)
+			seg.note = "not drawn: " + err.Error()
+			return seg
+		}
+		return &diagramSegment{seq: seq, seqLayout: seq.Layout(measureLabel), source: text}
+	}
 	if kind != "flowchart" && kind != "graph" {
 		seg := newCodeSegment("mermaid", text)
 		seg.note = kind + " diagrams are not drawn yet"
@@ -42,15 +53,7 @@ func (r *noteRenderer) mermaidBlock(text string) widget.RichTextSegment {
 		seg.note = "not drawn: " + err.Error()
 		return seg
 	}
-	layout := chart.Layout(func(label string) (float64, float64) {
-		w := 0
-		lines := strings.Split(label, "\n")
-		for _, l := range lines {
-			w = max(w, utf8.RuneCountInString(l))
-		}
-		return float64(w) * diagramChars, float64(len(lines))
-	})
-	s := &diagramSegment{chart: chart, layout: layout, source: text}
+	s := &diagramSegment{chart: chart, layout: chart.Layout(measureLabel), source: text}
 	for i, n := range chart.Nodes {
 		if n.Link {
 			name := strings.ReplaceAll(n.Label, "\n", " ")
@@ -60,12 +63,41 @@ func (r *noteRenderer) mermaidBlock(text string) widget.RichTextSegment {
 	return s
 }
 
-// diagramSegment is a drawn flowchart in a note.
+// measureLabel sizes a label for a layout, in line heights, before anything is measured.
+func measureLabel(label string) (float64, float64) {
+	w := 0
+	lines := strings.Split(label, "\n")
+	for _, l := range lines {
+		w = max(w, utf8.RuneCountInString(l))
+	}
+	return float64(w) * diagramChars, float64(len(lines))
+}
+
+// diagramSegment is a drawn diagram in a note: a flowchart (chart) or a sequence diagram
+// (seq).
 type diagramSegment struct {
-	chart  *mermaid.Flowchart
-	layout *mermaid.Layout
-	source string
-	links  []diagramLink
+	chart     *mermaid.Flowchart
+	layout    *mermaid.Layout
+	seq       *mermaid.Sequence
+	seqLayout *mermaid.SequenceLayout
+	source    string
+	links     []diagramLink
+}
+
+// height is the diagram's height in line heights.
+func (s *diagramSegment) height() float64 {
+	if s.seq != nil {
+		return s.seqLayout.H
+	}
+	return s.layout.H
+}
+
+// size is the number of things drawn, for the render limit's cost.
+func (s *diagramSegment) size() int {
+	if s.seq != nil {
+		return len(s.seq.Steps) + len(s.seq.Participants)
+	}
+	return len(s.chart.Nodes)
 }
 
 // diagramLink is a node that opens a note.
@@ -137,7 +169,6 @@ func (r *diagramRenderer) Refresh() {
 	unit := float64(fyne.MeasureText("M", size, fyne.TextStyle{}).Height)
 	pad := float64(th.Size(theme.SizeNamePadding))
 	at := func(x, y float64) fyne.Position { return fyne.NewPos(float32(pad+x*unit), float32(pad+y*unit)) }
-	l, chart := d.seg.layout, d.seg.chart
 	r.objects = r.objects[:0]
 	line := func(a, b fyne.Position, c color.Color, w float32) {
 		ln := canvas.NewLine(c)
@@ -145,6 +176,12 @@ func (r *diagramRenderer) Refresh() {
 		ln.Position1, ln.Position2 = a, b
 		r.objects = append(r.objects, ln)
 	}
+	if d.seg.seq != nil {
+		r.sequence(at, line, unit, pad, size, fg, bg, fill, stroke, th.Color(theme.ColorNameWarning, v))
+		canvas.Refresh(d)
+		return
+	}
+	l, chart := d.seg.layout, d.seg.chart
 
 	// Edges first, under the nodes.
 	for k, e := range chart.Edges {
@@ -213,6 +250,91 @@ func (r *diagramRenderer) Refresh() {
 	}
 	r.min = fyne.NewSize(float32(l.W*unit+2*pad), float32(l.H*unit+2*pad))
 	canvas.Refresh(d)
+}
+
+// text draws s centred on c, in a box of bg when bg is not nil.
+func (r *diagramRenderer) text(s string, c fyne.Position, size float32, col, bg color.Color) {
+	t := canvas.NewText(s, col)
+	t.TextSize = size
+	ts := t.MinSize()
+	if bg != nil {
+		back := canvas.NewRectangle(bg)
+		back.Move(fyne.NewPos(c.X-ts.Width/2-2, c.Y-ts.Height/2))
+		back.Resize(fyne.NewSize(ts.Width+4, ts.Height))
+		r.objects = append(r.objects, back)
+	}
+	t.Move(fyne.NewPos(c.X-ts.Width/2, c.Y-ts.Height/2))
+	t.Resize(ts)
+	r.objects = append(r.objects, t)
+}
+
+// sequence draws a sequence diagram: the participants' boxes at the top and the bottom,
+// their lifelines, then the messages (a text above each line) and notes in order.
+func (r *diagramRenderer) sequence(at func(x, y float64) fyne.Position, line func(a, b fyne.Position, c color.Color, w float32),
+	unit, pad float64, size float32, fg, bg, fill, stroke, warning color.Color) {
+	s, l := r.d.seg.seq, r.d.seg.seqLayout
+	box := func(b mermaid.Box, f, st color.Color) {
+		rc := canvas.NewRectangle(f)
+		rc.StrokeColor, rc.StrokeWidth = st, 1.2
+		rc.Move(at(b.X-b.W/2, b.Y-b.H/2))
+		rc.Resize(fyne.NewSize(float32(b.W*unit), float32(b.H*unit)))
+		r.objects = append(r.objects, rc)
+	}
+	for i, p := range s.Participants {
+		b := l.Boxes[i]
+		dashes(at(b.X, b.Y+b.H/2), at(b.X, l.BottomY-b.H/2), 4, func(a, c fyne.Position) { line(a, c, stroke, 1) })
+		for _, y := range []float64{b.Y, l.BottomY} {
+			b.Y = y
+			box(b, fill, stroke)
+			r.text(p.Label, at(b.X, y), size, fg, nil)
+		}
+	}
+	number := 0
+	for k, st := range s.Steps {
+		y := l.Rows[k]
+		if st.Kind == mermaid.Note {
+			nb := l.Notes[k]
+			box(nb, blend(bg, warning, 0.18), blend(bg, warning, 0.7))
+			r.text(st.Text, at(nb.X, nb.Y), size, fg, nil)
+			continue
+		}
+		text := st.Text
+		if s.Numbered {
+			number++
+			text = fmt.Sprintf("%d. %s", number, text)
+		}
+		a, b := l.Columns[st.From], l.Columns[st.To]
+		draw := func(p, q fyne.Position) {
+			if st.Dotted {
+				dashes(p, q, 5, func(p, q fyne.Position) { line(p, q, fg, 1.2) })
+			} else {
+				line(p, q, fg, 1.2)
+			}
+		}
+		end := at(b, y)
+		from := at(a, y)
+		if a == b { // to itself: out, down and back
+			out, down := at(a+1.5, y), at(a+1.5, y+1)
+			end = at(a, y+1)
+			draw(from, out)
+			draw(out, down)
+			draw(down, end)
+			from = down
+			r.text(text, at(a+1.5+float64(len([]rune(text)))*diagramChars/2+0.3, y-0.5), size, fg, nil)
+		} else {
+			draw(from, end)
+			r.text(text, at((a+b)/2, y-0.6), size, fg, nil)
+		}
+		switch {
+		case st.Cross:
+			k := float32(unit * 0.25)
+			line(fyne.NewPos(end.X-k, end.Y-k), fyne.NewPos(end.X+k, end.Y+k), fg, 1.2)
+			line(fyne.NewPos(end.X-k, end.Y+k), fyne.NewPos(end.X+k, end.Y-k), fg, 1.2)
+		case st.Head:
+			arrowhead(from, end, float32(unit*0.45), func(p, q fyne.Position) { line(p, q, fg, 1.2) })
+		}
+	}
+	r.min = fyne.NewSize(float32(l.W*unit+2*pad), float32(l.H*unit+2*pad))
 }
 
 // shape draws a node's outline between its corners tl and br.

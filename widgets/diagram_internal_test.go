@@ -45,7 +45,8 @@ func TestMermaid_FlowchartIsDrawnOthersShowTheirSource(t *testing.T) {
 	}
 
 	for _, tc := range []struct{ block, note string }{
-		{"sequenceDiagram\nAlice->>Bob: Hello", "sequenceDiagram diagrams are not drawn yet"},
+		{"classDiagram\nclass Animal", "classDiagram diagrams are not drawn yet"},
+		{"sequenceDiagram\nAlice->>Bob Hello", "not drawn: line 2: "},
 		{"flowchart TD\nA --> B\nC[never closed --> D", "not drawn: line 3: "},
 	} {
 		_, seg := diagramNote(t, tc.block)
@@ -98,5 +99,33 @@ func TestMermaid_DrawingAndLinks(t *testing.T) {
 	}
 	if rr.MinSize().Width <= rr.MinSize().Height {
 		t.Errorf("a left-to-right chart of three is %v: not wider than tall", rr.MinSize())
+	}
+}
+
+// TestMermaid_SequenceDiagramIsDrawn: participants (twice, top and bottom), numbered messages
+// and notes are all drawn.
+func TestMermaid_SequenceDiagramIsDrawn(t *testing.T) {
+	test.NewTempApp(t)
+	_, seg := diagramNote(t, "sequenceDiagram\nautonumber\nparticipant K as Keeper\nK->>Ship: Light on\nShip-->>K: Seen\nNote over K,Ship: at dusk\nShip->>Ship: anchor")
+	d, ok := seg.(*diagramSegment)
+	if !ok || d.seq == nil {
+		t.Fatalf("a sequence diagram rendered as %T", seg)
+	}
+	v := &diagramView{seg: d}
+	v.ExtendBaseWidget(v)
+	rr := test.TempWidgetRenderer(t, v).(*diagramRenderer)
+	count := map[string]int{}
+	for _, o := range rr.Objects() {
+		if txt, ok := o.(*canvas.Text); ok {
+			count[txt.Text]++
+		}
+	}
+	for text, want := range map[string]int{"Keeper": 2, "Ship": 2, "1. Light on": 1, "2. Seen": 1, "at dusk": 1, "3. anchor": 1} {
+		if count[text] != want {
+			t.Errorf("%q drawn %d times, want %d (drawn: %v)", text, count[text], want, count)
+		}
+	}
+	if m := rr.MinSize(); m.Height <= m.Width/2 {
+		t.Errorf("a diagram of four steps is only %v", m)
 	}
 }

@@ -157,7 +157,7 @@ func (e *flowEstimate) segments(segs []widget.RichTextSegment, depth int) {
 			e.endParagraph()
 		case *diagramSegment:
 			e.endParagraph()
-			e.h += float32(s.layout.H)*e.m.lineHeight[theme.SizeNameText] + 2*e.m.pad + 2*e.m.innerPad
+			e.h += float32(s.height())*e.m.lineHeight[theme.SizeNameText] + 2*e.m.pad + 2*e.m.innerPad
 			e.blocks++
 		case *codeSegment:
 			e.endParagraph()

@@ -66,7 +66,7 @@ func segsCost(segs []widget.RichTextSegment) int {
 		case *codeSegment:
 			n += codeLineCost * (len(s.lines) - 1)
 		case *diagramSegment:
-			n += codeLineCost * len(s.chart.Nodes)
+			n += codeLineCost * s.size()
 		case *blockSegment:
 			n += blockCost(s.block)
 		}

@@ -1,8 +1,9 @@
 // Package mermaid reads the Mermaid diagrams notes hold in ```mermaid blocks and lays out the
 // kinds Vaultview draws (issue #15, item 5): flowcharts (`flowchart` and `graph`, every
 // direction, the common node shapes, edges solid, dotted and thick, with or without arrows
-// and labels). It has no GUI: the note view draws the layout it returns. Other kinds are
-// named by Kind, so the view can say which is not drawn yet.
+// and labels) and sequence diagrams (participants, messages of every arrow, notes). It has
+// no GUI: the note view draws the layouts it returns. Other kinds are named by Kind, so the
+// view can say which is not drawn yet.
 package mermaid
 
 import (
