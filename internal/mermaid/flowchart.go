@@ -96,8 +96,12 @@ type Error struct {
 
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
-// maxNodes bounds a chart: past it a diagram is refused rather than laid out for long.
-const maxNodes = 2000
+// maxNodes and maxEdges bound a chart: past them a diagram is refused rather than laid out
+// and drawn for long (a note of a million `A-->B` lines has two nodes).
+const (
+	maxNodes = 2000
+	maxEdges = 5000
+)
 
 // ParseFlowchart reads a flowchart (a `flowchart` or `graph` block). Statements are one a
 // line or separated by `;`; `%%` starts a comment; `subgraph`, `end`, `style`, `classDef`,
@@ -126,8 +130,8 @@ func ParseFlowchart(src string) (*Flowchart, error) {
 			if err := p.statement(stmt); err != nil {
 				return nil, &Error{Line: n + 1, Msg: err.Error()}
 			}
-			if len(p.f.Nodes) > maxNodes {
-				return nil, &Error{Line: n + 1, Msg: fmt.Sprintf("more than %d nodes", maxNodes)}
+			if len(p.f.Nodes) > maxNodes || len(p.f.Edges) > maxEdges {
+				return nil, &Error{Line: n + 1, Msg: fmt.Sprintf("more than %d nodes or %d edges", maxNodes, maxEdges)}
 			}
 		}
 	}

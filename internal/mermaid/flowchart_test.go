@@ -3,6 +3,7 @@ package mermaid
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -190,4 +191,56 @@ func BenchmarkLayout(b *testing.B) {
 		}
 		f.Layout(measure)
 	}
+}
+
+func TestParseFlowchart_EdgesBounded(t *testing.T) {
+	src := "flowchart TD\n" + strings.Repeat("A-->B\n", maxEdges+1)
+	if _, err := ParseFlowchart(src); err == nil {
+		t.Error("a chart of too many edges was read")
+	}
+}
+
+// FuzzDiagrams reads arbitrary text as a flowchart and as a sequence diagram: each is
+// refused with a line in range or laid out with every box and point finite.
+func FuzzDiagrams(f *testing.F) {
+	f.Add("flowchart LR\nA[Start] --> B{Choice}\nB -->|yes| C((Done))\nB -. no .-> A\nclass C internal-link")
+	f.Add("graph TD;A-->B;B---C;C==>A")
+	f.Add("sequenceDiagram\nautonumber\nparticipant A as Alice\nA->>B: hi\nB-->>A: yo\nNote over A,B: both\nA-xA: self")
+	f.Fuzz(func(t *testing.T, src string) {
+		lines := strings.Count(src, "\n") + 1
+		finite := func(xs ...float64) {
+			for _, x := range xs {
+				if math.IsNaN(x) || math.IsInf(x, 0) {
+					t.Fatalf("a layout value is %v", x)
+				}
+			}
+		}
+		check := func(err error) bool {
+			if err == nil {
+				return true
+			}
+			var e *Error
+			if !errors.As(err, &e) || e.Line < 1 || e.Line > lines {
+				t.Fatalf("error %v: want one with a line in 1..%d", err, lines)
+			}
+			return false
+		}
+		if c, err := ParseFlowchart(src); check(err) {
+			l := c.Layout(measure)
+			finite(l.W, l.H)
+			for _, b := range l.Boxes {
+				finite(b.X, b.Y, b.W, b.H)
+			}
+			for _, e := range l.Edges {
+				finite(e[0].X, e[0].Y, e[1].X, e[1].Y)
+			}
+		}
+		if s, err := ParseSequence(src); check(err) {
+			l := s.Layout(measure)
+			finite(l.W, l.H, l.BottomY)
+			for _, y := range l.Rows {
+				finite(y)
+			}
+		}
+	})
 }
