@@ -73,6 +73,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	r := NewReport(v.Index())
+	r.Math = mathProblems(v)
 	r.Write(stdout, root, *limit)
 	if r.HasProblems() {
 		return ExitProblems

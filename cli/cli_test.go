@@ -162,3 +162,27 @@ func TestIndexJSON_Shape(t *testing.T) {
 		t.Errorf("notes %d, warnings %d", len(doc.Notes), len(doc.Warnings))
 	}
 }
+
+// TestCheck_ReportsMathThatCannotBeTypeset: a display formula plain TeX cannot set is a
+// problem, with its file and the line its TeX starts on; formulas that set are not, and a
+// `$$` inside code is no formula.
+func TestCheck_ReportsMathThatCannotBeTypeset(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.md", "# Good\n\n$$E = mc^2$$\n\n$$\n\\begin{pmatrix}1 & 0\\\\ 0 & 1\\end{pmatrix}\n$$\n")
+	write("bad.md", "# Bad\n\nText.\n\n$$\n\\nosuchcommand{x}\n$$\n\n```\n$$\\alsonotreal$$\n```\n")
+	code, out, errs := run("check", dir)
+	if code != cli.ExitProblems {
+		t.Fatalf("exit %d, want %d (problems)\n%s%s", code, cli.ExitProblems, out, errs)
+	}
+	if !strings.Contains(out, "Display math that cannot be typeset") || !strings.Contains(out, "bad.md:5: display math not typeset") {
+		t.Errorf("report:\n%s", out)
+	}
+	if strings.Contains(out, "good.md") || strings.Contains(out, "alsonotreal") || strings.Count(out, "display math not typeset") != 1 {
+		t.Errorf("report names more than the one bad formula:\n%s", out)
+	}
+}

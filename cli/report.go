@@ -17,6 +17,9 @@ type Report struct {
 	Ambiguous, CaseClashes   []vault.NameGroup
 	InvalidTimestamps        []vault.Problem
 	Frontmatter, Files, Text []vault.Problem
+	// Math are the display formulas that cannot be typeset (set by check: typesetting
+	// costs more than the rest of the report).
+	Math []vault.Problem
 }
 
 // NewReport examines an index.
@@ -54,7 +57,7 @@ func NewReport(ix *vault.Index) *Report {
 // are not problems: notes that do not exist yet are normal in a growing vault, and rule 5
 // decides every ambiguous link the same way each time.
 func (r *Report) HasProblems() bool {
-	return len(r.CaseClashes)+len(r.InvalidTimestamps)+len(r.Frontmatter)+len(r.Files)+len(r.Text) > 0
+	return len(r.CaseClashes)+len(r.InvalidTimestamps)+len(r.Frontmatter)+len(r.Files)+len(r.Text)+len(r.Math) > 0
 }
 
 // Write prints the report; limit bounds each section's list (0: everything).
@@ -80,6 +83,7 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 	problems("Invalid timestamps", r.InvalidTimestamps)
 	problems("Bad frontmatter", r.Frontmatter)
 	problems("Unreadable or skipped files", r.Files)
+	problems("Display math that cannot be typeset", r.Math)
 	problems("Other problems", r.Text)
 	if r.HasProblems() {
 		fmt.Fprintln(w, "\nProblems found.")

@@ -368,6 +368,11 @@ func (s *scanner) leaf(p, end int) {
 			s.giveUp() // a link or footnote definition
 			return
 		}
+	case line[0] == '$':
+		if bytes.HasPrefix(line, []byte("$$")) {
+			s.giveUp() // maybe display math (markdown.MathBlock): rare, left to goldmark
+			return
+		}
 	}
 	if markdown.IsThematicBreak(line) {
 		if len(s.para) > 0 && line[0] == '-' {
@@ -400,6 +405,11 @@ func (s *scanner) startsBlock(p, end int) bool {
 	switch line[0] {
 	case '>':
 		return true
+	case '$':
+		if bytes.HasPrefix(line, []byte("$$")) {
+			s.giveUp() // maybe display math, which interrupts a paragraph
+			return true
+		}
 	case '#':
 		_, _, ok := atxHeading(s.src, q, end)
 		return ok

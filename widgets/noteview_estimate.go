@@ -155,6 +155,10 @@ func (e *flowEstimate) segments(segs []widget.RichTextSegment, depth int) {
 		case *widget.ParagraphSegment:
 			e.segments(s.Texts, depth+1)
 			e.endParagraph()
+		case *mathSegment:
+			e.endParagraph()
+			e.h += 2.5*e.m.lineHeight[theme.SizeNameText] + 2*e.m.pad
+			e.blocks++
 		case *diagramSegment:
 			e.endParagraph()
 			e.h += float32(s.height())*e.m.lineHeight[theme.SizeNameText] + 2*e.m.pad + 2*e.m.innerPad

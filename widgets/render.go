@@ -259,6 +259,11 @@ func (r *noteRenderer) blockNode(n ast.Node, out []*noteBlock) []*noteBlock {
 		return out
 	case *ast.ThematicBreak:
 		return append(out, &noteBlock{segs: []widget.RichTextSegment{&widget.SeparatorSegment{}}, offset: r.offset(n)})
+	case *md.MathBlock:
+		if seg := r.mathBlock(n); seg != nil {
+			return append(out, &noteBlock{segs: []widget.RichTextSegment{seg}, offset: r.offset(n)})
+		}
+		return out
 	case *md.Callout:
 		return append(out, r.callout(n))
 	case *ast.Blockquote:

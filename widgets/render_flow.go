@@ -232,6 +232,8 @@ func writeSegment(w *strings.Builder, s widget.RichTextSegment) {
 		w.WriteString(s.text + "\n")
 	case *diagramSegment:
 		w.WriteString(s.source + "\n")
+	case *mathSegment:
+		w.WriteString(s.Textual() + "\n")
 	case *widget.SeparatorSegment:
 		w.WriteString("---\n")
 	case *imageSegment:

@@ -56,7 +56,7 @@ func New() goldmark.Markdown {
 
 // Extension returns the Obsidian syntax alone (wikilinks and embeds, Markdown links to
 // wikilinks, timestamp anchors, tags, highlights, comments, callouts, lines of `<br>` read as
-// line breaks) as a goldmark.Extender, for adding to a configuration other than New's. It
+// line breaks, display math) as a goldmark.Extender, for adding to a configuration other than New's. It
 // registers parsers and transformers only, no renderer.
 func Extension() goldmark.Extender {
 	return obsidian{}
@@ -71,6 +71,7 @@ func (obsidian) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(
 			util.Prioritized(lineBreakParser{}, lineBreakPriority),
+			util.Prioritized(mathBlockParser{}, mathBlockPriority),
 		),
 		parser.WithInlineParsers(
 			util.Prioritized(commentParser{}, commentPriority),

@@ -1,0 +1,231 @@
+// Package mathtex typesets the display math of notes (issue #15, item 4) in pure Go, with no
+// TeX installation and no network: a formula written for MathJax, as Obsidian's notes are,
+// is rewritten into plain TeX where it uses the common AMS forms (matrices, cases, aligned
+// equations, \text, \mathbb, …), set by star-tex, a Go port of TeX, through
+// github.com/tdewolff/canvas, and drawn into an image in any colour and size. A formula that
+// plain TeX cannot set is an error, which the window shows as the formula's source and
+// `check` reports.
+package mathtex
+
+import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/canvas"
+	"github.com/tdewolff/canvas/renderers/rasterizer"
+)
+
+// maxTeX bounds a formula: TeX is a programming language, and a formula that long is no
+// formula a reader wrote.
+const maxTeX = 8 << 10
+
+// ErrTooLong is the error of a formula over maxTeX bytes.
+var ErrTooLong = errors.New("formula too long to typeset")
+
+var (
+	// mu serialises typesetting: canvas.ParseLaTeX prints TeX's log to standard output when
+	// a formula fails, so standard output is pointed away while it runs, which must not
+	// happen twice at once.
+	mu    sync.Mutex
+	paths = map[string]result{}
+)
+
+type result struct {
+	path *canvas.Path
+	err  error
+}
+
+// maxCached is how many formulas' outlines are kept.
+const maxCached = 512
+
+// Check typesets tex and returns why it cannot be, or nil.
+func Check(tex string) error {
+	_, err := outline(tex)
+	return err
+}
+
+// outline returns the glyphs of tex as one path, in millimetres at TeX's 10 pt.
+func outline(tex string) (*canvas.Path, error) {
+	if len(tex) > maxTeX {
+		return nil, ErrTooLong
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if r, ok := paths[tex]; ok {
+		return r.path, r.err
+	}
+	p, err := parse(Plain(tex))
+	if len(paths) >= maxCached {
+		clear(paths)
+	}
+	paths[tex] = result{p, err}
+	return p, err
+}
+
+// parse runs TeX on a plain TeX formula, with standard output pointed away.
+func parse(plain string) (p *canvas.Path, err error) {
+	if null, e := os.OpenFile(os.DevNull, os.O_WRONLY, 0); e == nil {
+		stdout := os.Stdout
+		os.Stdout = null
+		defer func() { os.Stdout = stdout; null.Close() }()
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("TeX failed: %v", r)
+		}
+	}()
+	p, err = canvas.ParseLaTeX(`\displaystyle ` + plain)
+	if err != nil {
+		return nil, errors.New("plain TeX cannot set it (an unknown command or unbalanced braces)")
+	}
+	if p == nil || p.Empty() {
+		return nil, errors.New("it sets to nothing")
+	}
+	return p, nil
+}
+
+// pointMM is a TeX point in millimetres.
+const pointMM = 25.4 / 72.27
+
+// Image draws tex in colour col with its 10 pt text at textPx pixels (the note's text size),
+// with a margin of a pixel or two; baseline is how far down the image the formula's
+// baseline is.
+func Image(tex string, col color.Color, textPx float64) (img image.Image, baseline int, err error) {
+	p, err := outline(tex)
+	if err != nil {
+		return nil, 0, err
+	}
+	dpmm := textPx / (10 * pointMM)
+	b := p.Bounds()
+	margin := 2 / dpmm
+	w, h := b.W()+2*margin, b.H()+2*margin
+	c := canvas.New(w, h)
+	ctx := canvas.NewContext(c)
+	ctx.SetFillColor(col)
+	ctx.DrawPath(margin-b.X0, margin-b.Y0, p)
+	rgba := rasterizer.Draw(c, canvas.DPMM(dpmm), canvas.DefaultColorSpace)
+	return rgba, int((margin + b.Y1) * dpmm), nil
+}
+
+// Plain rewrites what MathJax reads and plain TeX does not into plain TeX: environments
+// (matrix, pmatrix, bmatrix, Bmatrix, vmatrix, Vmatrix, cases, aligned, align, align*,
+// gathered, split, array) with `\\` between their rows, and commands such as \text,
+// \mathbb, \mathrm, \operatorname, \dfrac, \lvert. What it does not know it leaves as it is.
+func Plain(tex string) string {
+	tex = environments(tex)
+	for _, r := range commands {
+		tex = replaceCommand(tex, r.name, r.open, r.close)
+	}
+	return simple.Replace(tex)
+}
+
+// environments rewrites each \begin{name}…\end{name}, innermost first.
+func environments(tex string) string {
+	for range 64 { // bounded: each round rewrites one environment
+		end := strings.Index(tex, `\end{`)
+		if end < 0 {
+			return tex
+		}
+		close := strings.IndexByte(tex[end:], '}')
+		if close < 0 {
+			return tex
+		}
+		name := tex[end+5 : end+close]
+		begin := strings.LastIndex(tex[:end], `\begin{`+name+`}`)
+		if begin < 0 {
+			return tex
+		}
+		bodyStart := begin + len(`\begin{`+name+`}`)
+		body := tex[bodyStart:end]
+		if name == "array" && strings.HasPrefix(body, "{") { // its column spec
+			if k := strings.IndexByte(body, '}'); k >= 0 {
+				body = body[k+1:]
+			}
+		}
+		body = strings.ReplaceAll(body, `\\`, `\cr `)
+		// Rows are set with \halign in a \vcenter, as plain TeX's \matrix does, but without
+		// its \mathstrut rows; and vertical bars are rules, not the extensible |, which
+		// the DVI reader of tdewolff/canvas cannot follow around a tall box.
+		grid := `\vcenter{\halign{\hfil$#$\hfil&&\quad\hfil$#$\hfil\cr ` + body + `\crcr}}`
+		var out string
+		switch name {
+		case "matrix", "array", "smallmatrix":
+			out = grid
+		case "pmatrix":
+			out = `\left(` + grid + `\right)`
+		case "bmatrix":
+			out = `\left[` + grid + `\right]`
+		case "Bmatrix":
+			out = `\left\{` + grid + `\right\}`
+		case "vmatrix":
+			out = `\hbox{\vrule\kern2pt$` + grid + `$\kern2pt\vrule}`
+		case "Vmatrix":
+			out = `\hbox{\vrule\kern1pt\vrule\kern2pt$` + grid + `$\kern2pt\vrule\kern1pt\vrule}`
+		case "cases":
+			out = `\left\{\vcenter{\halign{$#$\hfil&\quad$#$\hfil\cr ` + body + `\crcr}}\right.`
+		case "aligned", "align", "align*", "split", "gathered", "gather", "gather*", "equation", "equation*", "alignat":
+			out = `\vcenter{\halign{\hfil$\displaystyle#$&&$\displaystyle{}#$\hfil\cr ` + body + `\crcr}}`
+		default:
+			out = body // unknown: its body alone, which may still set
+		}
+		tex = tex[:begin] + out + tex[end+close+1:]
+	}
+	return tex
+}
+
+// commands are rewritten with their braced argument: \name{x} → open x close.
+var commands = []struct{ name, open, close string }{
+	{`\text`, `\hbox{`, `}`},
+	{`\textrm`, `\hbox{`, `}`},
+	{`\mathrm`, `{\rm `, `}`},
+	{`\mathbf`, `{\bf `, `}`},
+	{`\mathit`, `{\it `, `}`},
+	{`\mathbb`, `{\bf `, `}`},
+	{`\mathcal`, `{\cal `, `}`},
+	{`\operatorname`, `\mathop{\rm `, `}`},
+	{`\boldsymbol`, `{\bf `, `}`},
+}
+
+// replaceCommand rewrites every \name{arg}, arg with balanced braces, as open arg close.
+func replaceCommand(tex, name, open, close string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(tex, name+"{")
+		if i < 0 {
+			b.WriteString(tex)
+			return b.String()
+		}
+		depth, j := 0, i+len(name)
+		for ; j < len(tex); j++ {
+			if tex[j] == '{' {
+				depth++
+			} else if tex[j] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if j == len(tex) {
+			b.WriteString(tex)
+			return b.String()
+		}
+		b.WriteString(tex[:i])
+		b.WriteString(open)
+		b.WriteString(tex[i+len(name)+1 : j])
+		b.WriteString(close)
+		tex = tex[j+1:]
+	}
+}
+
+// simple are the commands plain TeX spells otherwise.
+var simple = strings.NewReplacer(
+	`\dfrac`, `\frac`, `\tfrac`, `\frac`,
+	`\lvert`, `|`, `\rvert`, `|`, `\lVert`, `\|`, `\rVert`, `\|`,
+	`\implies`, `\Longrightarrow`, `\iff`, `\Longleftrightarrow`,
+	`\coloneqq`, `:=`, `\nonumber`, ``, `\notag`, ``,
+)

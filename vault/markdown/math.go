@@ -1,0 +1,128 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Display math (docs/FORMAT.md §5.6): a block that starts with `$$` at the start of a line
+// and runs to the line that ends with `$$`, the same line included (`$$E = mc^2$$`). Its TeX
+// is kept as written: no Markdown inside it (no emphasis, links, tags or timestamps), and
+// `\\` is two backslashes. Inline math (`$…$`) is not read yet: it stays text.
+
+// KindMathBlock is the kind of MathBlock nodes.
+var KindMathBlock = ast.NewNodeKind("MathBlock")
+
+// MathBlock is a block of display math. Its Lines hold the TeX, from after the opening `$$`
+// to before the closing one.
+type MathBlock struct {
+	ast.BaseBlock
+	// closed is set once the closing `$$` is read.
+	closed bool
+}
+
+// Kind implements ast.Node.
+func (n *MathBlock) Kind() ast.NodeKind { return KindMathBlock }
+
+// IsRaw implements ast.Node: its lines are TeX, never parsed as Markdown.
+func (n *MathBlock) IsRaw() bool { return true }
+
+// Dump implements ast.Node.
+func (n *MathBlock) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
+
+// TeX returns the block's formula.
+func (n *MathBlock) TeX(source []byte) string {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(source))
+	}
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// mathBlockPriority: before goldmark's paragraph parser (1000) and with no other block
+// parser at `$`.
+const mathBlockPriority = 700
+
+type mathBlockParser struct{}
+
+// Trigger implements parser.BlockParser.
+func (mathBlockParser) Trigger() []byte { return []byte{'$'} }
+
+// Open implements parser.BlockParser. A `$$` opens display math only when a line ending in
+// `$$` closes it within maxMathLines: an unclosed `$$` (a price, a typo) stays text and
+// does not swallow the rest of the note.
+func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	line, seg := reader.PeekLine()
+	pos := pc.BlockOffset()
+	if pos < 0 || pos+2 > len(line) || line[pos] != '$' || line[pos+1] != '$' {
+		return nil, parser.NoChildren
+	}
+	start := seg.Start + pos + 2
+	if !mathCloses(reader.Source()[start:]) {
+		return nil, parser.NoChildren
+	}
+	n := &MathBlock{}
+	n.addLine(text.NewSegment(start, seg.Stop), reader.Source())
+	return n, parser.NoChildren
+}
+
+// maxMathLines bounds how far below its `$$` a display formula may close.
+const maxMathLines = 200
+
+// mathCloses reports whether src, the source after an opening `$$`, has a line ending in
+// `$$` within maxMathLines lines (the first line's `$$` must not be the opener's own).
+func mathCloses(src []byte) bool {
+	for range maxMathLines {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if bytes.HasSuffix(bytes.TrimRight(line, " \t\r"), []byte("$$")) {
+			return true
+		}
+		if src == nil {
+			return false
+		}
+	}
+	return false
+}
+
+// addLine adds a line of TeX, up to a closing `$$` at its end if it has one.
+func (n *MathBlock) addLine(seg text.Segment, source []byte) {
+	v := seg.Value(source)
+	trimmed := bytes.TrimRight(v, " \t\r\n")
+	if bytes.HasSuffix(trimmed, []byte("$$")) {
+		n.closed = true
+		seg = text.NewSegment(seg.Start, seg.Start+len(trimmed)-2)
+	}
+	n.Lines().Append(seg)
+}
+
+// Continue implements parser.BlockParser.
+func (mathBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
+	n := node.(*MathBlock)
+	if n.closed {
+		return parser.Close
+	}
+	_, seg := reader.PeekLine()
+	n.addLine(seg, reader.Source())
+	reader.AdvanceToEOL()
+	return parser.Continue | parser.NoChildren
+}
+
+// Close implements parser.BlockParser.
+func (mathBlockParser) Close(node ast.Node, reader text.Reader, pc parser.Context) {}
+
+// CanInterruptParagraph implements parser.BlockParser: a `$$` line starts display math
+// wherever it is, as in Obsidian.
+func (mathBlockParser) CanInterruptParagraph() bool { return true }
+
+// CanAcceptIndentedLine implements parser.BlockParser: indented four spaces it is code.
+func (mathBlockParser) CanAcceptIndentedLine() bool { return false }

@@ -1,0 +1,73 @@
+package widgets
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"vaultview/vault"
+)
+
+// mathSegments renders src and returns its math and code segments, in order.
+func mathSegments(t *testing.T, src string) []any {
+	t.Helper()
+	r := RenderNote(RenderInput{Source: []byte(src), Note: vault.ParseNote("m.md", []byte(src))})
+	var out []any
+	for _, row := range r.rows {
+		for _, s := range row.segs {
+			switch s.(type) {
+			case *mathSegment, *codeSegment:
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func TestMath_TypesetOrShownAsSource(t *testing.T) {
+	test.NewTempApp(t)
+	segs := mathSegments(t, "# M\n\n$$\\frac{a}{b}$$\n\n$$\n\\nosuch{x}\n$$\n\nA price of $$5 stays text.\n")
+	if len(segs) != 2 {
+		t.Fatalf("%d segments, want a formula and a failed one", len(segs))
+	}
+	m, ok := segs[0].(*mathSegment)
+	if !ok || m.tex != `\frac{a}{b}` || m.Textual() != `$$\frac{a}{b}$$` {
+		t.Errorf("first: %#v", segs[0])
+	}
+	c, ok := segs[1].(*codeSegment)
+	if !ok || c.whole != `\nosuch{x}` || !strings.HasPrefix(c.note, "not typeset: ") {
+		t.Errorf("second: %#v", segs[1])
+	}
+}
+
+// TestMath_DrawnLargerWithTheZoom: the image follows the text size.
+func TestMath_DrawnLargerWithTheZoom(t *testing.T) {
+	a := test.NewTempApp(t)
+	seg := &mathSegment{tex: `x^2 + y^2 = z^2`}
+	v := seg.Visual().(*mathView)
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(600, 200))
+	small := test.TempWidgetRenderer(t, v).MinSize()
+	a.Settings().SetTheme(sizedTheme{theme.DefaultTheme(), 2})
+	v.Refresh()
+	large := test.TempWidgetRenderer(t, v).MinSize()
+	if large.Width < small.Width*1.6 || small.Width < 20 {
+		t.Errorf("at twice the text size the formula is %v, at the usual %v", large, small)
+	}
+}
+
+// sizedTheme scales the text sizes, as the window's zoom does.
+type sizedTheme struct {
+	fyne.Theme
+	zoom float32
+}
+
+func (s sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameText {
+		return s.Theme.Size(n) * s.zoom
+	}
+	return s.Theme.Size(n)
+}
