@@ -27,6 +27,57 @@ const maxTeX = 8 << 10
 // ErrTooLong is the error of a formula over maxTeX bytes.
 var ErrTooLong = errors.New("formula too long to typeset")
 
+// ErrProgram is the error of a formula that uses TeX as a programming language: TeX would
+// run it as long as it says, perhaps for ever, with nothing to stop it.
+var ErrProgram = errors.New("formula defines or runs TeX code, which is not typeset")
+
+// programs are the commands a formula may not use: those that define or loop (a loop needs
+// a definition), read or write files, change how the input is read, name a command
+// indirectly, or multiply what is drawn. ^^ is refused too: it spells any character, and so any command.
+var programs = map[string]bool{
+	"def": true, "edef": true, "gdef": true, "xdef": true, "let": true, "futurelet": true,
+	"loop": true, "repeat": true, "csname": true, "expandafter": true, "afterassignment": true,
+	"aftergroup": true, "everymath": true, "everydisplay": true, "everypar": true,
+	"everyhbox": true, "everyvbox": true, "everycr": true, "everyjob": true, "input": true,
+	"endinput": true, "openin": true, "read": true, "write": true, "openout": true,
+	"immediate": true, "catcode": true, "uppercase": true, "lowercase": true, "output": true,
+	"end": true, "dump": true, "patterns": true, "hyphenation": true, "special": true,
+	"mark": true, "insert": true, "vadjust": true, "scantokens": true, "newcommand": true,
+	"renewcommand": true, "newcount": true, "advance": true, "multiply": true, "divide": true,
+	// Leaders repeat a box across a space, nested they repeat it millions of times.
+	"leaders": true, "cleaders": true, "xleaders": true,
+}
+
+// ErrTooLarge is the error of a formula that sets to more than a page.
+var ErrTooLarge = errors.New("formula sets larger than a page")
+
+// maxMM bounds a set formula's width and height, in millimetres.
+const maxMM = 400
+
+// program reports whether tex uses a command of programs, or ^^.
+func program(tex string) bool {
+	if strings.Contains(tex, "^^") {
+		return true
+	}
+	for i := 0; i < len(tex); i++ {
+		if tex[i] != '\\' {
+			continue
+		}
+		j := i + 1
+		for j < len(tex) && (tex[j] >= 'a' && tex[j] <= 'z' || tex[j] >= 'A' && tex[j] <= 'Z') {
+			j++
+		}
+		if programs[tex[i+1:j]] {
+			return true
+		}
+		if j == i+1 {
+			j++ // \ and the like: skip the escaped character
+		}
+		i = j - 1
+	}
+	return false
+}
+
 var (
 	// mu serialises typesetting: canvas.ParseLaTeX prints TeX's log to standard output when
 	// a formula fails, so standard output is pointed away while it runs, which must not
@@ -54,12 +105,16 @@ func outline(tex string) (*canvas.Path, error) {
 	if len(tex) > maxTeX {
 		return nil, ErrTooLong
 	}
+	plain := Plain(tex)
+	if program(plain) { // after the rewriting, which takes out the \begin and \end it knows
+		return nil, ErrProgram
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	if r, ok := paths[tex]; ok {
 		return r.path, r.err
 	}
-	p, err := parse(Plain(tex))
+	p, err := parse(plain)
 	if len(paths) >= maxCached {
 		clear(paths)
 	}
@@ -85,6 +140,9 @@ func parse(plain string) (p *canvas.Path, err error) {
 	}
 	if p == nil || p.Empty() {
 		return nil, errors.New("it sets to nothing")
+	}
+	if b := p.Bounds(); b.W() > maxMM || b.H() > maxMM {
+		return nil, ErrTooLarge
 	}
 	return p, nil
 }

@@ -41,6 +41,16 @@ func TestCheck_RefusesWhatCannotSet(t *testing.T) {
 		`x^`,
 		strings.Repeat("x", maxTeX+1),
 		`\begin{tikzpicture}\draw (0,0) -- (1,1);\end{tikzpicture}`,
+		// TeX as a program: each would run for ever or touch files.
+		`\def\x{\x}\x`,
+		`\loop x \repeat`,
+		`\^^64ef\x{\x}\x`,
+		`\csname def\endcsname\y{\y}\y`,
+		`\input /etc/passwd`,
+		`\immediate\write16{hi}`,
+		`\vbox to 16000pt{\leaders\hbox to 16000pt{\leaders\hbox{.}\hfil}\vfil}`,
+		// Larger than a page (space alone is not drawn, so it is no matter).
+		`\vrule height 2000pt`,
 	} {
 		if err := Check(tex); err == nil {
 			t.Errorf("%.40s: set, want an error", tex)
@@ -115,4 +125,16 @@ func BenchmarkImage(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzCheck sets arbitrary formulas: each sets or is refused, never a crash (or a hang:
+// the fuzzer stops a run that does not return).
+func FuzzCheck(f *testing.F) {
+	for _, s := range sets {
+		f.Add(s)
+	}
+	f.Add(`\def\x{\x}\x`)
+	f.Fuzz(func(t *testing.T, tex string) {
+		Check(tex)
+	})
 }
