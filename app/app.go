@@ -3,8 +3,10 @@
 //
 // Whatever could hold the window up runs on goroutines: loading the vault and showing its
 // first note early (window.go, early.go), following changes on disk (reload.go), reading and
-// rendering the note to show (window.go), indexing the text for search (search.go) and
-// building the quick switcher's matcher (switcher.go). Their results reach the UI goroutine
+// rendering the note to show (window.go), indexing the text for search (search.go; the index
+// is saved for the next opening and opened from there, in the cache folder cache.go names)
+// and building the quick switcher's matcher (switcher.go). Where the reader left each note
+// is kept in the preferences (places.go). Their results reach the UI goroutine
 // through Window.do, which NewWindow sets to fyne.Do (window.go) and hands to the finder
 // (finder.go: the switcher and the search) and the reloader as their do hook; those five
 // files are where app calls it. App's tests put a lock there instead, to get the real driver's single UI

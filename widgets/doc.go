@@ -23,7 +23,10 @@
 //     noteview_header.go the title, Watch video, folder, tags and properties;
 //     noteview_link.go links to notes drawn as words; noteview_actions.go what links, chips
 //     and folds do; noteview_keys.go reading from the keyboard; noteview_match.go scrolling
-//     to a search match.
+//     to a search match and marking it; noteview_find.go the find bar (Ctrl+F).
+//   - code.go, code_view.go: code blocks coloured by language (chroma), with the copy
+//     button; diagram.go: Mermaid flowcharts and sequence diagrams, laid out by
+//     internal/mermaid; math.go: display math, typeset by internal/mathtex.
 //   - timechip.go: timeChip, the one timestamp chip, in the text and in every list, with its
 //     copy menu and hover; chip.go, chip_overlay.go, chip_punct.go: chips and links laid
 //     over the text (overlaySegment), and keeping the punctuation after a chip on its line;
