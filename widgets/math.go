@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 
@@ -19,12 +20,25 @@ import (
 // theme change or a zoom draws it again without setting it again. A formula that cannot be
 // set shows as its source in a code block, with why.
 
+// maxFormulas bounds the formulas typeset in one rendering of a note: setting one new
+// formula costs milliseconds, and the note shows only once its rendering is done.
+const maxFormulas = 100
+
 // mathBlock is the segment of a display math block.
 func (r *noteRenderer) mathBlock(n *md.MathBlock) widget.RichTextSegment {
 	tex := n.TeX(r.src)
 	if tex == "" {
 		return nil
 	}
+	if r.formulas == nil {
+		r.formulas = new(int)
+	}
+	if *r.formulas >= maxFormulas {
+		seg := newCodeSegment("math", tex)
+		seg.note = fmt.Sprintf("not typeset: only the first %d formulas of a note are", maxFormulas)
+		return seg
+	}
+	*r.formulas++
 	if err := mathtex.Check(tex); err != nil {
 		seg := newCodeSegment("math", tex)
 		seg.note = "not typeset: " + err.Error()

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -70,4 +71,30 @@ func (s sizedTheme) Size(n fyne.ThemeSizeName) float32 {
 		return s.Theme.Size(n) * s.zoom
 	}
 	return s.Theme.Size(n)
+}
+
+// TestMath_BoundedPerNote: past maxFormulas a note's formulas show as their source, so that a
+// note of thousands of them still shows at once.
+func TestMath_BoundedPerNote(t *testing.T) {
+	test.NewTempApp(t)
+	var src strings.Builder
+	src.WriteString("# Many\n\n")
+	for i := range maxFormulas + 3 {
+		fmt.Fprintf(&src, "$$x_{%d}$$\n\n", i)
+	}
+	segs := mathSegments(t, src.String())
+	typeset, source := 0, 0
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *mathSegment:
+			typeset++
+		case *codeSegment:
+			if strings.Contains(s.note, "only the first") {
+				source++
+			}
+		}
+	}
+	if typeset != maxFormulas || source != 3 {
+		t.Errorf("%d typeset and %d shown as source, want %d and 3", typeset, source, maxFormulas)
+	}
 }

@@ -169,6 +169,7 @@ func RenderNote(in RenderInput) *RenderedNote {
 		top:      true,
 		problems: &out.Problems,
 		images:   map[string]*loadedImage{},
+		formulas: new(int),
 	}
 	// Any link may be previewed, in the body, the header or an embed.
 	out.act.keepPreviewInput(&in)
@@ -224,6 +225,9 @@ type noteRenderer struct {
 
 	depth int      // embed depth
 	chain []string // the notes embedding this one, outermost first
+
+	// formulas counts the display formulas typeset so far (math.go), shared with embeds.
+	formulas *int
 }
 
 // problem records something that could not be shown as written, with its line.

@@ -81,6 +81,7 @@ func (r *noteRenderer) embedNote(w *md.Wikilink, target string) *noteBlock {
 		images:   r.images,
 		depth:    r.depth + 1,
 		chain:    append(slices.Clone(r.chain), r.note.Path),
+		formulas: r.formulas,
 	}
 	doc := vault.Markdown().Parser().Parse(text.NewReader(sub.src))
 	var blocks []*noteBlock
