@@ -8,10 +8,11 @@ import (
 
 // TestMath_DisplayFormulasAreTypeset: display math is drawn as a typeset formula between the
 // paragraphs around it, in the theme's text colour, dark and light (shots kept for review),
-// and a formula plain TeX cannot set shows its source, saying so (issue #15, item 4).
+// a formula plain TeX cannot set shows its source, saying so, and inline math shows as its
+// TeX (issue #15, item 4).
 func TestMath_DisplayFormulasAreTypeset(t *testing.T) {
 	dir := WriteVault(t, map[string]string{
-		"Formulas.md": "# Formulas\n\nBefore the formula.\n\n$$\n\\int_0^\\infty e^{-x^2}\\,dx = \\frac{\\sqrt{\\pi}}{2}\n$$\n\nAfter the formula.\n\n$$\\begin{vmatrix}a & b\\\\ c & d\\end{vmatrix}=ad-bc$$\n\nA broken one:\n\n$$\\nosuchcommand{x}$$\n",
+		"Formulas.md": "# Formulas\n\nInline, $speed = distance / time$ shows as written.\n\nBefore the formula.\n\n$$\n\\int_0^\\infty e^{-x^2}\\,dx = \\frac{\\sqrt{\\pi}}{2}\n$$\n\nAfter the formula.\n\n$$\\begin{vmatrix}a & b\\\\ c & d\\end{vmatrix}=ad-bc$$\n\nA broken one:\n\n$$\\nosuchcommand{x}$$\n",
 	})
 	a := Start(t, dir, "Formulas.md")
 	a.WaitTitle("Formulas")
@@ -46,6 +47,7 @@ func TestMath_DisplayFormulasAreTypeset(t *testing.T) {
 			t.Errorf("%s: %d pixels of ink between the paragraphs in %v, want a formula", theme, ink, gap)
 		}
 	}
+	a.WaitText(p.noteArea(), "speed = distance / time")
 	a.WaitText(p.noteArea(), "nosuchcommand")
 	a.WaitText(p.noteArea(), "not typeset")
 }

@@ -168,6 +168,10 @@ const unbounded = int(^uint(0) >> 1)
 // line reads one line: it matches the open containers, continues an open code block or
 // paragraph, opens new containers, then reads the leaf block.
 func (s *scanner) line(start, end int) {
+	if markdown.MaybeInlineMath(s.src[start:end]) {
+		s.giveUp() // inline math hides what is inside it: left to goldmark
+		return
+	}
 	p, matched := s.matchContainers(start, end)
 	if s.gaveUp {
 		return

@@ -98,3 +98,21 @@ func TestMath_BoundedPerNote(t *testing.T) {
 		t.Errorf("%d typeset and %d shown as source, want %d and 3", typeset, source, maxFormulas)
 	}
 }
+
+// TestMath_InlineShownAsItsTeX: inline math is not typeset yet; its TeX shows whole, in the
+// code style, with what would be Markdown kept as written.
+func TestMath_InlineShownAsItsTeX(t *testing.T) {
+	test.NewTempApp(t)
+	src := "# I\n\nSpeed is $v = \\frac{d}{t}$ and $a_1 * b_1 [[x]]$ here, from $5 to $10.\n"
+	r := RenderNote(RenderInput{Source: []byte(src), Note: vault.ParseNote("i.md", []byte(src))})
+	var b strings.Builder
+	for _, row := range r.rows {
+		row.writeText(&b)
+	}
+	text := b.String()
+	for _, want := range []string{`v = \frac{d}{t}`, `a_1 * b_1 [[x]]`, "from $5 to $10."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the note reads %q, lacking %q", text, want)
+		}
+	}
+}

@@ -56,7 +56,7 @@ func New() goldmark.Markdown {
 
 // Extension returns the Obsidian syntax alone (wikilinks and embeds, Markdown links to
 // wikilinks, timestamp anchors, tags, highlights, comments, callouts, lines of `<br>` read as
-// line breaks, display math) as a goldmark.Extender, for adding to a configuration other than New's. It
+// line breaks, display and inline math) as a goldmark.Extender, for adding to a configuration other than New's. It
 // registers parsers and transformers only, no renderer.
 func Extension() goldmark.Extender {
 	return obsidian{}
@@ -75,6 +75,7 @@ func (obsidian) Extend(m goldmark.Markdown) {
 		),
 		parser.WithInlineParsers(
 			util.Prioritized(commentParser{}, commentPriority),
+			util.Prioritized(mathInlineParser{}, mathInlinePriority),
 			util.Prioritized(timestampParser{}, timestampPriority),
 			util.Prioritized(wikilinkParser{}, wikilinkPriority),
 			util.Prioritized(tagParser{}, tagPriority),

@@ -126,3 +126,112 @@ func (mathBlockParser) CanInterruptParagraph() bool { return true }
 
 // CanAcceptIndentedLine implements parser.BlockParser: indented four spaces it is code.
 func (mathBlockParser) CanAcceptIndentedLine() bool { return false }
+
+// Inline math (docs/FORMAT.md §5.6): `$x^2$` inside a line of text. The opening `$` is not
+// followed by white space, the closing one, on the same line, not preceded by white space
+// nor followed by a digit (so "from $5 to $10" holds none); `\$` is a dollar sign.
+// `$$x$$` inside a line is inline too. What is inside is TeX: not Markdown.
+
+// KindMathInline is the kind of MathInline nodes.
+var KindMathInline = ast.NewNodeKind("MathInline")
+
+// MathInline is a formula inside a line. TeX is its text without the dollars.
+type MathInline struct {
+	ast.BaseInline
+	TeX string
+}
+
+// Kind implements ast.Node.
+func (n *MathInline) Kind() ast.NodeKind { return KindMathInline }
+
+// Dump implements ast.Node.
+func (n *MathInline) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"TeX": n.TeX}, nil)
+}
+
+// mathInlinePriority: `$` belongs to no other inline parser.
+const mathInlinePriority = 150
+
+type mathInlineParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (mathInlineParser) Trigger() []byte { return []byte{'$'} }
+
+// Parse implements parser.InlineParser.
+func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	n := InlineMathAt(line)
+	if n == 0 {
+		return nil
+	}
+	d := 1
+	if line[1] == '$' {
+		d = 2
+	}
+	node := &MathInline{TeX: string(line[d : n-d])}
+	block.Advance(n)
+	return node
+}
+
+// InlineMathAt returns the length of the inline formula line starts with (its dollars
+// included), or 0 when it starts with none.
+func InlineMathAt(line []byte) int {
+	if len(line) < 3 || line[0] != '$' {
+		return 0
+	}
+	if line[1] == '$' { // $$…$$ on one line
+		for k := 2; k+1 < len(line); k++ {
+			if line[k] == '\n' {
+				return 0
+			}
+			if line[k] == '$' && line[k+1] == '$' {
+				if k == 2 {
+					return 0
+				}
+				return k + 2
+			}
+		}
+		return 0
+	}
+	if isMathSpace(line[1]) {
+		return 0
+	}
+	for k := 1; k < len(line); k++ {
+		switch line[k] {
+		case '\n', '\r':
+			return 0
+		case '\\':
+			k++ // an escaped character, \$ included
+		case '$':
+			if k > 1 && !isMathSpace(line[k-1]) && (k+1 == len(line) || line[k+1] < '0' || line[k+1] > '9') {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+func isMathSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// MaybeInlineMath reports whether line may hold an inline formula: a `$` that is not
+// followed by white space and a later `$` not preceded by it. It errs towards yes, for the
+// fast scanner, which leaves such lines to goldmark.
+func MaybeInlineMath(line []byte) bool {
+	i := bytes.IndexByte(line, '$')
+	for i >= 0 && i+1 < len(line) {
+		if !isMathSpace(line[i+1]) {
+			for k := i + 2; k < len(line); k++ {
+				if line[k] == '$' && !isMathSpace(line[k-1]) {
+					return true
+				}
+			}
+			return false
+		}
+		j := bytes.IndexByte(line[i+1:], '$')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
+}

@@ -61,3 +61,51 @@ func TestMathBlock(t *testing.T) {
 		})
 	}
 }
+
+func TestInlineMathAt(t *testing.T) {
+	for line, want := range map[string]string{
+		`$x^2$ is a square`:        `$x^2$`,
+		`$a_1 * b_1 [[l]]$ more`:   `$a_1 * b_1 [[l]]$`,
+		`$$E = mc^2$$ inline`:      `$$E = mc^2$$`,
+		`$5 and $10`:               ``, // the second $ follows a space
+		`$ x$`:                     ``, // the first is followed by one
+		`$x $`:                     ``,
+		`$x$5 then $y$`:            `$x$5 then $y$`, // $5: a digit after it, so it closes later
+		`$a\$b$`:                   `$a\$b$`,
+		"$x\n$":                    ``,
+		`$$ $$`:                    `$$ $$`,
+		`$$$$`:                     ``,
+	} {
+		n := InlineMathAt([]byte(line))
+		if got := line[:n]; got != want {
+			t.Errorf("InlineMathAt(%q) = %q, want %q", line, got, want)
+		}
+		if n > 0 && !MaybeInlineMath([]byte(line)) {
+			t.Errorf("MaybeInlineMath(%q) is false, but it holds %q", line, want)
+		}
+	}
+}
+
+// TestInlineMath_HidesWhatIsInside: links, tags and emphasis inside inline math are TeX.
+func TestInlineMath_HidesWhatIsInside(t *testing.T) {
+	src := []byte("Energy $E = m*c^2 [[not a link]] #not-a-tag$ and [[a link]] #tag, from $5 to $10.\n")
+	doc := New().Parser().Parse(text.NewReader(src))
+	var maths []string
+	links, tags := 0, 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			switch n := n.(type) {
+			case *MathInline:
+				maths = append(maths, n.TeX)
+			case *Wikilink:
+				links++
+			case *Tag:
+				tags++
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if len(maths) != 1 || maths[0] != "E = m*c^2 [[not a link]] #not-a-tag" || links != 1 || tags != 1 {
+		t.Errorf("math %q, %d links, %d tags", maths, links, tags)
+	}
+}
