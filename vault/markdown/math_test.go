@@ -64,17 +64,17 @@ func TestMathBlock(t *testing.T) {
 
 func TestInlineMathAt(t *testing.T) {
 	for line, want := range map[string]string{
-		`$x^2$ is a square`:        `$x^2$`,
-		`$a_1 * b_1 [[l]]$ more`:   `$a_1 * b_1 [[l]]$`,
-		`$$E = mc^2$$ inline`:      `$$E = mc^2$$`,
-		`$5 and $10`:               ``, // the second $ follows a space
-		`$ x$`:                     ``, // the first is followed by one
-		`$x $`:                     ``,
-		`$x$5 then $y$`:            `$x$5 then $y$`, // $5: a digit after it, so it closes later
-		`$a\$b$`:                   `$a\$b$`,
-		"$x\n$":                    ``,
-		`$$ $$`:                    `$$ $$`,
-		`$$$$`:                     ``,
+		`$x^2$ is a square`:      `$x^2$`,
+		`$a_1 * b_1 [[l]]$ more`: `$a_1 * b_1 [[l]]$`,
+		`$$E = mc^2$$ inline`:    `$$E = mc^2$$`,
+		`$5 and $10`:             ``, // the second $ follows a space
+		`$ x$`:                   ``, // the first is followed by one
+		`$x $`:                   ``,
+		`$x$5 then $y$`:          `$x$5 then $y$`, // $5: a digit after it, so it closes later
+		`$a\$b$`:                 `$a\$b$`,
+		"$x\n$":                  ``,
+		`$$ $$`:                  `$$ $$`,
+		`$$$$`:                   ``,
 	} {
 		n := InlineMathAt([]byte(line))
 		if got := line[:n]; got != want {
