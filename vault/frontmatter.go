@@ -145,6 +145,9 @@ func (fm *frontmatter) readSimple(src []byte, firstLine int) bool {
 		if !yamlPrintable(r) || r == '\r' && (i+1 >= len(src) || src[i+1] != '\n') {
 			return false // a lone CR is a line break to YAML
 		}
+		if r == '\u0085' || r == '\u2028' || r == '\u2029' {
+			return false // next line, line and paragraph separators: YAML may break lines there (FuzzFrontmatter)
+		}
 	}
 	var pairs [8]pair
 	n := 0
