@@ -2,10 +2,7 @@ package cli
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
-	"slices"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
@@ -16,13 +13,11 @@ import (
 )
 
 // mathProblems typesets the display math of every note that has any (docs/FORMAT.md §5.6)
-// and returns the formulas that cannot be set, each with its file and line. Only notes
-// holding `$$` are parsed again; the typesetting itself is serialised (mathtex), and a
-// formula costs some milliseconds.
+// and returns the formulas that cannot be set, each with its file and line, in path and
+// line order. Only notes holding `$$` are parsed again; a formula costs some milliseconds.
 func mathProblems(v *vault.Vault) []vault.Problem {
 	ix := v.Index()
 	md := markdown.New()
-	var mu sync.Mutex
 	var out []vault.Problem
 	for _, p := range ix.Paths() {
 		src, err := v.Source(p)
@@ -41,15 +36,10 @@ func mathProblems(v *vault.Vault) []vault.Problem {
 			}
 			if err := mathtex.Check(tex); err != nil {
 				line := 1 + bytes.Count(src[:m.Lines().At(0).Start], []byte("\n"))
-				mu.Lock()
 				out = append(out, vault.Problem{Path: p, Line: line, Message: fmt.Sprintf("display math not typeset: %v", err)})
-				mu.Unlock()
 			}
 			return ast.WalkSkipChildren, nil
 		})
 	}
-	slices.SortFunc(out, func(a, b vault.Problem) int {
-		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Line, b.Line))
-	})
 	return out
 }

@@ -82,6 +82,7 @@ const (
 // overlaySegment is a zero-width segment drawing over the text segment just before it: a
 // highlight, a task box, a timestamp chip or a word of a link.
 type overlaySegment struct {
+	unselectable
 	kind  overlayKind
 	text  string // the text covered
 	style fyne.TextStyle
@@ -140,15 +141,6 @@ func (s *overlaySegment) Update(o fyne.CanvasObject) {
 	}
 	c.Objects[1].Refresh()
 }
-
-// Select implements widget.RichTextSegment.
-func (s *overlaySegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *overlaySegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *overlaySegment) Unselect() {}
 
 // markWord is one word of highlighted text: an opaque highlight with the word drawn on it,
 // exactly where the placeholder word under it is.

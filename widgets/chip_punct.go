@@ -120,6 +120,7 @@ func trimChipPunct(segs []widget.RichTextSegment) {
 // punctSegment is punctuation kept on a chip's line: drawn after the chip, or reserved
 // before the chip's placeholder.
 type punctSegment struct {
+	unselectable
 	text  string // the punctuation drawn; "" on a reserve
 	style widget.RichTextStyle
 	// drawn is set on the reserve before the placeholder, to the segment drawn after the
@@ -187,15 +188,6 @@ func (s *punctSegment) size() fyne.ThemeSizeName {
 	}
 	return s.style.SizeName
 }
-
-// Select implements widget.RichTextSegment.
-func (s *punctSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *punctSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *punctSegment) Unselect() {}
 
 // punctLayout draws the punctuation in the room RichText gives the container.
 type punctLayout struct {

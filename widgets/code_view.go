@@ -20,6 +20,7 @@ import (
 // render limit (splitCode); every part keeps the whole block's text for the copy button, and
 // only the first shows the header.
 type codeSegment struct {
+	unselectable
 	// lang is the fence's language as written ("" for none); lines are the part's lines.
 	lang  string
 	lines [][]codeSpan
@@ -80,15 +81,6 @@ func (s *codeSegment) Update(o fyne.CanvasObject) {
 		v.Refresh()
 	}
 }
-
-// Select implements widget.RichTextSegment.
-func (s *codeSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *codeSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *codeSegment) Unselect() {}
 
 // codeView draws a code segment: a bordered panel, the header (the language's name and the
 // copy button) on the first part, and the lines, scrolled sideways when wider than the note.
@@ -288,30 +280,14 @@ type codeLines struct {
 	style codeColours
 }
 
-func (l *codeLines) CreateRenderer() fyne.WidgetRenderer {
-	r := &codeLinesRenderer{l: l}
-	r.Refresh()
-	return r
-}
+func (l *codeLines) CreateRenderer() fyne.WidgetRenderer { return newDrawnRenderer(l, l.draw) }
 
-type codeLinesRenderer struct {
-	l     *codeLines
-	texts []fyne.CanvasObject
-	min   fyne.Size
-}
-
-func (r *codeLinesRenderer) Destroy()                     {}
-func (r *codeLinesRenderer) Objects() []fyne.CanvasObject { return r.texts }
-func (r *codeLinesRenderer) Layout(fyne.Size)             {}
-func (r *codeLinesRenderer) MinSize() fyne.Size           { return r.min }
-
-// Refresh makes one text object per span, placed by measuring what comes before it on its
-// line (the font is monospace, but a line may hold wide characters). Spans differ only in
+// draw makes one text object per span, placed by measuring what comes before it on its line
+// (the font is monospace, but a line may hold wide characters). Spans differ only in
 // colour: Fyne's monospace font has no bold or italic faces.
-func (r *codeLinesRenderer) Refresh() {
-	l := r.l
+func (l *codeLines) draw() ([]fyne.CanvasObject, fyne.Size) {
 	if l.seg == nil {
-		return
+		return nil, fyne.Size{}
 	}
 	th := l.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
@@ -319,7 +295,7 @@ func (r *codeLinesRenderer) Refresh() {
 	size := th.Size(theme.SizeNameText)
 	mono := fyne.TextStyle{Monospace: true}
 	lineHeight := fyne.MeasureText("M", size, mono).Height
-	r.texts = r.texts[:0]
+	var texts []fyne.CanvasObject
 	var width float32
 	for i, line := range l.seg.lines {
 		var x float32
@@ -335,11 +311,10 @@ func (r *codeLinesRenderer) Refresh() {
 			w := fyne.MeasureText(sp.text, size, mono).Width
 			t.Move(fyne.NewPos(x, y))
 			t.Resize(fyne.NewSize(w, lineHeight))
-			r.texts = append(r.texts, t)
+			texts = append(texts, t)
 			x += w
 		}
 		width = max(width, x)
 	}
-	r.min = fyne.NewSize(width, float32(len(l.seg.lines))*lineHeight)
-	canvas.Refresh(l)
+	return texts, fyne.NewSize(width, float32(len(l.seg.lines))*lineHeight)
 }

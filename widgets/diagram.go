@@ -76,6 +76,7 @@ func measureLabel(label string) (float64, float64) {
 // diagramSegment is a drawn diagram in a note: a flowchart (chart) or a sequence diagram
 // (seq).
 type diagramSegment struct {
+	unselectable
 	chart     *mermaid.Flowchart
 	layout    *mermaid.Layout
 	seq       *mermaid.Sequence
@@ -123,15 +124,6 @@ func (s *diagramSegment) Visual() fyne.CanvasObject {
 // Update implements widget.RichTextSegment.
 func (s *diagramSegment) Update(fyne.CanvasObject) {}
 
-// Select implements widget.RichTextSegment.
-func (s *diagramSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *diagramSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *diagramSegment) Unselect() {}
-
 // diagramView draws a flowchart's layout, a line height to its unit.
 type diagramView struct {
 	widget.BaseWidget
@@ -139,24 +131,22 @@ type diagramView struct {
 }
 
 func (d *diagramView) CreateRenderer() fyne.WidgetRenderer {
-	r := &diagramRenderer{d: d}
-	r.Refresh()
-	return r
+	return newDrawnRenderer(d, func() ([]fyne.CanvasObject, fyne.Size) {
+		r := &diagramDrawing{d: d}
+		r.draw()
+		return r.objects, r.min
+	})
 }
 
-type diagramRenderer struct {
+// diagramDrawing is one drawing of a diagram: the objects it is made of, and its size.
+type diagramDrawing struct {
 	d       *diagramView
 	objects []fyne.CanvasObject
 	min     fyne.Size
 }
 
-func (r *diagramRenderer) Destroy()                     {}
-func (r *diagramRenderer) Objects() []fyne.CanvasObject { return r.objects }
-func (r *diagramRenderer) Layout(fyne.Size)             {}
-func (r *diagramRenderer) MinSize() fyne.Size           { return r.min }
-
-// Refresh draws everything again: a theme or zoom change changes colours and sizes.
-func (r *diagramRenderer) Refresh() {
+// draw draws the whole diagram in the theme's present colours and sizes.
+func (r *diagramDrawing) draw() {
 	d := r.d
 	th := d.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
@@ -169,7 +159,6 @@ func (r *diagramRenderer) Refresh() {
 	unit := float64(fyne.MeasureText("M", size, fyne.TextStyle{}).Height)
 	pad := float64(th.Size(theme.SizeNamePadding))
 	at := func(x, y float64) fyne.Position { return fyne.NewPos(float32(pad+x*unit), float32(pad+y*unit)) }
-	r.objects = r.objects[:0]
 	line := func(a, b fyne.Position, c color.Color, w float32) {
 		ln := canvas.NewLine(c)
 		ln.StrokeWidth = w
@@ -178,7 +167,6 @@ func (r *diagramRenderer) Refresh() {
 	}
 	if d.seg.seq != nil {
 		r.sequence(at, line, unit, pad, size, fg, bg, fill, stroke, th.Color(theme.ColorNameWarning, v))
-		canvas.Refresh(d)
 		return
 	}
 	l, chart := d.seg.layout, d.seg.chart
@@ -249,11 +237,10 @@ func (r *diagramRenderer) Refresh() {
 		r.objects = append(r.objects, n)
 	}
 	r.min = fyne.NewSize(float32(l.W*unit+2*pad), float32(l.H*unit+2*pad))
-	canvas.Refresh(d)
 }
 
 // text draws s centred on c, in a box of bg when bg is not nil.
-func (r *diagramRenderer) text(s string, c fyne.Position, size float32, col, bg color.Color) {
+func (r *diagramDrawing) text(s string, c fyne.Position, size float32, col, bg color.Color) {
 	t := canvas.NewText(s, col)
 	t.TextSize = size
 	ts := t.MinSize()
@@ -270,7 +257,7 @@ func (r *diagramRenderer) text(s string, c fyne.Position, size float32, col, bg 
 
 // sequence draws a sequence diagram: the participants' boxes at the top and the bottom,
 // their lifelines, then the messages (a text above each line) and notes in order.
-func (r *diagramRenderer) sequence(at func(x, y float64) fyne.Position, line func(a, b fyne.Position, c color.Color, w float32),
+func (r *diagramDrawing) sequence(at func(x, y float64) fyne.Position, line func(a, b fyne.Position, c color.Color, w float32),
 	unit, pad float64, size float32, fg, bg, fill, stroke, warning color.Color) {
 	s, l := r.d.seg.seq, r.d.seg.seqLayout
 	box := func(b mermaid.Box, f, st color.Color) {
@@ -338,7 +325,7 @@ func (r *diagramRenderer) sequence(at func(x, y float64) fyne.Position, line fun
 }
 
 // shape draws a node's outline between its corners tl and br.
-func (r *diagramRenderer) shape(s mermaid.Shape, tl, br fyne.Position, fill, stroke color.Color, line func(a, b fyne.Position, c color.Color, w float32)) {
+func (r *diagramDrawing) shape(s mermaid.Shape, tl, br fyne.Position, fill, stroke color.Color, line func(a, b fyne.Position, c color.Color, w float32)) {
 	w, h := br.X-tl.X, br.Y-tl.Y
 	rect := func(radius float32) {
 		rc := canvas.NewRectangle(fill)

@@ -73,7 +73,7 @@ func TestMermaid_DrawingAndLinks(t *testing.T) {
 	v.ShowNote(r)
 	d := &diagramView{seg: seg.(*diagramSegment)}
 	d.ExtendBaseWidget(d)
-	rr := test.TempWidgetRenderer(t, d).(*diagramRenderer)
+	rr := test.TempWidgetRenderer(t, d)
 	labels := map[string]bool{}
 	var nodes []*diagramNode
 	for _, o := range rr.Objects() {
@@ -113,7 +113,7 @@ func TestMermaid_SequenceDiagramIsDrawn(t *testing.T) {
 	}
 	v := &diagramView{seg: d}
 	v.ExtendBaseWidget(v)
-	rr := test.TempWidgetRenderer(t, v).(*diagramRenderer)
+	rr := test.TempWidgetRenderer(t, v)
 	count := map[string]int{}
 	for _, o := range rr.Objects() {
 		if txt, ok := o.(*canvas.Text); ok {

@@ -52,7 +52,10 @@ func (r *noteRenderer) mathBlock(n *md.MathBlock) widget.RichTextSegment {
 const mathScale = 1.3
 
 // mathSegment is a typeset formula, centred on its own line.
-type mathSegment struct{ tex string }
+type mathSegment struct {
+	unselectable
+	tex string
+}
 
 // Inline implements widget.RichTextSegment.
 func (s *mathSegment) Inline() bool { return false }
@@ -74,15 +77,6 @@ func (s *mathSegment) Update(o fyne.CanvasObject) {
 		v.Refresh()
 	}
 }
-
-// Select implements widget.RichTextSegment.
-func (s *mathSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *mathSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *mathSegment) Unselect() {}
 
 // mathView draws a formula's image.
 type mathView struct {

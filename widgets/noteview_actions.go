@@ -167,6 +167,7 @@ func newBlockObject(b *noteBlock, act *noteActions) fyne.CanvasObject {
 
 // blockSegment puts a box (a callout, quote or embed inside a list item) into rich text.
 type blockSegment struct {
+	unselectable
 	block *noteBlock
 	act   *noteActions
 }
@@ -188,12 +189,3 @@ func (s *blockSegment) Visual() fyne.CanvasObject {
 
 // Update implements widget.RichTextSegment.
 func (s *blockSegment) Update(fyne.CanvasObject) {}
-
-// Select implements widget.RichTextSegment.
-func (s *blockSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *blockSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *blockSegment) Unselect() {}

@@ -339,7 +339,7 @@ func newFindEntry(v *NoteView) *findEntry {
 // KeyDown implements desktop.Keyable, to know whether Shift is held: Fyne makes no
 // shortcut of Shift with Enter or F3.
 func (e *findEntry) KeyDown(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+	if isShift(k.Name) {
 		e.shift = true
 	}
 	e.Entry.KeyDown(k)
@@ -347,7 +347,7 @@ func (e *findEntry) KeyDown(k *fyne.KeyEvent) {
 
 // KeyUp implements desktop.Keyable.
 func (e *findEntry) KeyUp(k *fyne.KeyEvent) {
-	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+	if isShift(k.Name) {
 		e.shift = false
 	}
 	e.Entry.KeyUp(k)

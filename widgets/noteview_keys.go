@@ -38,17 +38,20 @@ func (v *NoteView) FocusLost() {
 	v.Refresh()
 }
 
+// isShift reports whether k is either Shift key.
+func isShift(k fyne.KeyName) bool { return k == desktop.KeyShiftLeft || k == desktop.KeyShiftRight }
+
 // KeyDown implements desktop.Keyable, to know whether Shift is held for Shift+F3: Fyne makes
 // no shortcut of Shift with a plain key.
 func (v *NoteView) KeyDown(e *fyne.KeyEvent) {
-	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+	if isShift(e.Name) {
 		v.shift = true
 	}
 }
 
 // KeyUp implements desktop.Keyable.
 func (v *NoteView) KeyUp(e *fyne.KeyEvent) {
-	if e.Name == desktop.KeyShiftLeft || e.Name == desktop.KeyShiftRight {
+	if isShift(e.Name) {
 		v.shift = false
 	}
 }

@@ -462,6 +462,7 @@ func matchAt(s, pattern string) int {
 // matchSegment is the zero-width segment after a marked word: its visual draws the word on
 // the mark, over the word's own segment.
 type matchSegment struct {
+	unselectable
 	text  string
 	style widget.RichTextStyle
 	// current marks the occurrence the find bar is at, in a stronger colour.
@@ -499,15 +500,6 @@ func (s *matchSegment) Update(o fyne.CanvasObject) {
 	l.text, l.style, l.size = s.text, s.style.TextStyle, s.sizeName()
 	c.Objects[1].Refresh()
 }
-
-// Select implements widget.RichTextSegment.
-func (s *matchSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *matchSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *matchSegment) Unselect() {}
 
 // matchWord draws a marked word: the word again, on the mark's colour.
 type matchWord struct {

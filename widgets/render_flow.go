@@ -3,6 +3,7 @@ package widgets
 import (
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -278,3 +279,17 @@ func (b *noteBlock) writeText(w *strings.Builder) {
 		}
 	}
 }
+
+// unselectable gives a rich text segment of ours the selection methods of
+// widget.RichTextSegment, none of which does anything: Fyne's rich text does not select
+// (issue #15, item 1, is for the note to select on its own).
+type unselectable struct{}
+
+// Select implements widget.RichTextSegment.
+func (unselectable) Select(_, _ fyne.Position) {}
+
+// SelectedText implements widget.RichTextSegment.
+func (unselectable) SelectedText() string { return "" }
+
+// Unselect implements widget.RichTextSegment.
+func (unselectable) Unselect() {}

@@ -209,6 +209,7 @@ func (r *noteRenderer) imageEmbed(w *md.Wikilink, p string, st inlineStyle, f *n
 
 // imageSegment is an image in rich text, on a line of its own.
 type imageSegment struct {
+	unselectable
 	img           *loadedImage
 	width, height float32 // asked for; 0 keeps the natural size
 	alt           string
@@ -240,15 +241,6 @@ func (s *imageSegment) Visual() fyne.CanvasObject {
 func (s *imageSegment) Update(o fyne.CanvasObject) {
 	o.(*imageBox).seg = s
 }
-
-// Select implements widget.RichTextSegment.
-func (s *imageSegment) Select(_, _ fyne.Position) {}
-
-// SelectedText implements widget.RichTextSegment.
-func (s *imageSegment) SelectedText() string { return "" }
-
-// Unselect implements widget.RichTextSegment.
-func (s *imageSegment) Unselect() {}
 
 // size is the size the image is shown at: as asked, else natural, never wider than the
 // note's column.

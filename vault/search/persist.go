@@ -13,6 +13,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"vaultview/internal/atomicfile"
@@ -228,16 +230,7 @@ type savedNote struct {
 }
 
 func (si *savedIndex) find(p string) (int, bool) {
-	lo, hi := 0, len(si.notes)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if si.notes[m].path < p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo, lo < len(si.notes) && si.notes[lo].path == p
+	return slices.BinarySearchFunc(si.notes, p, func(n savedNote, p string) int { return strings.Compare(n.path, p) })
 }
 
 // readIndex reads and checks the whole file, of size bytes read through f: the tables into
