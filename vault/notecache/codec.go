@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"vaultview/internal/binread"
 	"vaultview/vault"
 )
 
@@ -166,7 +167,6 @@ func (e *encoder) note(n *vault.Note) {
 }
 
 var (
-	errShort    = errors.New("truncated")
 	errChecksum = errors.New("checksum mismatch")
 	errRange    = errors.New("value out of range")
 )
@@ -181,23 +181,23 @@ func decode(data []byte, build, vaultDir string, contexts bool) (*Cache, error) 
 	if crc32.Checksum(body, castagnoli) != sum {
 		return nil, errChecksum
 	}
-	d := decoder{b: body[len(magic):]}
-	if v := d.uint(); d.err == nil && v != formatVersion {
+	d := decoder{Reader: binread.Reader{B: body[len(magic):]}}
+	if v := d.Uint(); d.Err == nil && v != formatVersion {
 		return nil, errors.New("another format version")
 	}
-	if c := d.uint(); d.err == nil && c != boolUint(contexts) {
+	if c := d.Uint(); d.Err == nil && c != boolUint(contexts) {
 		if c == 1 {
 			return nil, errors.New("notes with link contexts, wanted without")
 		}
 		return nil, errors.New("notes without link contexts, wanted with")
 	}
-	if b := d.str(); d.err == nil && b != build {
+	if b := d.str(); d.Err == nil && b != build {
 		return nil, errors.New("written by another build (" + b + ")")
 	}
-	if v := d.str(); d.err == nil && v != vaultDir {
+	if v := d.str(); d.Err == nil && v != vaultDir {
 		return nil, errors.New("written for another vault")
 	}
-	written := time.Unix(0, d.int())
+	written := time.Unix(0, d.Int())
 	c, err := d.notes()
 	if err != nil {
 		return nil, err
@@ -209,17 +209,17 @@ func decode(data []byte, build, vaultDir string, contexts bool) (*Cache, error) 
 // notes reads the note count and the sections of notes, up to the end of d, decoding the
 // sections on all cores.
 func (d *decoder) notes() (*Cache, error) {
-	count := d.count(1)
+	count := d.Count(1)
 	var secs [][]byte
-	for len(d.b) > 0 && d.err == nil {
-		n := d.count(1)
-		if d.err == nil {
-			secs = append(secs, d.b[:n])
-			d.b = d.b[n:]
+	for len(d.B) > 0 && d.Err == nil {
+		n := d.Count(1)
+		if d.Err == nil {
+			secs = append(secs, d.B[:n])
+			d.B = d.B[n:]
 		}
 	}
-	if d.err != nil {
-		return nil, d.err
+	if d.Err != nil {
+		return nil, d.Err
 	}
 	parts := make([][]*vault.Note, len(secs))
 	errs := make([]error, len(secs))
@@ -233,14 +233,14 @@ func (d *decoder) notes() (*Cache, error) {
 				if i >= len(secs) {
 					return
 				}
-				sd.b, sd.err = secs[i], nil
-				for len(sd.b) > 0 && sd.err == nil {
+				sd.B, sd.Err = secs[i], nil
+				for len(sd.B) > 0 && sd.Err == nil {
 					n := sd.note()
-					if sd.err == nil {
+					if sd.Err == nil {
 						parts[i] = append(parts[i], n)
 					}
 				}
-				errs[i] = sd.err
+				errs[i] = sd.Err
 			}
 		})
 	}
@@ -266,8 +266,7 @@ func (d *decoder) notes() (*Cache, error) {
 // decoder reads what encoder wrote. The first error sticks: every read after it returns
 // zero values, so the note readers need no error checks of their own.
 type decoder struct {
-	b   []byte
-	err error
+	binread.Reader
 	// in interns short strings (timestamps, link targets, tags), which repeat across notes.
 	in map[string]string
 	// The slices of many notes are cut from a few large ones, rather than allocated one by
@@ -292,61 +291,23 @@ func arena[T any](pool *[]T, k, chunk int) []T {
 	return out
 }
 
-func (d *decoder) fail(err error) {
-	if d.err == nil {
-		d.err = err
-	}
-	d.b = nil
-}
-
-func (d *decoder) uint() uint64 {
-	x, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail(errShort)
-		return 0
-	}
-	d.b = d.b[n:]
-	return x
-}
-
-func (d *decoder) int() int64 {
-	x, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail(errShort)
-		return 0
-	}
-	d.b = d.b[n:]
-	return x
-}
-
 // int32 reads an int that must fit in 32 bits.
 func (d *decoder) int32() int32 {
-	x := d.int()
+	x := d.Int()
 	if x < math.MinInt32 || x > math.MaxInt32 {
-		d.fail(errRange)
+		d.Fail(errRange)
 		return 0
 	}
 	return int32(x)
 }
 
-// count reads a length of items that take at least min bytes each: a length the bytes left
-// cannot hold is an error, so nothing larger than the file is ever allocated.
-func (d *decoder) count(min int) int {
-	x := d.uint()
-	if x > uint64(len(d.b)/min) {
-		d.fail(errShort)
-		return 0
-	}
-	return int(x)
-}
-
 func (d *decoder) str() string {
-	n := d.count(1)
-	if d.err != nil {
+	n := d.Count(1)
+	if d.Err != nil {
 		return ""
 	}
-	b := d.b[:n]
-	d.b = d.b[n:]
+	b := d.B[:n]
+	d.B = d.B[n:]
 	if d.in != nil && n <= maxInterned {
 		if s, ok := d.in[string(b)]; ok {
 			return s
@@ -359,7 +320,7 @@ func (d *decoder) str() string {
 }
 
 func (d *decoder) strs() []string {
-	n := d.count(1)
+	n := d.Count(1)
 	if n == 0 {
 		return nil
 	}
@@ -372,25 +333,25 @@ func (d *decoder) strs() []string {
 
 func (d *decoder) note() *vault.Note {
 	n := &vault.Note{Path: d.str(), Title: d.str(), VideoID: d.str(), Tags: d.strs(), Aliases: d.strs()}
-	if k := d.count(3); k > 0 {
+	if k := d.Count(3); k > 0 {
 		n.Properties = make([]vault.Property, k)
 		for i := range n.Properties {
 			n.Properties[i] = vault.Property{Key: d.str(), Value: d.str(), Line: int(d.int32())}
 		}
 	}
-	if k := d.count(5); k > 0 {
+	if k := d.Count(5); k > 0 {
 		n.Headings = arena(&d.headings, k, 1024)
 		for i := range n.Headings {
 			n.Headings[i] = vault.Heading{Level: int(d.int32()), Text: d.str(), Anchor: d.str(), Line: int(d.int32()), Offset: int(d.int32())}
 		}
 	}
-	if k := d.count(10); k > 0 {
+	if k := d.Count(10); k > 0 {
 		n.Links = arena(&d.links, k, 4096)
 		for i := range n.Links {
 			l := &n.Links[i]
-			kind := d.uint()
+			kind := d.Uint()
 			if kind > uint64(vault.MarkdownLink) {
-				d.fail(errRange)
+				d.Fail(errRange)
 			}
 			l.Kind = vault.LinkKind(kind)
 			l.Target, l.Fragment, l.Alias, l.Context = d.str(), d.str(), d.str(), d.str()
@@ -398,37 +359,37 @@ func (d *decoder) note() *vault.Note {
 			l.ContextStart, l.ContextEnd, l.Timestamp = d.int32(), d.int32(), d.int32()
 		}
 	}
-	if k := d.count(5); k > 0 {
+	if k := d.Count(5); k > 0 {
 		n.Timestamps = arena(&d.timestamps, k, 8192)
 		for i := range n.Timestamps {
 			t := &n.Timestamps[i]
 			t.Value, t.Seconds, t.Line, t.Offset = d.str(), d.int32(), d.int32(), d.int32()
-			switch d.uint() {
+			switch d.Uint() {
 			case 0:
 			case 1:
 				t.Valid = true
 			default:
-				d.fail(errRange)
+				d.Fail(errRange)
 			}
 		}
 	}
-	if k := d.count(4); k > 0 {
+	if k := d.Count(4); k > 0 {
 		n.Problems = make([]vault.Problem, k)
 		for i := range n.Problems {
 			p := &n.Problems[i]
 			p.Path, p.Line, p.Message = d.str(), int(d.int32()), d.str()
-			kind := d.uint()
+			kind := d.Uint()
 			if kind > uint64(vault.TextProblem) {
-				d.fail(errRange)
+				d.Fail(errRange)
 			}
 			p.Kind = vault.ProblemKind(kind)
 		}
 	}
 	n.BodyOffset, n.BodyLine = int(d.int32()), int(d.int32())
-	n.Size = d.int()
-	n.ModTime = time.Unix(0, d.int())
+	n.Size = d.Int()
+	n.ModTime = time.Unix(0, d.Int())
 	if n.Path == "" || n.Size < 0 {
-		d.fail(errRange)
+		d.Fail(errRange)
 	}
 	return n
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"vaultview/internal/binread"
 	"vaultview/internal/vaultgen"
 	"vaultview/vault"
 )
@@ -295,14 +296,14 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{})
 	f.Add([]byte{1, 0, 0, 0, 1, 200, 1})
 	f.Fuzz(func(t *testing.T, body []byte) {
-		d := decoder{b: body}
+		d := decoder{Reader: binread.Reader{B: body}}
 		c, err := d.notes()
 		if err != nil {
 			return
 		}
 		var again encoder
 		again.sections(slices.Collect(maps.Values(c.notes)))
-		d2 := decoder{b: again.b}
+		d2 := decoder{Reader: binread.Reader{B: again.b}}
 		c2, err := d2.notes()
 		if err != nil {
 			t.Fatalf("re-encoded notes do not decode: %v", err)

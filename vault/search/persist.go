@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"vaultview/internal/atomicfile"
+	"vaultview/internal/binread"
 	"vaultview/vault"
 )
 
@@ -308,43 +309,43 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 // store it returns has its notes' paths but not yet their places in the file; codeLens are
 // the lengths of their codes, which add up to no more than codesMax.
 func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, codeLens []int, err error) {
-	d := tableReader{b: b}
-	if v := d.uint(); d.err == nil && v != fileVersion {
+	d := binread.Reader{B: b}
+	if v := d.Uint(); d.Err == nil && v != fileVersion {
 		return nil, nil, fmt.Errorf("format %d, not %d", v, fileVersion)
 	}
-	if got := d.str(); d.err == nil && got != build {
+	if got := d.Str(); d.Err == nil && got != build {
 		return nil, nil, errors.New("written by another build")
 	}
-	if got := d.str(); d.err == nil && got != abs {
+	if got := d.Str(); d.Err == nil && got != abs {
 		return nil, nil, fmt.Errorf("written for another vault (%s)", got)
 	}
-	si := &savedIndex{read: d.int()}
-	shape := codeShape{one: int(d.uint()), two: int(d.uint())}
-	if d.err == nil && (shape.one < 1 || shape.two < 0 || shape.one+shape.two > 255) {
+	si := &savedIndex{read: d.Int()}
+	shape := codeShape{one: int(d.Uint()), two: int(d.Uint())}
+	if d.Err == nil && (shape.one < 1 || shape.two < 0 || shape.one+shape.two > 255) {
 		return nil, nil, errors.New("bad code shape")
 	}
 	// Every note, token and word takes at least a byte, so no count can exceed the bytes left.
-	nNotes := d.count()
+	nNotes := d.Count(1)
 	si.notes = make([]savedNote, nNotes)
 	codeLens = make([]int, nNotes)
 	for i := range nNotes {
 		sn := &si.notes[i]
-		sn.path = d.str()
-		sn.size, sn.mod = d.int(), d.int()
-		n := d.uint()
+		sn.path = d.Str()
+		sn.size, sn.mod = d.Int(), d.Int()
+		n := d.Uint()
 		if n > uint64(codesMax) {
 			return nil, nil, errors.New("more codes than the file holds")
 		}
 		codesMax -= int64(n)
 		codeLens[i] = int(n)
-		if d.err == nil && i > 0 && si.notes[i-1].path >= sn.path {
+		if d.Err == nil && i > 0 && si.notes[i-1].path >= sn.path {
 			return nil, nil, errors.New("notes out of order")
 		}
 	}
-	nTokens := d.count()
+	nTokens := d.Count(1)
 	dict := &dictionary{shape: shape, ends: make([]uint32, nTokens), sorted: make([]uint32, nTokens)}
 	for id := range nTokens {
-		dict.text = append(dict.text, d.take(d.count())...)
+		dict.text = append(dict.text, d.Take(d.Count(1))...)
 		if len(dict.text) > math.MaxUint32 {
 			return nil, nil, errors.New("tokens too long")
 		}
@@ -352,8 +353,8 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 	}
 	seen := make([]uint64, (nTokens+63)/64)
 	for k := range nTokens {
-		id := d.uint()
-		if d.err != nil {
+		id := d.Uint()
+		if d.Err != nil {
 			break
 		}
 		if id >= uint64(nTokens) || hasBit(seen, int(id)) {
@@ -365,34 +366,34 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 			return nil, nil, errors.New("the tokens are out of order")
 		}
 	}
-	nWords := d.count()
+	nWords := d.Count(1)
 	post := &postings{n: nNotes, wordOf: make([]uint32, nTokens), off: make([]uint32, nWords+1), dense: make([]uint64, (nWords+63)/64)}
 	for id := range nTokens {
-		w := d.uint()
-		if d.err == nil && w >= uint64(nWords) {
+		w := d.Uint()
+		if d.Err == nil && w >= uint64(nWords) {
 			return nil, nil, errors.New("a token of no word")
 		}
 		post.wordOf[id] = uint32(w)
 	}
-	flags := d.take((nWords + 7) / 8)
+	flags := d.Take((nWords + 7) / 8)
 	for w := range nWords {
-		if d.err == nil && flags[w/8]&(1<<(w%8)) != 0 {
+		if d.Err == nil && flags[w/8]&(1<<(w%8)) != 0 {
 			post.dense[w/64] |= 1 << (w % 64)
 		}
 	}
 	var at int
 	for w := range nWords {
-		at += d.count()
-		if d.err != nil || at > len(b) {
-			return nil, nil, cmp.Or(d.err, errors.New("postings longer than the file"))
+		at += d.Count(1)
+		if d.Err != nil || at > len(b) {
+			return nil, nil, cmp.Or(d.Err, errors.New("postings longer than the file"))
 		}
 		post.off[w+1] = uint32(at)
 	}
-	post.data = bytes.Clone(d.take(at)) // a copy: the tables are let go once read
-	if d.err != nil {
-		return nil, nil, d.err
+	post.data = bytes.Clone(d.Take(at)) // a copy: the tables are let go once read
+	if d.Err != nil {
+		return nil, nil, d.Err
 	}
-	if d.i != len(b) {
+	if len(d.B) != 0 {
 		return nil, nil, errors.New("bytes after the tables")
 	}
 	if err := checkPostings(post); err != nil {
@@ -486,71 +487,6 @@ func (t *tableWriter) str(s string) {
 	t.w.WriteString(s)
 	t.n += int64(len(s))
 }
-
-// tableReader reads them back. The first error sticks: every read after it returns zero
-// values, so a decoder checks err once at its end (or before it trusts a value).
-type tableReader struct {
-	b   []byte
-	i   int
-	err error
-}
-
-func (d *tableReader) fail(what string) {
-	if d.err == nil {
-		d.err = fmt.Errorf("%s at byte %d of the tables", what, d.i)
-	}
-}
-
-func (d *tableReader) uint() uint64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Uvarint(d.b[d.i:])
-	if n <= 0 {
-		d.fail("bad number")
-		return 0
-	}
-	d.i += n
-	return v
-}
-
-func (d *tableReader) int() int64 {
-	if d.err != nil {
-		return 0
-	}
-	v, n := binary.Varint(d.b[d.i:])
-	if n <= 0 {
-		d.fail("bad number")
-		return 0
-	}
-	d.i += n
-	return v
-}
-
-// count reads a count or length, which can never exceed the bytes left.
-func (d *tableReader) count() int {
-	v := d.uint()
-	if v > uint64(len(d.b)-d.i) {
-		d.fail("a count past the end")
-		return 0
-	}
-	return int(v)
-}
-
-func (d *tableReader) take(n int) []byte {
-	if d.err != nil {
-		return nil
-	}
-	if n < 0 || n > len(d.b)-d.i {
-		d.fail("truncated")
-		return nil
-	}
-	b := d.b[d.i : d.i+n]
-	d.i += n
-	return b
-}
-
-func (d *tableReader) str() string { return string(d.take(d.count())) }
 
 // Savable reports whether Save can write s: whether it is as Build made it, with no Update
 // since (a store Open returned is one when no note had changed).
