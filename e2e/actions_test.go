@@ -165,13 +165,7 @@ func TestActions_FileEditViewHelp(t *testing.T) {
 	a.waitGone(middle, "A reader for vaults")
 
 	// The theme, from the menu: Light turns the note's page light.
-	a.ClickText(menuBar, "View")
-	a.ClickText(whole, "Theme")
-	a.chooseMenuItem("Light")
-	a.Wait("a light page", func() bool {
-		r, g, b, _ := a.Shot("").At((p.treeEdge+p.sideAt)/2, p.img.Bounds().Dy()-70).RGBA()
-		return r>>8 > 200 && g>>8 > 200 && b>>8 > 200
-	})
+	a.chooseTheme(p, "Light")
 	a.Shot("actions-light.png")
 
 	// File › Open the sample vault, from the menu.

@@ -19,7 +19,7 @@ func TestCode_ColouredAndCopied(t *testing.T) {
 	dir := WriteVault(t, map[string]string{"Code.md": codeNote})
 	a := Start(t, dir, "Code.md")
 	a.WaitTitle("Code")
-	menuBar := image.Rect(0, 0, 400, 30)
+	p := a.waitPanes()
 	for _, theme := range []struct {
 		name    string
 		keyword color.RGBA
@@ -27,9 +27,7 @@ func TestCode_ColouredAndCopied(t *testing.T) {
 		{"Dark", color.RGBA{0xff, 0x7b, 0x72, 0xff}},  // github-dark
 		{"Light", color.RGBA{0xcf, 0x22, 0x2e, 0xff}}, // github
 	} {
-		a.ClickText(menuBar, "View")
-		a.ClickText(image.Rectangle{}, "Theme")
-		a.chooseMenuItem(theme.name)
+		a.chooseTheme(p, theme.name)
 		def := a.WaitText(image.Rectangle{}, "def") // OCR reads tide_height without its _
 		var n int
 		a.Wait(theme.name+": `def` in the keyword colour", func() bool {

@@ -6,6 +6,19 @@ import (
 	"testing"
 )
 
+// chooseTheme chooses View › Theme › theme ("Dark" or "Light") from the menu, and waits for
+// the note's page to take its colour.
+func (a *App) chooseTheme(p panes, theme string) {
+	a.t.Helper()
+	a.ClickText(image.Rect(0, 0, 400, 30), "View")
+	a.ClickText(image.Rectangle{}, "Theme")
+	a.chooseMenuItem(theme)
+	a.Wait("a "+theme+" page", func() bool {
+		r, _, _, _ := a.Shot("").At(p.noteArea().Min.X+5, p.noteArea().Max.Y-5).RGBA()
+		return (r>>8 > 200) == (theme == "Light")
+	})
+}
+
 // TestDiagram_FlowchartDrawnAndItsLinkOpens: a mermaid flowchart is drawn in the real window
 // (its labels read on screen, in both themes, shots kept for review), a click on a node of
 // class internal-link opens the note it names, and a sequence diagram is drawn with its
@@ -19,16 +32,9 @@ func TestDiagram_FlowchartDrawnAndItsLinkOpens(t *testing.T) {
 	a := Start(t, dir, "Chart.md")
 	a.WaitTitle("Chart")
 	a.WaitText(image.Rectangle{}, "How a visit goes")
-	menuBar := image.Rect(0, 0, 400, 30)
 	p := a.waitPanes()
 	for _, theme := range []string{"Dark", "Light"} {
-		a.ClickText(menuBar, "View")
-		a.ClickText(image.Rectangle{}, "Theme")
-		a.chooseMenuItem(theme)
-		a.Wait("a "+theme+" page", func() bool {
-			r, _, _, _ := a.Shot("").At(p.noteArea().Min.X+5, p.noteArea().Max.Y-5).RGBA()
-			return (r>>8 > 200) == (theme == "Light")
-		})
+		a.chooseTheme(p, theme)
 		a.Shot("diagram-" + strings.ToLower(theme) + ".png")
 	}
 	// Dark on light, the labels in their boxes are read well enough.

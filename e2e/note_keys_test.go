@@ -29,22 +29,9 @@ func TestNoteKeys_ScrollTheNoteAfterAClick(t *testing.T) {
 	// Only the note's column is read from now on: OCR of the whole window is slow.
 	column := image.Rect(at.Min.X-20, 0, at.Max.X+3*at.Dx(), 10000)
 
-	// shown waits until the note's column holds still (a key is drawn a frame or more after
-	// xdotool sends it) with paragraphs in view that pass ok, and returns their numbers.
 	shown := func(step string, ok func(got []int) bool) []int {
 		t.Helper()
-		var got []int
-		var last image.Image
-		a.Wait(step, func() bool {
-			img := a.Shot("")
-			still := last != nil && sameIn(last, img, column)
-			last = img
-			if !still {
-				return false
-			}
-			got = visibleParagraphs(a.Words(img, column))
-			return len(got) >= 5 && ok(got)
-		})
+		got := a.waitParagraphs(step, column, 5, ok)
 		t.Logf("%s: paragraphs %d to %d", step, got[0], got[len(got)-1])
 		return got
 	}
@@ -124,6 +111,26 @@ func visibleParagraphs(words []Word) []int {
 		}
 	}
 	return out
+}
+
+// waitParagraphs waits until the note's column holds still (a key is drawn a frame or more
+// after xdotool sends it) with at least `least` "Paragraph N" lines in view that pass ok, and
+// returns their numbers, top to bottom.
+func (a *App) waitParagraphs(step string, column image.Rectangle, least int, ok func(got []int) bool) []int {
+	a.t.Helper()
+	var got []int
+	var last image.Image
+	a.Wait(step, func() bool {
+		img := a.Shot("")
+		still := last != nil && sameIn(last, img, column)
+		last = img
+		if !still {
+			return false
+		}
+		got = visibleParagraphs(a.Words(img, column))
+		return len(got) >= least && ok(got)
+	})
+	return got
 }
 
 // sameIn reports whether two screenshots are alike in a region.

@@ -31,23 +31,7 @@ func TestPlaces_ANoteReopensWhereItWasLeft(t *testing.T) {
 	// top waits for the note's column to hold still and returns its first paragraph.
 	top := func(step string, ok func(first int) bool) int {
 		t.Helper()
-		var first int
-		var last image.Image
-		a.Wait(step, func() bool {
-			img := a.Shot("")
-			still := last != nil && sameIn(last, img, column)
-			last = img
-			if !still {
-				return false
-			}
-			got := visibleParagraphs(a.Words(img, column))
-			if len(got) < 3 {
-				return false
-			}
-			first = got[0]
-			return ok(first)
-		})
-		return first
+		return a.waitParagraphs(step, column, 3, func(got []int) bool { return ok(got[0]) })[0]
 	}
 	left := top("scrolled down three pages", func(first int) bool { return first > 30 })
 	near := func(first int) bool { return first >= left-1 && first <= left+1 }
