@@ -52,6 +52,7 @@ type NoteView struct {
 	preview *previewer
 	match   *shownMatch
 	find    *noteFind
+	sel     *noteSelection
 	// focused is set while the note has the keyboard focus (noteview_keys.go), shift while
 	// Shift is held down in it.
 	focused, shift bool
@@ -72,7 +73,12 @@ func NewNoteView() *NoteView {
 	v.header = newNoteHeader(v)
 	v.find = &noteFind{current: -1, marks: &shownMatch{}, marked: map[int]bool{}}
 	v.find.bar = newFindBar(v)
-	v.body.beforeRow = v.findMarkRow
+	v.sel = &noteSelection{words: map[int]*wordRow{}}
+	v.body.view = v
+	v.body.beforeRow = func(i int) {
+		v.findMarkRow(i)
+		v.selectRow(i) // over the find bar's marks, never under them
+	}
 	return v
 }
 
@@ -84,6 +90,8 @@ func (v *NoteView) Note() *RenderedNote { return v.note }
 func (v *NoteView) ShowNote(r *RenderedNote) {
 	keep := v.note != nil && r != nil && v.note.Note.Path == r.Note.Path
 	v.preview.hide()
+	v.uncutRows()
+	v.sel.anchor, v.sel.focus = selPos{}, selPos{}
 	v.clearMatch()
 	v.clearFindMarks()
 	if v.note != nil && v.note != r {

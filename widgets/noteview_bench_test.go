@@ -196,3 +196,37 @@ func BenchmarkNoteView_Find(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNoteView_SelectDrag moves the pointer, button held, over a shown 1 MB note as a
+// drag does: each move finds the character under the pointer and redraws what changed, here
+// across a screenful of rows. The baseline is what a move would cost if it laid out the row
+// under the pointer again (a RichText made and wrapped for it): the least a selection drawn
+// by re-rendering its text would pay.
+func BenchmarkNoteView_SelectDrag(b *testing.B) {
+	test.NewTempApp(b)
+	_, huge := nvGenerated(b, 1)
+	nv := nvWindow(b)
+	nv.ShowNote(widgets.RenderNote(nvInput(0, huge[0])))
+	nv.SetScrollOffset(nv.ScrollOffset() + 20000) // well into the note
+	top := fyne.CurrentApp().Driver().AbsolutePositionForObject(nv)
+	at := func(x, y float32) fyne.Position { return top.Add(fyne.NewPos(x, y)) }
+	b.Run("move", func(b *testing.B) {
+		nv.PressAt(at(300, 200), 0)
+		ys := []float32{260, 420, 560, 700, 330}
+		i := 0
+		for b.Loop() {
+			nv.DragTo(at(250+float32(i%5)*40, ys[i%len(ys)]))
+			i++
+		}
+		nv.Release()
+		if strings.Count(nv.SelectedText(), "\n") < 3 {
+			b.Fatalf("the drag selected %q: not a screenful of rows", nv.SelectedText())
+		}
+		b.ReportMetric(float64(len(huge[0]))/(1<<20), "MB-note")
+	})
+	b.Run("baseline", func(b *testing.B) {
+		for b.Loop() {
+			widgets.LayOutRowAt(nv, at(300, 420))
+		}
+	})
+}

@@ -35,6 +35,9 @@ type pageBody struct {
 	scrolled func()
 	// beforeRow, when set, is called before row i gets its widget (the find bar marks it).
 	beforeRow func(i int)
+	// view, when set, is the NoteView the body belongs to: it handles the pointer's presses
+	// and drags, which select (noteview_select.go).
+	view *NoteView
 }
 
 func newPageBody() *pageBody {

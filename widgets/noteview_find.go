@@ -188,6 +188,7 @@ func (v *NoteView) findReveal() {
 // clearFindMarks puts back the segments the find bar marked and forgets the occurrences.
 func (v *NoteView) clearFindMarks() {
 	f := v.find
+	v.uncutRows() // rows are cut into words over the marks: put back first
 	f.hits, f.rowHits, f.current = nil, nil, -1
 	for i := len(f.marks.undo) - 1; i >= 0; i-- {
 		u := f.marks.undo[i]

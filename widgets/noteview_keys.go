@@ -69,6 +69,10 @@ func (v *NoteView) TypedKey(e *fyne.KeyEvent) {
 	if v.scrollKey(e.Name) {
 		return
 	}
+	if e.Name == fyne.KeyEscape && v.HasSelection() && !v.find.open {
+		v.ClearSelection()
+		return
+	}
 	if v.find.open {
 		switch e.Name {
 		case fyne.KeyF3:
@@ -92,6 +96,14 @@ func (v *NoteView) TypedKey(e *fyne.KeyEvent) {
 // hands any other shortcut to the window's canvas, whose shortcuts would otherwise not fire
 // while the note has the focus.
 func (v *NoteView) TypedShortcut(s fyne.Shortcut) {
+	switch s := s.(type) {
+	case *fyne.ShortcutCopy:
+		copyTo(s.Clipboard, v.SelectedText())
+		return
+	case *fyne.ShortcutSelectAll:
+		v.SelectAll()
+		return
+	}
 	if k, ok := s.(*desktop.CustomShortcut); ok &&
 		(k.Modifier == fyne.KeyModifierControl || k.Modifier == fyne.KeyModifierSuper) {
 		switch k.KeyName {

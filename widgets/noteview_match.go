@@ -26,6 +26,7 @@ import (
 func (v *NoteView) ShowMatch(offset int, text string) bool {
 	v.HideFind() // its marks and these would rewrite the same rows
 	v.ClearMatch()
+	v.uncutRows()
 	v.preview.hide()
 	if v.note == nil || offset < 0 || v.note.Note.Size > 0 && int64(offset) >= v.note.Note.Size {
 		return false
@@ -112,6 +113,7 @@ func (v *NoteView) clearMatch() {
 	if v.match == nil {
 		return
 	}
+	v.uncutRows() // cut after the marks were made: put back first
 	for i := len(v.match.undo) - 1; i >= 0; i-- {
 		u := v.match.undo[i]
 		if u.title {

@@ -158,7 +158,7 @@ func (f *noteFlow) paragraph() []widget.RichTextSegment {
 // followed by text.
 func zeroWidth(s widget.RichTextSegment) bool {
 	switch s.(type) {
-	case *overlaySegment, *matchSegment, *punctSegment:
+	case *overlaySegment, *matchSegment, *selSegment, *punctSegment:
 		return true
 	}
 	return false
