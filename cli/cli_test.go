@@ -163,9 +163,9 @@ func TestIndexJSON_Shape(t *testing.T) {
 	}
 }
 
-// TestCheck_ReportsMathThatCannotBeTypeset: a display formula plain TeX cannot set is a
-// problem, with its file and the line its TeX starts on; formulas that set are not, and a
-// `$$` inside code is no formula.
+// TestCheck_ReportsMathThatCannotBeTypeset: a formula plain TeX cannot set, display or
+// inside a line, is a problem, with its file and the line its TeX starts on; formulas that
+// set are not, and dollars inside code or around prices are no formula.
 func TestCheck_ReportsMathThatCannotBeTypeset(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, text string) {
@@ -173,16 +173,18 @@ func TestCheck_ReportsMathThatCannotBeTypeset(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	write("good.md", "# Good\n\n$$E = mc^2$$\n\n$$\n\\begin{pmatrix}1 & 0\\\\ 0 & 1\\end{pmatrix}\n$$\n")
-	write("bad.md", "# Bad\n\nText.\n\n$$\n\\nosuchcommand{x}\n$$\n\n```\n$$\\alsonotreal$$\n```\n")
+	write("good.md", "# Good\n\n$$E = mc^2$$\n\n$$\n\\begin{pmatrix}1 & 0\\\\ 0 & 1\\end{pmatrix}\n$$\n\nFrom $5 to $10, and $\\frac{1}{2}$ inline.\n")
+	write("bad.md", "# Bad\n\nText.\n\n$$\n\\nosuchcommand{x}\n$$\n\n```\n$$\\alsonotreal$$\n```\n\nAnd `$\\incode$`, then\n$\\nosuchinline$ here.\n")
 	code, out, errs := run("check", dir)
 	if code != cli.ExitProblems {
 		t.Fatalf("exit %d, want %d (problems)\n%s%s", code, cli.ExitProblems, out, errs)
 	}
-	if !strings.Contains(out, "Display math that cannot be typeset") || !strings.Contains(out, "bad.md:5: display math not typeset") {
+	if !strings.Contains(out, "Math that cannot be typeset") || !strings.Contains(out, "bad.md:5: display math not typeset") ||
+		!strings.Contains(out, "bad.md:14: math not typeset") {
 		t.Errorf("report:\n%s", out)
 	}
-	if strings.Contains(out, "good.md") || strings.Contains(out, "alsonotreal") || strings.Count(out, "display math not typeset") != 1 {
+	if strings.Contains(out, "good.md") || strings.Contains(out, "alsonotreal") || strings.Contains(out, "incode") ||
+		strings.Count(out, "math not typeset") != 2 {
 		t.Errorf("report names more than the one bad formula:\n%s", out)
 	}
 }

@@ -83,7 +83,7 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 	problems("Invalid timestamps", r.InvalidTimestamps)
 	problems("Bad frontmatter", r.Frontmatter)
 	problems("Unreadable or skipped files", r.Files)
-	problems("Display math that cannot be typeset", r.Math)
+	problems("Math that cannot be typeset", r.Math)
 	problems("Other problems", r.Text)
 	if r.HasProblems() {
 		fmt.Fprintln(w, "\nProblems found.")

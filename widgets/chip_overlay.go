@@ -77,6 +77,8 @@ const (
 	overlayChip
 	// overlayLink lies over a word of a link and the space after it (noteview_link.go).
 	overlayLink
+	// overlayMath draws a formula inside a line over its placeholder (math.go).
+	overlayMath
 )
 
 // overlaySegment is a zero-width segment drawing over the text segment just before it: a
@@ -103,6 +105,10 @@ type overlaySegment struct {
 	link  *linkRef
 	index int
 	last  bool
+
+	// An overlayMath's formula, and how much smaller than its text size it is drawn.
+	tex    string
+	shrink float32
 }
 
 // Inline implements widget.RichTextSegment.
@@ -123,6 +129,8 @@ func (s *overlaySegment) Visual() fyne.CanvasObject {
 		w = c
 	case overlayLink:
 		w = s.linkWord()
+	case overlayMath:
+		w = newInlineMathView(s)
 	default:
 		w = newMarkWord(s)
 	}
@@ -138,6 +146,9 @@ func (s *overlaySegment) Update(o fyne.CanvasObject) {
 	l.text, l.style, l.size, l.spaceAfter = s.text, s.style, s.size, s.kind == overlayLink && !s.last
 	if chip, ok := c.Objects[1].(*timeChip); ok && s.kind == overlayChip {
 		s.showChip(chip)
+	}
+	if m, ok := c.Objects[1].(*inlineMathView); ok && s.kind == overlayMath {
+		m.seg = s
 	}
 	c.Objects[1].Refresh()
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -99,10 +101,11 @@ type mathRenderer struct {
 
 // mathKey is what an image was drawn for.
 type mathKey struct {
-	tex   string
-	col   color.NRGBA
-	px    float32
-	scale float32
+	tex    string
+	col    color.NRGBA
+	px     float32
+	scale  float32
+	inline bool
 }
 
 var mathImages = &lruCache[mathKey, image.Image]{max: 128}
@@ -148,3 +151,123 @@ func (r *mathRenderer) Refresh() {
 	}
 	r.Layout(v.Size())
 }
+
+// Math inside a line ($…$) is typeset in TeX's text style and drawn over a placeholder, as a
+// chip is (chip_overlay.go): RichText wraps and aligns only its own text, so a transparent
+// run of monospace digits as wide as the formula takes its place in the line, and a
+// zero-width overlay draws the formula over it with its baseline on the text's. The
+// placeholder is measured in units of the text size, so a zoom scales both alike.
+
+// inlineMathLines is the most a formula inside a line may rise and sink, in lines: a taller
+// one is drawn smaller rather than over the lines around it.
+const inlineMathLines = 1.6
+
+// inlineMath appends a formula inside a line, typeset, or as its TeX in the code style when
+// it cannot be (or the note has too many).
+func (r *noteRenderer) inlineMath(tex string, st inlineStyle, f *noteFlow) {
+	asCode := func() {
+		code := widget.RichTextStyleCodeInline
+		code.SizeName = st.sizeName()
+		f.text(tex, code)
+	}
+	if r.formulas == nil {
+		r.formulas = new(int)
+	}
+	if *r.formulas >= maxFormulas {
+		asCode()
+		return
+	}
+	*r.formulas++
+	w, asc, desc, err := mathtex.Metrics(tex)
+	if err != nil {
+		asCode()
+		return
+	}
+	mono := fyne.TextStyle{Monospace: true}
+	digit := fyne.MeasureText("0", 100, mono)
+	line := digit.Height / 100
+	shrink := min(1, inlineMathLines*float64(line)/((asc+desc)*mathScale))
+	n := int(math.Ceil((w*mathScale*shrink + 0.2) / float64(digit.Width/100)))
+	ph := &widget.TextSegment{
+		Style: widget.RichTextStyle{Inline: true, SizeName: st.sizeName(), ColorName: chipPlaceholderColor, TextStyle: mono},
+		Text:  strings.Repeat("0", max(n, 1)),
+	}
+	f.add(ph)
+	f.add(&overlaySegment{kind: overlayMath, text: ph.Text, style: mono, size: st.sizeName(), placeholder: ph,
+		tex: tex, shrink: float32(shrink)})
+	f.trail(widget.RichTextStyle{Inline: true, SizeName: st.sizeName(), ColorName: theme.ColorNameForeground})
+}
+
+// inlineMathView draws a formula inside a line over its placeholder.
+type inlineMathView struct {
+	widget.BaseWidget
+	seg *overlaySegment
+}
+
+func newInlineMathView(s *overlaySegment) *inlineMathView {
+	v := &inlineMathView{seg: s}
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+func (v *inlineMathView) CreateRenderer() fyne.WidgetRenderer {
+	r := &inlineMathRenderer{v: v, img: &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}}
+	r.Refresh()
+	return r
+}
+
+type inlineMathRenderer struct {
+	v        *inlineMathView
+	img      *canvas.Image
+	size     fyne.Size // the image's, in the canvas's units
+	baseline float32   // how far down the image its baseline is
+	key      mathKey
+}
+
+func (r *inlineMathRenderer) Destroy()                     {}
+func (r *inlineMathRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.img} }
+func (r *inlineMathRenderer) MinSize() fyne.Size           { return fyne.Size{} }
+
+// Layout centres the formula across the placeholder, its baseline on the text's.
+func (r *inlineMathRenderer) Layout(size fyne.Size) {
+	s := r.v.seg
+	_, textBase := fyne.CurrentApp().Driver().RenderedTextSize(s.text, theme.SizeForWidget(s.size, r.v), s.style, nil)
+	r.img.Resize(r.size)
+	r.img.Move(fyne.NewPos((size.Width-r.size.Width)/2, textBase-r.baseline))
+}
+
+// Refresh draws the formula again when the colour, text size or screen scale changed.
+func (r *inlineMathRenderer) Refresh() {
+	v := r.v
+	th := v.Theme()
+	scale := float32(1)
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+		scale = c.Scale()
+	}
+	col := color.NRGBAModel.Convert(th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
+	key := mathKey{tex: v.seg.tex, col: col, px: theme.SizeForWidget(v.seg.size, v) * v.seg.shrink, scale: scale, inline: true}
+	if key != r.key {
+		r.key = key
+		img, ok := mathImages.get(key)
+		base := 0
+		if !ok {
+			var err error
+			if img, base, err = mathtex.InlineImage(key.tex, col, float64(key.px*scale*mathScale)); err != nil {
+				img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // it set when rendered: cannot fail now
+			}
+			mathImages.put(key, img)
+			inlineBaselines.put(key, base)
+		} else {
+			base, _ = inlineBaselines.get(key)
+		}
+		r.img.Image = img
+		b := img.Bounds()
+		r.size = fyne.NewSize(float32(b.Dx())/scale, float32(b.Dy())/scale)
+		r.baseline = float32(base) / scale
+		r.img.Refresh()
+	}
+	r.Layout(v.Size())
+}
+
+// inlineBaselines keeps the baselines of the images mathImages keeps for inline formulas.
+var inlineBaselines = &lruCache[mathKey, int]{max: 128}

@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
+	"vaultview/internal/mathtex"
 	"vaultview/vault"
 )
 
@@ -99,18 +101,44 @@ func TestMath_BoundedPerNote(t *testing.T) {
 	}
 }
 
-// TestMath_InlineShownAsItsTeX: inline math is not typeset yet; its TeX shows whole, in the
-// code style, with what would be Markdown kept as written.
-func TestMath_InlineShownAsItsTeX(t *testing.T) {
+// TestMath_InlineTypesetInTheLine: inline math is typeset over a placeholder in the line,
+// as wide as the formula in units of the text size (so a zoom scales both), reading as its
+// TeX with what would be Markdown kept as written; one TeX cannot set shows its TeX in the
+// code style; prices are no formula.
+func TestMath_InlineTypesetInTheLine(t *testing.T) {
 	test.NewTempApp(t)
-	src := "# I\n\nSpeed is $v = \\frac{d}{t}$ and $a_1 * b_1 [[x]]$ here, from $5 to $10.\n"
+	src := "# I\n\nSpeed is $v = \\frac{d}{t}$ and $a_1 * b_1 [[x]]$ here, $\\nosuch{y}$, from $5 to $10.\n"
 	r := RenderNote(RenderInput{Source: []byte(src), Note: vault.ParseNote("i.md", []byte(src))})
 	var b strings.Builder
+	var typeset []*overlaySegment
+	var code []string
 	for _, row := range r.rows {
 		row.writeText(&b)
+		for i, s := range row.segs {
+			if o, ok := s.(*overlaySegment); ok && o.kind == overlayMath {
+				typeset = append(typeset, o)
+				if ph, ok := row.segs[i-1].(*widget.TextSegment); !ok || ph != o.placeholder {
+					t.Errorf("the formula %q does not follow its placeholder", o.tex)
+				}
+			}
+			if ts, ok := s.(*widget.TextSegment); ok && ts.Style.TextStyle.Monospace && ts.Style.ColorName != chipPlaceholderColor {
+				code = append(code, ts.Text)
+			}
+		}
+	}
+	if len(typeset) != 2 || typeset[0].tex != `v = \frac{d}{t}` || typeset[1].tex != `a_1 * b_1 [[x]]` {
+		t.Fatalf("typeset %v", typeset)
+	}
+	w, _, _, _ := mathtex.Metrics(typeset[0].tex)
+	digit := fyne.MeasureText("0", 100, fyne.TextStyle{Monospace: true}).Width / 100
+	if got := float64(len(typeset[0].placeholder.Text)) * float64(digit); got < w*mathScale*float64(typeset[0].shrink) || got > w*mathScale+1 {
+		t.Errorf("placeholder %.2f text sizes wide for a formula of %.2f", got, w*mathScale)
+	}
+	if len(code) != 1 || code[0] != `\nosuch{y}` {
+		t.Errorf("shown as TeX in the code style: %q, want only the one TeX cannot set", code)
 	}
 	text := b.String()
-	for _, want := range []string{`v = \frac{d}{t}`, `a_1 * b_1 [[x]]`, "from $5 to $10."} {
+	for _, want := range []string{`$v = \frac{d}{t}$`, `$a_1 * b_1 [[x]]$`, "from $5 to $10."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the note reads %q, lacking %q", text, want)
 		}

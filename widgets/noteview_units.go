@@ -185,6 +185,8 @@ func (w *unitWalker) list(segs []widget.RichTextSegment) []widget.RichTextSegmen
 				}
 				u = w.atom(strings.TrimPrefix(over.label, "▶ "), md, over)
 				u.text = md // plain text copies a chip as its link too
+			case over != nil && over.kind == overlayMath:
+				u = w.atom("$"+over.tex+"$", "$"+over.tex+"$", nil)
 			case over != nil && over.kind == overlayBox:
 				box := "[ ] "
 				if over.checked {

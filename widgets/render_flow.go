@@ -183,7 +183,7 @@ func writeSegments(w *strings.Builder, segs []widget.RichTextSegment) {
 		if i+1 < len(segs) {
 			// A chip reads as its label and a task box as [ ] or [x], not as the
 			// placeholders under them.
-			if next, ok := segs[i+1].(*overlaySegment); ok && (next.kind == overlayBox || next.kind == overlayChip && next.placeholder == s) {
+			if next, ok := segs[i+1].(*overlaySegment); ok && (next.kind == overlayBox || (next.kind == overlayChip || next.kind == overlayMath) && next.placeholder == s) {
 				continue
 			}
 		}
@@ -198,6 +198,8 @@ func writeSegment(w *strings.Builder, s widget.RichTextSegment) {
 		switch {
 		case s.kind == overlayChip:
 			w.WriteString(s.label)
+		case s.kind == overlayMath:
+			w.WriteString("$" + s.tex + "$")
 		case s.kind == overlayBox && s.checked:
 			w.WriteString("[x]")
 		case s.kind == overlayBox:

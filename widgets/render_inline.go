@@ -85,11 +85,7 @@ func (r *noteRenderer) inlines(parent ast.Node, st inlineStyle, f *noteFlow) {
 			code.SizeName = st.sizeName()
 			f.text(codeSpanText(n, r.src), code)
 		case *md.MathInline:
-			// Not typeset yet (display math is, math.go): its TeX as written, kept whole,
-			// in the code style.
-			code := widget.RichTextStyleCodeInline
-			code.SizeName = st.sizeName()
-			f.text(n.TeX, code)
+			r.inlineMath(n.TeX, st, f)
 		case *ast.Emphasis:
 			inner := st
 			if n.Level >= 2 {

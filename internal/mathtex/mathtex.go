@@ -94,14 +94,34 @@ type result struct {
 // maxCached is how many formulas' outlines are kept.
 const maxCached = 512
 
-// Check typesets tex and returns why it cannot be, or nil.
+// Check typesets tex as display math and returns why it cannot be, or nil.
 func Check(tex string) error {
-	_, err := outline(tex)
+	_, err := outline(tex, false)
 	return err
 }
 
-// outline returns the glyphs of tex as one path, in millimetres at TeX's 10 pt.
-func outline(tex string) (*canvas.Path, error) {
+// CheckInline typesets tex as math inside a line ($…$) and returns why it cannot be, or nil.
+func CheckInline(tex string) error {
+	_, err := outline(tex, true)
+	return err
+}
+
+// Metrics is the size of tex set inside a line, in units of the text size: its width, and
+// how far it rises above and sinks below the baseline.
+func Metrics(tex string) (width, ascent, descent float64, err error) {
+	p, err := outline(tex, true)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	b := p.Bounds()
+	em := 10 * pointMM
+	return b.W() / em, b.Y1 / em, -b.Y0 / em, nil
+}
+
+// outline returns the glyphs of tex as one path, in millimetres at TeX's 10 pt: in TeX's
+// display style, or in its text style for math inside a line (smaller fractions, limits
+// beside the operator).
+func outline(tex string, inline bool) (*canvas.Path, error) {
 	if len(tex) > maxTeX {
 		return nil, ErrTooLong
 	}
@@ -109,20 +129,52 @@ func outline(tex string) (*canvas.Path, error) {
 	if program(plain) { // after the rewriting, which takes out the \begin and \end it knows
 		return nil, ErrProgram
 	}
+	style, key := `\displaystyle `, "D"+tex
+	if inline {
+		// A line needs the formula's baseline, and the outline keeps it only when the
+		// formula starts with a glyph: one starting with a fraction, a root or a sum with
+		// limits comes out shifted by that box's depth. So an x goes first, and its
+		// outlines are taken out again.
+		style, key = `\textstyle x{}`, "T"+tex
+	}
 	mu.Lock()
 	defer mu.Unlock()
-	if r, ok := paths[tex]; ok {
+	if r, ok := paths[key]; ok {
 		return r.path, r.err
 	}
-	p, err := parse(plain)
+	p, err := parse(style + plain)
+	if inline && err == nil {
+		p, err = withoutLeadingX(p)
+	}
 	if len(paths) >= maxCached {
 		clear(paths)
 	}
-	paths[tex] = result{p, err}
+	paths[key] = result{p, err}
 	return p, err
 }
 
-// parse runs TeX on a plain TeX formula, with standard output pointed away.
+// xContours is how many outlines TeX's italic x has.
+var xContours = sync.OnceValue(func() int {
+	p, err := parse(`\textstyle x`)
+	if err != nil {
+		return 0
+	}
+	return len(p.Split())
+})
+
+// withoutLeadingX takes the outlines of the x that starts p out of it.
+func withoutLeadingX(p *canvas.Path) (*canvas.Path, error) {
+	n := xContours()
+	parts := p.Split()
+	if n == 0 || len(parts) <= n {
+		return nil, errors.New("it sets to nothing")
+	}
+	out := &canvas.Path{}
+	return out.Append(parts[n:]...), nil
+}
+
+// parse runs TeX on a plain TeX formula (with its style first), with standard output
+// pointed away.
 func parse(plain string) (p *canvas.Path, err error) {
 	if null, e := os.OpenFile(os.DevNull, os.O_WRONLY, 0); e == nil {
 		stdout := os.Stdout
@@ -134,7 +186,7 @@ func parse(plain string) (p *canvas.Path, err error) {
 			p, err = nil, fmt.Errorf("TeX failed: %v", r)
 		}
 	}()
-	p, err = canvas.ParseLaTeX(`\displaystyle ` + plain)
+	p, err = canvas.ParseLaTeX(plain)
 	if err != nil {
 		return nil, errors.New("plain TeX cannot set it (an unknown command or unbalanced braces)")
 	}
@@ -154,7 +206,16 @@ const pointMM = 25.4 / 72.27
 // with a margin of a pixel or two; baseline is how far down the image the formula's
 // baseline is.
 func Image(tex string, col color.Color, textPx float64) (img image.Image, baseline int, err error) {
-	p, err := outline(tex)
+	return draw(tex, false, col, textPx)
+}
+
+// InlineImage is Image for math inside a line, in TeX's text style.
+func InlineImage(tex string, col color.Color, textPx float64) (img image.Image, baseline int, err error) {
+	return draw(tex, true, col, textPx)
+}
+
+func draw(tex string, inline bool, col color.Color, textPx float64) (img image.Image, baseline int, err error) {
+	p, err := outline(tex, inline)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -138,3 +138,30 @@ func FuzzCheck(f *testing.F) {
 		Check(tex)
 	})
 }
+
+// TestMetrics_KeepTheBaseline: a formula inside a line rests on the text's baseline, so its
+// rise and fall must be measured from its own baseline, also when it starts with a box (a
+// fraction, a root, a sum with limits), which the outline alone would shift by the box's
+// depth.
+func TestMetrics_KeepTheBaseline(t *testing.T) {
+	for _, c := range []struct {
+		tex                        string
+		ascLo, ascHi, dscLo, dscHi float64
+	}{
+		{`x`, 0.40, 0.48, 0, 0.05},
+		{`\frac{T}{2}`, 0.6, 1.1, 0.2, 0.5},
+		{`\sqrt{x}`, 0.6, 1.0, 0.1, 0.4},
+		{`\sum_{i=1}^n x_i`, 0.6, 1.1, 0.15, 0.5},
+		{`h(t)`, 0.6, 0.9, 0.15, 0.35},
+	} {
+		w, asc, dsc, err := Metrics(c.tex)
+		if err != nil {
+			t.Errorf("%s: %v", c.tex, err)
+			continue
+		}
+		if w <= 0 || asc < c.ascLo || asc > c.ascHi || dsc < c.dscLo || dsc > c.dscHi {
+			t.Errorf("%s: width %.3f, rises %.3f (want %.2f–%.2f), falls %.3f (want %.2f–%.2f) of the text size",
+				c.tex, w, asc, c.ascLo, c.ascHi, dsc, c.dscLo, c.dscHi)
+		}
+	}
+}

@@ -135,10 +135,12 @@ func (mathBlockParser) CanAcceptIndentedLine() bool { return false }
 // KindMathInline is the kind of MathInline nodes.
 var KindMathInline = ast.NewNodeKind("MathInline")
 
-// MathInline is a formula inside a line. TeX is its text without the dollars.
+// MathInline is a formula inside a line. TeX is its text without the dollars; Offset is
+// where its first dollar is in the source.
 type MathInline struct {
 	ast.BaseInline
-	TeX string
+	TeX    string
+	Offset int
 }
 
 // Kind implements ast.Node.
@@ -159,7 +161,7 @@ func (mathInlineParser) Trigger() []byte { return []byte{'$'} }
 
 // Parse implements parser.InlineParser.
 func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
-	line, _ := block.PeekLine()
+	line, seg := block.PeekLine()
 	n := InlineMathAt(line)
 	if n == 0 {
 		return nil
@@ -168,7 +170,7 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 	if line[1] == '$' {
 		d = 2
 	}
-	node := &MathInline{TeX: string(line[d : n-d])}
+	node := &MathInline{TeX: string(line[d : n-d]), Offset: seg.Start}
 	block.Advance(n)
 	return node
 }
