@@ -230,3 +230,35 @@ func BenchmarkNoteView_SelectDrag(b *testing.B) {
 		}
 	})
 }
+
+// richParts are what a reading note of a lecture holds beside its text: a coloured code
+// block, display and inline math, and a flowchart.
+const richParts = "\n\n```go\nfunc tide(h float64) float64 {\n\treturn 1.2 * math.Cos(h/12.42*2*math.Pi)\n}\n```\n\n" +
+	"The height is $h(t) = A\\cos(\\omega t)$ over $\\frac{T}{2}$ hours.\n\n" +
+	"$$\\int_0^\\infty e^{-x^2}\\,dx = \\frac{\\sqrt{\\pi}}{2}$$\n\n" +
+	"```mermaid\nflowchart LR\n  A[Rise] --> B{High?}\n  B -->|yes| C[Ebb]\n  B -->|no| A\n```\n"
+
+// BenchmarkNoteView_Rich renders and shows a 10 KB note with code, math and a diagram again
+// after its first render (issue #15: ≤ 30 ms), its typeset formulas, coloured code and laid
+// out diagram taken from their caches; the baseline is the same note without them. They go
+// right after the frontmatter, in view: only rows in view get their widgets.
+func BenchmarkNoteView_Rich(b *testing.B) {
+	test.NewTempApp(b)
+	typical, _ := nvGenerated(b, 1)
+	src := typical[0]
+	end := bytes.Index(src[3:], []byte("\n---\n")) + 3 + len("\n---\n")
+	rich := append(append(bytes.Clone(src[:end]), richParts[2:]...), src[end:]...)
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{{"with-code-math-diagram", rich}, {"baseline", src}} {
+		b.Run(c.name, func(b *testing.B) {
+			nv := nvWindow(b)
+			nv.ShowNote(widgets.RenderNote(nvInput(0, c.src))) // the first render fills the caches
+			for b.Loop() {
+				nv.ShowNote(widgets.RenderNote(nvInput(0, c.src)))
+			}
+			b.ReportMetric(float64(len(c.src))/1024, "KB")
+		})
+	}
+}
