@@ -329,7 +329,12 @@ func (v *NoteView) hitRow(i int, w *wordRow, p fyne.Position) int {
 		boxes = append(boxes, box{u, at.X + inner.Position().X, at.X, at.Y, at.Y + inner.Size().Height})
 	}
 	if len(boxes) == 0 {
-		return 0
+		// A row drawn whole (a table, a code block, a diagram): its start in its upper
+		// half, its end in the lower, so that a drag ending on it takes it or leaves it.
+		if b := v.body; p.Y < (b.ys[i]+b.ys[i+1])/2 {
+			return 0
+		}
+		return w.units[len(w.units)-1].end()
 	}
 	// The line p is on: the boxes whose height holds it.
 	line := -1

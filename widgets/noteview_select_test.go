@@ -213,3 +213,21 @@ func TestNoteView_DragPastTheBottomScrolls(t *testing.T) {
 		t.Errorf("a drag held below the note selected %d lines: it did not scroll", got)
 	}
 }
+
+// A table is selected whole: a drag from the paragraph above into the lower half of the
+// table takes all of it, tab between cells.
+func TestNoteView_DragTakesATableWhole(t *testing.T) {
+	src := "# T\n\nAbove the table.\n\n| Name | Moment |\n| --- | --- |\n| tide | 18:28 |\n| moon | 20:00 |\n\nBelow.\n"
+	nv, w := nmShow(t, src, fyne.NewSize(800, 600))
+	from, _ := selText(t, w, "Above")
+	nv.PressAt(from, 0)
+	_, moon := selText(t, w, "moon")
+	nv.DragTo(moon)
+	nv.Release()
+	if got, want := nv.SelectedText(), "Above the table.\n\nName\tMoment\ntide\t18:28\nmoon\t20:00"; got != want {
+		t.Errorf("selected %q, want %q", got, want)
+	}
+	if md := nv.CopyAs("markdown"); !strings.Contains(md, "| Name | Moment |\n| --- | --- |\n| tide | 18:28 |") {
+		t.Errorf("as Markdown:\n%s", md)
+	}
+}
