@@ -74,6 +74,7 @@ func (w *Window) actions() []action {
 		{"Go", "Back", fyne.KeyLeft, fyne.KeyModifierAlt, w.Back},
 		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
 		{"Go", "Timeline", fyne.KeyT, shortcutKey, w.focusTimeline},
+		{"Go", "Videos", fyne.KeyV, shortcutKey | fyne.KeyModifierShift, w.showVideos},
 	}, w.sideTabActions()...), []action{
 		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
 		{"Help", "About Vaultview", "", 0, w.showAbout},

@@ -47,6 +47,8 @@ type Window struct {
 	tree     *widgets.PageTree
 	treePane fyne.CanvasObject // the tree in the left pane of the outer split
 	note     *widgets.NoteView
+	// videos is the Videos view, shown in the note's place (videos.go).
+	videos *widgets.VideosView
 	// find is the quick switcher and the search in all notes.
 	find *finder
 	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
@@ -103,6 +105,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.tree = widgets.NewPageTree()
 	w.tree.OnSelected = func(p string) { w.Open(p, "") }
 	w.note = widgets.NewNoteView()
+	w.videos = w.newVideosView()
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
 	w.note.OnOpenUnresolved = w.OpenUnresolved
 	w.note.OnOpenURL = w.openURL
@@ -439,6 +442,7 @@ func (w *Window) showAt(pl Place, at spot) {
 	w.reload.deleted = ""
 	if pl.Path == "" {
 		w.shown = ""
+		w.setCenter(w.note)
 		w.setTitle(pl.Unresolved)
 		w.note.ShowNote(widgets.RenderNote(unresolvedPage(pl.Unresolved, len(ix.UnresolvedBacklinks(pl.Unresolved)))))
 		w.side.showUnresolved(v, ix, pl.Unresolved)
@@ -452,6 +456,7 @@ func (w *Window) showAt(pl Place, at spot) {
 		return
 	}
 	w.setTitle(n.Title)
+	w.setCenter(w.note)
 	w.tree.Select(pl.Path)
 	w.side.showNote(v, ix, pl.Path)
 	in := widgets.SnapshotInput(v, ix, videoURL(w.player))

@@ -34,6 +34,7 @@ var exercised = map[string]string{
 	"Go › Back":                    "TestKeys_FindAndGo",
 	"Go › Forward":                 "TestKeys_FindAndGo",
 	"Go › Timeline":                "TestKeys_SidePanes",
+	"Go › Videos":                  "TestVideos_TableSortsAndOpens",
 	"Go › Next side panel tab":     "TestKeys_SidePanes",
 	"Go › Previous side panel tab": "TestKeys_SidePanes",
 	"Go › Backlinks tab":           "TestKeys_SidePanes",

@@ -1,0 +1,63 @@
+package e2e
+
+import (
+	"image"
+	"strings"
+	"testing"
+)
+
+// TestVideos_TableSortsAndOpens: Ctrl+Shift+V shows every video of the vault as a table,
+// titled by its channel note's episode heading; a click on a column's header sorts by it,
+// what is typed filters, the ▶ beside a title opens the video and a click on the row opens
+// the video's note (issue #16, item 2).
+func TestVideos_TableSortsAndOpens(t *testing.T) {
+	need(t)
+	ts := func(t string) string { return `<a class="yt-timestamp" data-t="` + t + `">` + t + `</a>` }
+	dir := WriteVault(t, map[string]string{
+		"Start.md":           "# Start\n\nThe vault's first page.\n",
+		"tides/tides.md":     "# Tides\n\n### [Why the sea rises](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n\n- [[rising]]\n",
+		"tides/rising.md":    "---\ntitle: Rising water\nvideoId: AAAAAAAAAAA\n---\nAt " + ts("00:01:05") + " and " + ts("00:10:00") + ".\n",
+		"moon/phases.md":     "---\ntitle: Phases of the moon\nvideoId: BBBBBBBBBBB\n---\nAt " + ts("00:00:07") + ", then " + ts("00:02:00") + ", " + ts("00:03:00") + ".\n",
+		"moon/eclipses.md":   "---\ntitle: Eclipses explained\nvideoId: CCCCCCCCCCC\n---\nNo moments.\n",
+		"moon/more-links.md": "[[phases]], [[phases]] and [[eclipses]].\n",
+	})
+	a := Start(t, dir, "Start.md")
+	a.WaitTitle("Start")
+	a.Key("ctrl+shift+v")
+	a.WaitTitle("Videos")
+	a.WaitText(image.Rectangle{}, "3 videos")
+	title := a.WaitText(image.Rectangle{}, "Why the sea rises") // the episode's title, not the note's
+	phases := a.WaitText(image.Rectangle{}, "Phases of the moon")
+	eclipses := a.WaitText(image.Rectangle{}, "Eclipses explained")
+	if !(eclipses.Min.Y < phases.Min.Y && phases.Min.Y < title.Min.Y) {
+		t.Errorf("not in the vault's order (moon before tides, by title): %v %v %v", eclipses, phases, title)
+	}
+	a.Shot("videos.png")
+
+	// Sort by timestamps: a click on the header, twice for the most first.
+	head := a.WaitText(image.Rectangle{}, "Moments")
+	a.Click((head.Min.X+head.Max.X)/2, (head.Min.Y+head.Max.Y)/2)
+	a.Click((head.Min.X+head.Max.X)/2, (head.Min.Y+head.Max.Y)/2)
+	a.Wait("the video with the most timestamps first", func() bool {
+		p, ok1 := Find(a.Words(a.Shot(""), image.Rectangle{}), "Phases of the moon")
+		r, ok2 := Find(a.Words(a.Shot(""), image.Rectangle{}), "Why the sea rises")
+		return ok1 && ok2 && p.Min.Y < r.Min.Y
+	})
+
+	// Typing in the filter filters; a click on the row left opens its note.
+	a.ClickText(image.Rectangle{}, "Filter videos")
+	a.Type("sea")
+	// OCR runs the count into "videos" now and then: look for it in the words read.
+	a.Wait("the count to say 1 of 3", func() bool {
+		return strings.Contains(joinWords(a.Words(a.Shot(""), image.Rectangle{})), "1 of 3")
+	})
+	// The ▶ beside the title (left of the Channel header) opens the video.
+	row := a.WaitText(image.Rectangle{}, "Why the sea rises")
+	channel := a.WaitText(image.Rectangle{}, "Channel")
+	a.Click(channel.Min.X-22, (row.Min.Y+row.Max.Y)/2)
+	if u := a.WaitOpened(1); !strings.Contains(u, "AAAAAAAAAAA") {
+		t.Errorf("the ▶ opened %q, want the video", u)
+	}
+	a.ClickText(image.Rectangle{}, "Why the sea rises")
+	a.WaitTitle("Rising water")
+}
