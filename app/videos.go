@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"time"
 
-
 	"vaultview/widgets"
 )
 
@@ -53,4 +52,3 @@ func (w *Window) showVideos() {
 		})
 	}()
 }
-

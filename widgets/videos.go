@@ -46,9 +46,13 @@ var videoColumns = []struct {
 	// less orders two videos by the column; nil for a column that does not sort.
 	less func(a, b *vault.Video) int
 }{
-	{"Title", 220, func(a, b *vault.Video) int { return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)) }},
+	{"Title", 220, func(a, b *vault.Video) int {
+		return strings.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title))
+	}},
 	{"", 44, nil},
-	{"Channel", 120, func(a, b *vault.Video) int { return strings.Compare(strings.ToLower(a.Channel), strings.ToLower(b.Channel)) }},
+	{"Channel", 120, func(a, b *vault.Video) int {
+		return strings.Compare(strings.ToLower(a.Channel), strings.ToLower(b.Channel))
+	}},
 	{"Notes", 65, func(a, b *vault.Video) int { return len(a.Notes) - len(b.Notes) }},
 	{"Moments", 85, func(a, b *vault.Video) int { return a.Timestamps - b.Timestamps }},
 	{"First", 70, func(a, b *vault.Video) int { return a.First - b.First }},
