@@ -84,8 +84,8 @@ func (ix *Index) VideoList(source func(p string) ([]byte, error)) []Video {
 					v.Last = s
 				}
 			}
-			for _, b := range ix.Backlinks(p) {
-				if b.Source != nil && b.Source.Path != p {
+			for _, r := range ix.backlinks.get(p) {
+				if r.source != p && ix.linking(r) != nil {
 					v.Backlinks++
 				}
 			}

@@ -1,9 +1,11 @@
 package vault_test
 
 import (
+	"os"
 	"testing"
 	"testing/fstest"
 
+	"vaultview/internal/benchvault"
 	"vaultview/vault"
 )
 
@@ -45,4 +47,26 @@ func TestVideoList_EveryVideoWithWhatTheVaultHoldsOfIt(t *testing.T) {
 	if got := v.Index().VideoList(nil); got[1].Title != "falling" {
 		t.Errorf("untitled by a channel note: %q, want its first note's title", got[1].Title)
 	}
+}
+
+// BenchmarkVideoList lists the videos of the benchmark vault as the Videos view does, its
+// channel notes read for episode titles; the baseline is the Tags panel's whole-vault list.
+func BenchmarkVideoList(b *testing.B) {
+	v, err := vault.Load(os.DirFS(benchvault.Dir(b)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ix := v.Index()
+	b.Run("videos", func(b *testing.B) {
+		var n int
+		for b.Loop() {
+			n = len(ix.VideoList(v.Source))
+		}
+		b.ReportMetric(float64(n), "videos")
+	})
+	b.Run("baseline-tags", func(b *testing.B) {
+		for b.Loop() {
+			ix.Tags()
+		}
+	})
 }
