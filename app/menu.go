@@ -65,6 +65,7 @@ func (w *Window) actions() []action {
 		{"View", "Note source", fyne.KeyU, shortcutKey, w.showSource},
 		{"View", "Page tree", fyne.Key1, shortcutKey, func() { w.togglePane(w.treePane) }},
 		{"View", "Side panel", fyne.Key2, shortcutKey, func() { w.togglePane(w.side.panel) }},
+		{"View", "Attachments in the tree", "", 0, w.toggleAttachments},
 		{"View", "Zoom in", fyne.KeyEqual, shortcutKey, func() { w.SetZoom(w.zoom + zoomStep) }},
 		{"View", "Zoom out", fyne.KeyMinus, shortcutKey, func() { w.SetZoom(w.zoom - zoomStep) }},
 		{"View", "Actual size", fyne.Key0, shortcutKey, func() { w.SetZoom(1) }},
@@ -103,6 +104,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			item.Checked = w.treePane.Visible()
 		case "Side panel":
 			item.Checked = w.side.panel.Visible()
+		case "Attachments in the tree":
+			item.Checked = w.tree.AttachmentsShown()
 		}
 		m.Items = append(m.Items, item)
 		if a.name == "Open vault…" {
@@ -225,6 +228,13 @@ func (w *Window) showAbout() {
 // quit closes the window as its close button does, so what is kept on closing (the pane
 // widths, the window's size) is kept, and the app ends with its last window.
 func (w *Window) quit() { w.win.Close() }
+
+// toggleAttachments shows or hides the vault's other files in the page tree, and remembers it.
+func (w *Window) toggleAttachments() {
+	w.tree.ShowAttachments(!w.tree.AttachmentsShown())
+	w.app.Preferences().SetBool(prefAttachments, w.tree.AttachmentsShown())
+	w.win.SetMainMenu(w.menu())
+}
 
 // togglePane shows or hides a side pane, and remembers it.
 func (w *Window) togglePane(o fyne.CanvasObject) {

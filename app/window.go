@@ -27,6 +27,7 @@ const (
 	prefSplitNote     = "split.note"
 	prefShowTree      = "show.tree"
 	prefShowBacklinks = "show.backlinks"
+	prefAttachments   = "show.attachments"
 	prefZoom          = "zoom"
 	prefTheme         = "theme"
 	prefWindowWidth   = "window.width"
@@ -107,6 +108,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.note = widgets.NewNoteView()
 	w.videos = w.newVideosView()
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
+	w.note.OnOpenFile = w.openFile
 	w.note.OnOpenUnresolved = w.OpenUnresolved
 	w.note.OnOpenURL = w.openURL
 	w.note.OnOpenTag = w.showTag
@@ -180,6 +182,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	if !prefs.BoolWithFallback(prefShowBacklinks, true) {
 		w.side.panel.Hide()
 	}
+	w.tree.ShowAttachments(prefs.BoolWithFallback(prefAttachments, true))
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
 	if p, err := vault.ParsePlayer(prefs.String(prefPlayer)); err == nil {
 		w.player = p
@@ -374,6 +377,10 @@ func folderOf(p string) string {
 
 // Open shows the note at p, scrolled to fragment (a heading) when given.
 func (w *Window) Open(p, fragment string) {
+	if w.vault != nil && w.vault.Index().IsAttachment(p) {
+		w.openAttachment(p)
+		return
+	}
 	w.openAt(p, spot{fragment: fragment, offset: -1, resume: fragment == ""})
 }
 
@@ -451,6 +458,10 @@ func (w *Window) showAt(pl Place, at spot) {
 		return
 	}
 	n := ix.Note(pl.Path)
+	if n == nil && ix.IsAttachment(pl.Path) {
+		w.showAttachmentPage(pl.Path) // back or forward to an image
+		return
+	}
 	if n == nil {
 		w.setStatus(pl.Path + " is not in the vault")
 		return

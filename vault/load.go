@@ -393,3 +393,19 @@ func (v *Vault) readFile(p string) ([]byte, fs.FileInfo, error) {
 	r := reader{}
 	return r.readAll(v.fsys, p)
 }
+
+// Stat returns the information of the vault file at p, as ReadFile would find it: only plain
+// vault-relative paths of regular files (never a symbolic link).
+func (v *Vault) Stat(p string) (fs.FileInfo, error) {
+	if !fs.ValidPath(p) || p == "." {
+		return nil, &fs.PathError{Op: "stat", Path: p, Err: fs.ErrInvalid}
+	}
+	info, err := fs.Lstat(v.fsys, p)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: "stat", Path: p, Err: errors.New("not a regular file")}
+	}
+	return info, nil
+}

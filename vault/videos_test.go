@@ -70,3 +70,28 @@ func BenchmarkVideoList(b *testing.B) {
 		}
 	})
 }
+
+func TestAttachmentKind_OnlyDocumentsAndMediaOpen(t *testing.T) {
+	for _, c := range []struct {
+		path, kind string
+		open       bool
+	}{
+		{"files/slides.PDF", "PDF document", true},
+		{"a/talk.m4a", "audio", true},
+		{"clip.webm", "video", true},
+		{"chart.png", "image", true},
+		{"data.csv", "table", true},
+		{"board.canvas", "canvas", false},
+		{"views.base", "base", false},
+		{"setup.sh", "sh file", false},
+		{"tool.exe", "exe file", false},
+		{"page.html", "html file", false},
+		{"Makefile", "file", false},
+		{"report.pdf.exe", "exe file", false},
+	} {
+		kind, open := vault.AttachmentKind(c.path)
+		if kind != c.kind || open != c.open {
+			t.Errorf("%s: %q, opened %v; want %q, %v", c.path, kind, open, c.kind, c.open)
+		}
+	}
+}

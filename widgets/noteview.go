@@ -34,6 +34,10 @@ type NoteView struct {
 	// vault-relative, fragment is the heading or ^block after `#` ("" for none). A link to
 	// a heading of the note itself has the note's own path.
 	OnOpenLink func(path, fragment string)
+	// OnOpenFile is called when the card of an embedded attachment (a PDF, a recording) is
+	// tapped, with its vault-relative path: the app opens it with the system's application,
+	// if its kind is one that may be.
+	OnOpenFile func(path string)
 	// OnOpenUnresolved is called when a link to a note that does not exist is tapped, with
 	// the name it points at.
 	OnOpenUnresolved func(name string)

@@ -77,6 +77,12 @@ func (a *noteActions) openLink(path, fragment string) {
 	}
 }
 
+func (a *noteActions) openFile(path string) {
+	if v := a.view; v != nil && v.OnOpenFile != nil {
+		v.OnOpenFile(path)
+	}
+}
+
 func (a *noteActions) openTag(tag string) {
 	if v := a.view; v != nil && v.OnOpenTag != nil {
 		v.OnOpenTag(tag)

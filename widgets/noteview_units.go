@@ -309,6 +309,8 @@ func atomMarkdown(s widget.RichTextSegment) string {
 		return "---"
 	case *imageSegment:
 		return "![" + s.alt + "]"
+	case *attachmentSegment:
+		return "![[" + s.path + "]]"
 	case *widget.TableSegment:
 		var b strings.Builder
 		row := func(cells [][]widget.RichTextSegment) {

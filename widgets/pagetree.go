@@ -36,6 +36,8 @@ type PageTree struct {
 	nothing *widget.Label
 
 	model    *pageTreeModel
+	// attachments is set while the tree shows the vault's other files too.
+	attachments bool
 	matches  map[string]*pageTreeFolder // the filtered tree; nil without filter or matches
 	terms    []string                   // the filter, lower case, split at spaces
 	selected string
@@ -48,7 +50,7 @@ type PageTree struct {
 
 // NewPageTree returns an empty page tree; SetIndex fills it.
 func NewPageTree() *PageTree {
-	p := &PageTree{model: newPageTreeModel(nil)}
+	p := &PageTree{model: newPageTreeModel(nil, false), attachments: true}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter notes")
 	p.filter.OnChanged = p.filterChanged
@@ -91,7 +93,7 @@ func (p *PageTree) Resize(size fyne.Size) {
 // SetIndex shows a new snapshot of the vault. Open folders stay open, the selected note stays
 // selected and the filter stays applied wherever that still makes sense.
 func (p *PageTree) SetIndex(ix *vault.Index) {
-	p.model = newPageTreeModel(ix)
+	p.model = newPageTreeModel(ix, p.attachments)
 	if p.selected != "" && !p.model.has(p.selected) {
 		p.quiet++
 		p.selected = ""
@@ -104,6 +106,19 @@ func (p *PageTree) SetIndex(ix *vault.Index) {
 		p.applyFilter(false)
 	}
 }
+
+// ShowAttachments shows the vault's files that are not notes (images, PDFs, recordings) in
+// the tree, after the notes of their folder, or hides them.
+func (p *PageTree) ShowAttachments(on bool) {
+	if on == p.attachments {
+		return
+	}
+	p.attachments = on
+	p.SetIndex(p.model.ix)
+}
+
+// AttachmentsShown reports whether the tree shows the vault's other files.
+func (p *PageTree) AttachmentsShown() bool { return p.attachments }
 
 // Select selects the note at path and reveals it: its folders open and the tree scrolls to
 // it. An empty or unknown path clears the selection. OnSelected is not called, so an app
@@ -170,6 +185,9 @@ func (p *PageTree) title(uid string) string {
 		if n := p.model.ix.Note(uid); n != nil && n.Title != "" {
 			return plainDisplayText(n.Title)
 		}
+	}
+	if !strings.HasSuffix(uid, ".md") {
+		return plainDisplayText(path.Base(uid)) // an attachment, with its extension
 	}
 	return plainDisplayText(strings.TrimSuffix(path.Base(uid), ".md"))
 }

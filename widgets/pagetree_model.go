@@ -16,19 +16,24 @@ import (
 type pageTreeModel struct {
 	ix      *vault.Index
 	folders map[string]*pageTreeFolder
+	// files are the attachments of each folder and extra the folders that hold only
+	// attachments, by parent; both nil when attachments are not shown.
+	files, extra map[string][]string
 }
 
 // pageTreeFolder is one folder of the tree: what it shows and what it holds, in order.
 type pageTreeFolder struct {
 	// name is the folder's own name as shown (without invisible direction marks).
 	name string
-	// count is the number of notes in the folder and all folders below it.
+	// count is the number of notes (and attachments, when shown) in the folder and all
+	// folders below it.
 	count int
-	// kids are the node ids of the subfolders (the first nsub) and then of the notes.
+	// kids are the node ids of the subfolders (the first nsub), then of the notes, then of
+	// the attachments.
 	kids []string
 	nsub int
-	// search holds, for each note of kids[nsub:], its title and path in lower case, for
-	// the filter.
+	// search holds, for each note and attachment of kids[nsub:], its title (an
+	// attachment's: its file name) and path in lower case, for the filter.
 	search []string
 }
 
@@ -55,13 +60,43 @@ func pageTreeParent(uid string) string {
 }
 
 // newPageTreeModel sorts the whole vault once: folders first, by name, then notes by
-// title, both in natural order.
-func newPageTreeModel(ix *vault.Index) *pageTreeModel {
+// title, both in natural order, then (when attachments are shown) the other files by name.
+func newPageTreeModel(ix *vault.Index, attachments bool) *pageTreeModel {
 	m := &pageTreeModel{ix: ix, folders: make(map[string]*pageTreeFolder)}
-	if ix != nil {
-		m.add("")
+	if ix == nil {
+		return m
 	}
+	if attachments {
+		m.files, m.extra = map[string][]string{}, map[string][]string{}
+		known := map[string]bool{"": true}
+		var knowSubs func(folder string)
+		knowSubs = func(folder string) {
+			for _, s := range ix.Subfolders(folder) {
+				known[s] = true
+				knowSubs(s)
+			}
+		}
+		knowSubs("")
+		for _, p := range ix.Attachments() {
+			dir := folderOfPath(p)
+			m.files[dir] = append(m.files[dir], p)
+			for f := dir; !known[f]; f = folderOfPath(f) {
+				known[f] = true
+				parent := folderOfPath(f)
+				m.extra[parent] = append(m.extra[parent], f)
+			}
+		}
+	}
+	m.add("")
 	return m
+}
+
+// folderOfPath is the folder holding p, "" at the top.
+func folderOfPath(p string) string {
+	if d := path.Dir(p); d != "." {
+		return d
+	}
+	return ""
 }
 
 func (m *pageTreeModel) add(folder string) *pageTreeFolder {
@@ -69,6 +104,9 @@ func (m *pageTreeModel) add(folder string) *pageTreeFolder {
 	m.folders[pageTreeFolderID(folder)] = f
 
 	subs := m.ix.Subfolders(folder)
+	if extra := m.extra[folder]; len(extra) > 0 {
+		subs = append(slices.Clip(subs), extra...)
+	}
 	kids := make([]*pageTreeFolder, len(subs))
 	for i, s := range subs {
 		kids[i] = m.add(s)
@@ -99,6 +137,12 @@ func (m *pageTreeModel) add(folder string) *pageTreeFolder {
 		return strings.Compare(a.path, b.path)
 	})
 
+	files := slices.Clone(m.files[folder])
+	slices.SortFunc(files, func(a, b string) int { return naturalCompare(path.Base(a), path.Base(b)) })
+	for _, p := range files {
+		notes = append(notes, entry{p, plainDisplayText(path.Base(p))})
+	}
+
 	f.nsub = len(subs)
 	f.kids = make([]string, 0, len(subs)+len(notes))
 	f.search = make([]string, len(notes))
@@ -119,7 +163,7 @@ func (m *pageTreeModel) has(uid string) bool {
 	if pageTreeIsFolder(uid) {
 		return m.folders[uid] != nil
 	}
-	return m.ix != nil && m.ix.Note(uid) != nil
+	return m.ix != nil && (m.ix.Note(uid) != nil || m.files != nil && m.ix.IsAttachment(uid))
 }
 
 // filter returns the part of the tree whose notes match every term (lower case) in their

@@ -39,6 +39,9 @@ type RenderInput struct {
 	// LoadImage returns the bytes of a vault file, for images. Remote images are never
 	// fetched.
 	LoadImage func(path string) ([]byte, error)
+	// FileSize returns the size of a vault file, for the card an embedded attachment shows;
+	// nil or false leaves the size out.
+	FileSize func(path string) (int64, bool)
 	// VideoURL makes the address a timestamp chip opens, for the user's choice of player;
 	// nil is vault.VideoURL. It must return "" for an invalid id.
 	VideoURL func(videoID string, seconds int) string

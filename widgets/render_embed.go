@@ -37,7 +37,13 @@ func (r *noteRenderer) embed(w *md.Wikilink, target string, st inlineStyle, f *n
 			f.add(&blockSegment{block: b, act: r.act})
 		}
 	default:
-		f.add(r.noteLink(label, target, "", st))
+		size := int64(-1)
+		if r.in.FileSize != nil {
+			if n, ok := r.in.FileSize(target); ok {
+				size = n
+			}
+		}
+		f.add(&attachmentSegment{path: target, size: size, act: r.act})
 	}
 }
 

@@ -42,7 +42,14 @@ func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool),
 			return s, n, true
 		},
 		LoadImage: v.ReadFile,
-		VideoURL:  videoURL,
+		FileSize: func(p string) (int64, bool) {
+			info, err := v.Stat(p)
+			if err != nil {
+				return 0, false
+			}
+			return info.Size(), true
+		},
+		VideoURL: videoURL,
 		EpisodeNotes: func(id string) int {
 			ix, parsed := index()
 			if !parsed {
