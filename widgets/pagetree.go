@@ -35,12 +35,12 @@ type PageTree struct {
 	found   *keyTree // the notes that match the filter
 	nothing *widget.Label
 
-	model    *pageTreeModel
+	model *pageTreeModel
 	// attachments is set while the tree shows the vault's other files too.
 	attachments bool
-	matches  map[string]*pageTreeFolder // the filtered tree; nil without filter or matches
-	terms    []string                   // the filter, lower case, split at spaces
-	selected string
+	matches     map[string]*pageTreeFolder // the filtered tree; nil without filter or matches
+	terms       []string                   // the filter, lower case, split at spaces
+	selected    string
 	// quiet is above zero while the widget selects on its own account, so that the trees'
 	// selection callbacks do not report it as the user's choice.
 	quiet int
