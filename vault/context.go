@@ -267,8 +267,15 @@ func cellAround(src []byte, ms, off, skip, le int) (from, to int) {
 	return from, to
 }
 
-// clip shortens a long context to about maxContext around [cs, ce).
+// clip shortens a long context to about maxContext around [cs, ce). A link whose own text is
+// longer than that keeps only its start.
 func clip(text string, cs, ce int) (string, int, int) {
+	if ce-cs > maxContext {
+		ce = cs + maxContext
+		for ce > cs && !utf8.RuneStart(text[ce]) {
+			ce--
+		}
+	}
 	from := max(0, cs-maxContext/2)
 	to := min(len(text), max(ce, from+maxContext))
 	for from > 0 && !utf8.RuneStart(text[from]) {
