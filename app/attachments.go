@@ -12,21 +12,27 @@ import (
 	"vaultview/widgets"
 )
 
-// Attachments (issue #16, item 4): a link to an image opens a page showing it; a link to any
+// Attachments (issue #16, item 4): a link to an image opens a page showing it, to a Canvas
+// board the board (canvas.go); a link to any
 // other attachment, or a click on its card, hands it to the system's application, but only
 // a kind of file that holds a document or media (vault.AttachmentKind) and only a regular
 // file inside the vault. Nothing else is ever opened.
 
 // openAttachment opens the attachment at p, as a link to it asks.
 func (w *Window) openAttachment(p string) {
-	if kind, _ := vault.AttachmentKind(p); kind == "image" {
+	switch kind, _ := vault.AttachmentKind(p); kind {
+	case "image", "canvas":
 		w.leaveNote()
 		w.nav.saveScroll()
 		w.nav.history.Visit(Place{Path: p})
-		w.showAttachmentPage(p)
-		return
+		if kind == "canvas" {
+			w.showCanvas(p)
+		} else {
+			w.showAttachmentPage(p)
+		}
+	default:
+		w.openFile(p)
 	}
-	w.openFile(p)
 }
 
 // showAttachmentPage shows an image of the vault on a page of its own.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"net/url"
+	"path"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -50,6 +51,8 @@ type Window struct {
 	note     *widgets.NoteView
 	// videos is the Videos view, shown in the note's place (videos.go).
 	videos *widgets.VideosView
+	// canvas shows a Canvas board in the note's place (canvas.go).
+	canvas *widgets.CanvasView
 	// find is the quick switcher and the search in all notes.
 	find *finder
 	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
@@ -107,6 +110,9 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.tree.OnSelected = func(p string) { w.Open(p, "") }
 	w.note = widgets.NewNoteView()
 	w.videos = w.newVideosView()
+	w.canvas = widgets.NewCanvasView()
+	w.canvas.OnOpenNote = func(p, fragment string) { w.Open(p, fragment) }
+	w.canvas.OnOpenURL = w.openURL
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
 	w.note.OnOpenFile = w.openFile
 	w.note.OnOpenUnresolved = w.OpenUnresolved
@@ -459,7 +465,11 @@ func (w *Window) showAt(pl Place, at spot) {
 	}
 	n := ix.Note(pl.Path)
 	if n == nil && ix.IsAttachment(pl.Path) {
-		w.showAttachmentPage(pl.Path) // back or forward to an image
+		if strings.EqualFold(path.Ext(pl.Path), ".canvas") {
+			w.showCanvas(pl.Path) // back or forward to a board
+		} else {
+			w.showAttachmentPage(pl.Path) // to an image
+		}
 		return
 	}
 	if n == nil {

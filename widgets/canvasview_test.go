@@ -1,0 +1,146 @@
+package widgets_test
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"vaultview/vault/jsoncanvas"
+	"vaultview/widgets"
+)
+
+const boardSrc = `{"nodes":[
+ {"id":"g","type":"group","x":-50,"y":-80,"width":900,"height":500,"label":"The sea","color":"5"},
+ {"id":"t","type":"text","x":0,"y":0,"width":300,"height":160,"text":"# Tides\n- rise **twice** a day\n- see [[moon_phases|the moon]]"},
+ {"id":"f","type":"file","x":450,"y":0,"width":300,"height":160,"file":"tour/moon_phases.md"},
+ {"id":"l","type":"link","x":0,"y":250,"width":300,"height":60,"url":"https://example.org/tides"}],
+ "edges":[{"id":"e","fromNode":"t","fromSide":"right","toNode":"f","toSide":"left","label":"pulls","color":"1"}]}`
+
+func canvasTexts(w fyne.Window) []string {
+	var out []string
+	nvWalk(w.Canvas().Content(), func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			out = append(out, t.Text)
+		}
+	})
+	return out
+}
+
+func TestCanvasView_DrawsPansZoomsAndOpens(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := jsoncanvas.Parse([]byte(boardSrc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := widgets.NewCanvasView()
+	var opened []string
+	v.OnOpenNote = func(p, frag string) { opened = append(opened, p+"#"+frag) }
+	v.OnOpenURL = func(u *url.URL) { opened = append(opened, u.String()) }
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(1000, 700))
+	v.SetBoard(b, map[string]widgets.CanvasFile{"tour/moon_phases.md": {Path: "tour/moon_phases.md", Title: "Moon phases", Lines: []string{"The moon waxes."}}})
+
+	// Fitted: the whole board in view.
+	tl, br := v.ToScreen(-50, -80), v.ToScreen(850, 420)
+	if tl.X < 0 || tl.Y < 0 || br.X > v.Size().Width || br.Y > v.Size().Height {
+		t.Errorf("fitted board spans %v to %v in a %v view", tl, br, v.Size())
+	}
+	got := strings.Join(canvasTexts(w), "|")
+	for _, want := range []string{"Tides", "• rise twice a day", "• see the moon", "Moon phases", "The moon waxes.", "https://example.org/tides", "pulls", "The sea"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("drawn %q, lacking %q", got, want)
+		}
+	}
+
+	// A click on the file card opens its note, on the link card its address.
+	test.TapCanvas(w.Canvas(), v.ToScreen(600, 80))
+	test.TapCanvas(w.Canvas(), v.ToScreen(150, 280))
+	if len(opened) != 2 || opened[0] != "tour/moon_phases.md#" || opened[1] != "https://example.org/tides" {
+		t.Errorf("opened %q", opened)
+	}
+
+	// Zooming keeps the point under the pointer; panning moves the board with it.
+	at := v.ToScreen(150, 80)
+	v.Zoom(2, at)
+	if p := v.ToScreen(150, 80); abs32(p.X-at.X) > 0.01 || abs32(p.Y-at.Y) > 0.01 {
+		t.Errorf("the point under the pointer moved from %v to %v", at, p)
+	}
+	v.Pan(30, -20)
+	if p := v.ToScreen(150, 80); abs32(p.X-at.X-30) > 0.01 || abs32(p.Y-at.Y+20) > 0.01 {
+		t.Errorf("panned by (30,-20): %v from %v", p, at)
+	}
+	v.TypedRune('0')
+	if p := v.ToScreen(-50, -80); p != tl {
+		t.Errorf("0 fits again: %v, want %v", p, tl)
+	}
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
+
+// BenchmarkCanvasView opens a generated board of 10,000 cards (a grid, each joined to its
+// right neighbour) as the window does (parse it, show it fitted: issue #16 asks ≤ 1 s), and
+// pans it zoomed in, a frame at a time (30 fps: ≤ 33 ms).
+func BenchmarkCanvasView(b *testing.B) {
+	test.NewTempApp(b)
+	var sb strings.Builder
+	sb.WriteString(`{"nodes":[`)
+	const side = 100
+	for i := range side * side {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"id":"n%d","type":"text","x":%d,"y":%d,"width":250,"height":120,"text":"# Card %d\nSome words on card %d, and a [[link]]."}`,
+			i, (i%side)*320, (i/side)*200, i, i)
+	}
+	sb.WriteString(`],"edges":[`)
+	for i := range side * side {
+		if i%side == side-1 {
+			continue
+		}
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"id":"e%d","fromNode":"n%d","toNode":"n%d","label":"next"}`, i, i, i+1)
+	}
+	sb.WriteString(`]}`)
+	data := []byte(sb.String())
+	v := widgets.NewCanvasView()
+	w := test.NewTempWindow(b, v)
+	w.Resize(fyne.NewSize(1200, 800))
+	b.Run("open", func(b *testing.B) {
+		for b.Loop() {
+			board, _, err := jsoncanvas.Parse(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			v.SetBoard(board, nil)
+		}
+		b.ReportMetric(float64(len(data))/(1<<20), "MB")
+	})
+	b.Run("pan-frame-fitted", func(b *testing.B) { // every card in view
+		v.Fit()
+		i := 0
+		for b.Loop() {
+			v.Pan(float32(7-i%15), 3)
+			i++
+		}
+	})
+	b.Run("pan-frame", func(b *testing.B) {
+		v.Zoom(60, fyne.NewPos(600, 400)) // cards readable
+		i := 0
+		for b.Loop() {
+			v.Pan(float32(7-i%15), 3)
+			i++
+		}
+	})
+}
