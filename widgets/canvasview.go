@@ -316,12 +316,12 @@ func (v *CanvasView) CreateRenderer() fyne.WidgetRenderer {
 
 // canvasViewRenderer draws what is in view from pools of objects.
 type canvasViewRenderer struct {
-	v       *CanvasView
-	bg      *canvas.Rectangle
-	rects   []*canvas.Rectangle
-	texts   []*canvas.Text
-	lines   []*canvas.Line
-	objects []fyne.CanvasObject
+	v          *CanvasView
+	bg         *canvas.Rectangle
+	rects      []*canvas.Rectangle
+	texts      []*canvas.Text
+	lines      []*canvas.Line
+	objects    []fyne.CanvasObject
 	nr, nt, nl int
 }
 
