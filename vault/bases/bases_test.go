@@ -1,0 +1,235 @@
+package bases
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+var now = time.Date(2026, 12, 7, 9, 30, 0, 0, time.Local)
+
+func row() *Row {
+	return &Row{
+		Path:  "books/Tidal Atlas.md",
+		Size:  2048,
+		MTime: time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local),
+		Tags:  []string{"book", "sea/tides"},
+		Links: []string{"people/Ana Ruiz.md", "Moon"},
+		Props: map[string]Value{
+			"status": String("reading"), "pages": Number(320), "read": Number(80),
+			"genres":   List([]Value{String("science"), String("history")}),
+			"started":  Value{Kind: KindDate, t: time.Date(2026, 11, 1, 0, 0, 0, 0, time.Local), dateOnly: true},
+			"author":   Link("Ana Ruiz"),
+			"finished": Bool(false),
+		},
+	}
+}
+
+// TestEval covers every function and operator the language has here, one case or more each.
+func TestEval(t *testing.T) {
+	this := &Row{Path: "people/Ana Ruiz.md", Props: map[string]Value{"role": String("author")}}
+	for _, c := range []struct{ expr, want string }{
+		// literals, names, namespaces
+		{`"text"`, "text"}, {`'single'`, "single"}, {`12.5`, "12.5"}, {`true`, "true"}, {`null`, ""},
+		{`status`, "reading"}, {`note.status`, "reading"}, {`missing`, ""},
+		{`file.name`, "Tidal Atlas"}, {`file.basename`, "Tidal Atlas"}, {`file.path`, "books/Tidal Atlas.md"},
+		{`file.folder`, "books"}, {`file.ext`, "md"}, {`file.size`, "2048"},
+		{`file.mtime`, "2026-11-30 12:00"}, {`file.tags`, "book, sea/tides"}, {`file.links`, "people/Ana Ruiz.md, Moon"},
+		{`this.role`, "author"}, {`this.file.name`, "Ana Ruiz"},
+		// operators
+		{`pages - read`, "240"}, {`read / pages * 100`, "25"}, {`pages % 7`, "5"}, {`-read`, "-80"},
+		{`"p." + pages`, "p.320"}, {`read / 0`, ""},
+		{`pages > 300 && status == "reading"`, "true"}, {`pages < 100 || finished`, "false"},
+		{`!finished`, "true"}, {`not finished`, "true"}, {`pages >= 320 and read <= 80`, "true"}, {`status != "done"`, "true"},
+		{`(1 + 2) * 3`, "9"}, {`genres[1]`, "history"}, {`genres[-1]`, "history"}, {`[1, 2, 3][0]`, "1"},
+		// file functions
+		{`file.hasTag("book")`, "true"}, {`file.hasTag("sea")`, "true"}, {`file.hasTag("#SEA/TIDES")`, "true"}, {`file.hasTag("tide")`, "false"},
+		{`file.inFolder("books")`, "true"}, {`file.inFolder("book")`, "false"},
+		{`file.hasLink("Ana Ruiz")`, "true"}, {`file.hasLink(link("people/Ana Ruiz.md"))`, "true"}, {`file.hasLink("Sun")`, "false"},
+		{`file.hasProperty("pages")`, "true"}, {`file.hasProperty("isbn")`, "false"},
+		{`author == link("Ana Ruiz")`, "true"}, {`author == this.file.file`, "true"},
+		// text methods
+		{`status.contains("ead")`, "true"}, {`status.startsWith("Re")`, "true"}, {`status.endsWith("ing")`, "true"},
+		{`status.upper()`, "READING"}, {`"A b".lower()`, "a b"}, {`" x ".trim()`, "x"}, {`status.length`, "7"},
+		{`"a-b-c".split("-")`, "a, b, c"}, {`"a-b".replace("-", "+")`, "a+b"}, {`status.slice(0, 4)`, "read"},
+		{`"tidal atlas".title()`, "Tidal Atlas"}, {`"T42".matches("^T[0-9]+$")`, "true"}, {`"".isEmpty()`, "true"},
+		// list methods
+		{`genres.contains("history")`, "true"}, {`genres.containsAny("art", "science")`, "true"},
+		{`genres.containsAll("science", "art")`, "false"}, {`genres.length`, "2"}, {`genres.join(" / ")`, "science / history"},
+		{`genres.reverse()`, "history, science"}, {`genres.sort()`, "history, science"}, {`list(1, 1, 2).unique()`, "1, 2"},
+		{`list(status)`, "reading"}, {`list(genres).length`, "2"}, {`[[1, 2], [3]].flat()`, "1, 2, 3"}, {`missing.isEmpty()`, "true"},
+		// numbers
+		{`(read / 3).round(1)`, "26.7"}, {`(read / 3).toFixed(2)`, "26.67"}, {`(-3.5).abs()`, "3.5"},
+		{`(2.2).floor()`, "2"}, {`(2.2).ceil()`, "3"}, {`number("42") + 1`, "43"}, {`max(3, pages, 7)`, "320"}, {`min(genres)`, "history"},
+		// dates and durations
+		{`date("2026-01-31")`, "2026-01-31"}, {`date("2026-01-31") + "1 month"`, "2026-03-03"}, {`started + "2w"`, "2026-11-15"},
+		{`today()`, "2026-12-07"}, {`now()`, "2026-12-07 09:30"}, {`today() - "1 day"`, "2026-12-06"},
+		{`started < today()`, "true"}, {`file.mtime > now() - "1 week"`, "true"}, {`file.mtime > now() - "3 days"`, "false"},
+		{`started.year`, "2026"}, {`started.month`, "11"}, {`started.day`, "1"}, {`started.format("DD/MM/YYYY")`, "01/11/2026"},
+		{`(today() - started) / duration("1d")`, "36"}, {`file.mtime.date()`, "2026-11-30"}, {`started > "2026-10-01"`, "true"},
+		// if
+		{`if(read > 50, "half", "start")`, "half"}, {`if(finished, "done")`, ""},
+	} {
+		n, err := compile(c.expr)
+		if err != nil {
+			t.Errorf("%s: %v", c.expr, err)
+			continue
+		}
+		e := &env{row: row(), this: this, done: map[string]Value{}, busy: map[string]bool{}, now: now}
+		v, err := e.eval(n)
+		if err != nil {
+			t.Errorf("%s: %v", c.expr, err)
+			continue
+		}
+		if got := v.String(); got != c.want {
+			t.Errorf("%s = %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
+
+func TestCompile_SaysWhatIsWrong(t *testing.T) {
+	for _, c := range []struct{ expr, want string }{
+		{`file.hasTg("x")`, "unknown function hasTg()"},
+		{`frobnicate(1)`, "unknown function frobnicate()"},
+		{`status ==`, "ends too soon"},
+		{`"open`, "not closed"},
+		{`a # b`, `unexpected "#"`},
+		{strings.Repeat("(", 100) + "1" + strings.Repeat(")", 100), "nests more than"},
+		{strings.Repeat("!", 100) + "x", "nests more than"},
+	} {
+		_, err := compile(c.expr)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%.30s: %v, want %q", c.expr, err, c.want)
+		}
+	}
+}
+
+const bookBase = `filters:
+  and:
+    - file.inFolder("books")
+    - 'status != "abandoned"'
+formulas:
+  progress: 'if(pages > 0, (read / pages * 100).round(0), 0)'
+  loop: 'formula.loop + 1'
+properties:
+  formula.progress:
+    displayName: Progress (%)
+views:
+  - type: table
+    name: Reading
+    filters:
+      or:
+        - status == "reading"
+        - file.hasTag("favourite")
+    order:
+      - file.name
+      - status
+      - formula.progress
+    sort:
+      - property: formula.progress
+        direction: DESC
+  - type: cards
+    name: All books
+    limit: 2
+    order: [file.name, formula.loop]
+  - type: map
+    name: Where
+  - type: table
+    name: Broken
+    filters: 'nosuch(1)'
+`
+
+func TestBase_ParseAndRun(t *testing.T) {
+	b, problems, err := Parse([]byte(bookBase))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	want := []string{`line 29: view "Where" is of a type not shown yet: "map"`, `line 33: filter "nosuch(1)": unknown function nosuch()`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(b.Views) != 3 || b.Views[0].Name != "Reading" || b.Views[1].Type != "cards" || b.Views[1].Limit != 2 {
+		t.Fatalf("views %+v", b.Views)
+	}
+	mk := func(p, status string, pages, read float64, tags ...string) *Row {
+		return &Row{Path: p, Tags: tags, Props: map[string]Value{"status": String(status), "pages": Number(pages), "read": Number(read)}}
+	}
+	rows := []*Row{
+		mk("books/A.md", "reading", 100, 50),
+		mk("books/B.md", "done", 200, 200, "favourite"),
+		mk("books/C.md", "reading", 300, 30),
+		mk("books/D.md", "abandoned", 100, 10, "favourite"),
+		mk("notes/E.md", "reading", 10, 10),
+	}
+	v, _ := b.View("reading")
+	tab := b.Run(v, rows, nil, now)
+	if len(tab.Columns) != 3 || tab.Columns[2].Name != "Progress (%)" || tab.Columns[0].Name != "Name" || tab.Columns[1].Name != "status" {
+		t.Errorf("columns %+v", tab.Columns)
+	}
+	var lines []string
+	for _, r := range tab.Rows {
+		var cells []string
+		for _, c := range r.Cells {
+			cells = append(cells, c.String())
+		}
+		lines = append(lines, strings.Join(cells, " | "))
+	}
+	if got := strings.Join(lines, "\n"); got != "B | done | 100\nA | reading | 50\nC | reading | 10" {
+		t.Errorf("Reading view:\n%s", got)
+	}
+	all, _ := b.View("All books")
+	tab = b.Run(all, rows, nil, now)
+	if tab.Total != 3 || len(tab.Rows) != 2 || len(tab.Problems) != 1 || !strings.Contains(tab.Problems[0], "uses itself") {
+		t.Errorf("All books: %d of %d rows, problems %q", len(tab.Rows), tab.Total, tab.Problems)
+	}
+}
+
+func TestParse_BadFiles(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"views: [\n  {type: table\n", "not YAML"},
+		{"- a\n- b\n", "a base is a mapping"},
+		{"views: 3\n", ""},
+		{strings.Repeat("#", MaxSize+1), "are not read"},
+	} {
+		_, problems, err := Parse([]byte(c.src))
+		switch {
+		case c.want == "" && (err != nil || len(problems) != 1):
+			t.Errorf("%.20q: %v %v, want one problem", c.src, err, problems)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%.20q: %v, want %q", c.src, err, c.want)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(bookBase))
+	f.Add([]byte("filters: 'a.b(c)[d] + -e'\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, _, err := Parse(data)
+		if err != nil {
+			return
+		}
+		r := row()
+		for _, v := range b.Views {
+			b.Run(v, []*Row{r, r}, r, now)
+		}
+	})
+}
+
+func FuzzExpr(f *testing.F) {
+	for _, s := range []string{`pages > 300 && status == "reading"`, `genres.join(" / ")`, `if(a, [1,2][0], date("2026-01-01") + "1 month")`, `"x".split("").flat()`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		n, err := compile(src)
+		if err != nil {
+			return
+		}
+		e := &env{row: row(), this: row(), done: map[string]Value{}, busy: map[string]bool{}, now: now}
+		e.eval(n)
+	})
+}

@@ -1,0 +1,133 @@
+package bases
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"vaultview/vault"
+)
+
+// Rows makes a row of every note of the vault, its properties typed from its frontmatter
+// (numbers, booleans, dates, lists, links), reading the notes on a few goroutines. Call it
+// off the UI goroutine.
+func Rows(v *vault.Vault, ix *vault.Index) []*Row {
+	paths := ix.Paths()
+	out := make([]*Row, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if n := ix.Note(paths[i]); n != nil {
+					out[i] = RowOf(v, ix, n)
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	rows := out[:0]
+	for _, r := range out {
+		if r != nil {
+			rows = append(rows, r)
+		}
+	}
+	return rows
+}
+
+// RowOf is the row of note n.
+func RowOf(v *vault.Vault, ix *vault.Index, n *vault.Note) *Row {
+	r := &Row{Path: n.Path, Size: n.Size, MTime: n.ModTime, Tags: n.Tags, Props: map[string]Value{}}
+	for _, l := range n.Links {
+		if p := ix.Resolve(n.Path, l.Target); p != "" {
+			r.Links = append(r.Links, p)
+		} else if l.Target != "" {
+			r.Links = append(r.Links, l.Target)
+		}
+	}
+	if n.BodyOffset > 0 && v != nil {
+		if src, err := v.Source(n.Path); err == nil && n.BodyOffset <= len(src) {
+			r.Props = frontmatter(src[:n.BodyOffset])
+		}
+	}
+	if len(r.Props) == 0 {
+		for _, p := range n.Properties {
+			r.Props[p.Key] = String(p.Value)
+		}
+	}
+	if n.Title != "" {
+		if _, ok := r.Props["title"]; !ok {
+			r.Props["title"] = String(n.Title)
+		}
+	}
+	return r
+}
+
+// frontmatter reads the YAML between the --- lines at the top of a note into typed values;
+// nothing when it is not a mapping.
+func frontmatter(head []byte) map[string]Value {
+	head = bytes.TrimPrefix(bytes.TrimPrefix(head, []byte("\ufeff")), []byte("---"))
+	if i := bytes.LastIndex(head, []byte("\n---")); i >= 0 {
+		head = head[:i]
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal(head, &m); err != nil {
+		return nil
+	}
+	out := make(map[string]Value, len(m))
+	for k, v := range m {
+		out[k] = fromYAML(v, 0)
+	}
+	return out
+}
+
+// fromYAML turns a decoded YAML value into a Value: a `[[link]]` string into a link, a
+// date into a date.
+func fromYAML(v any, depth int) Value {
+	if depth > 8 {
+		return Null
+	}
+	switch v := v.(type) {
+	case nil:
+		return Null
+	case bool:
+		return Bool(v)
+	case int:
+		return Number(float64(v))
+	case int64:
+		return Number(float64(v))
+	case uint64:
+		return Number(float64(v))
+	case float64:
+		return Number(v)
+	case time.Time:
+		return Value{Kind: KindDate, t: v, dateOnly: v.Hour() == 0 && v.Minute() == 0 && v.Second() == 0}
+	case string:
+		if len(v) > 4 && v[:2] == "[[" && v[len(v)-2:] == "]]" {
+			return Link(linkName(v))
+		}
+		if d, ok := parseDate(v); ok {
+			return d
+		}
+		return String(v)
+	case []any:
+		l := make([]Value, 0, min(len(v), maxList))
+		for _, x := range v[:min(len(v), maxList)] {
+			l = append(l, fromYAML(x, depth+1))
+		}
+		return List(l)
+	case map[string]any:
+		return String(fmt.Sprint(v))
+	}
+	return String(fmt.Sprint(v))
+}
