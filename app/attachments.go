@@ -21,13 +21,16 @@ import (
 // openAttachment opens the attachment at p, as a link to it asks.
 func (w *Window) openAttachment(p string) {
 	switch kind, _ := vault.AttachmentKind(p); kind {
-	case "image", "canvas":
+	case "image", "canvas", "base":
 		w.leaveNote()
 		w.nav.saveScroll()
 		w.nav.history.Visit(Place{Path: p})
-		if kind == "canvas" {
+		switch kind {
+		case "canvas":
 			w.showCanvas(p)
-		} else {
+		case "base":
+			w.showBase(p, "")
+		default:
 			w.showAttachmentPage(p)
 		}
 	default:

@@ -51,8 +51,9 @@ type Window struct {
 	note     *widgets.NoteView
 	// videos is the Videos view, shown in the note's place (videos.go).
 	videos *widgets.VideosView
-	// canvas shows a Canvas board in the note's place (canvas.go).
+	// canvas shows a Canvas board in the note's place (canvas.go), base a base (bases.go).
 	canvas *widgets.CanvasView
+	base   *widgets.BaseView
 	// find is the quick switcher and the search in all notes.
 	find *finder
 	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
@@ -113,6 +114,8 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.canvas = widgets.NewCanvasView()
 	w.canvas.OnOpenNote = func(p, fragment string) { w.Open(p, fragment) }
 	w.canvas.OnOpenURL = w.openURL
+	w.base = widgets.NewBaseView()
+	w.base.OnOpenNote = func(p string) { w.Open(p, "") }
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }
 	w.note.OnOpenFile = w.openFile
 	w.note.OnOpenUnresolved = w.OpenUnresolved
@@ -465,9 +468,12 @@ func (w *Window) showAt(pl Place, at spot) {
 	}
 	n := ix.Note(pl.Path)
 	if n == nil && ix.IsAttachment(pl.Path) {
-		if strings.EqualFold(path.Ext(pl.Path), ".canvas") {
+		switch strings.ToLower(path.Ext(pl.Path)) {
+		case ".canvas":
 			w.showCanvas(pl.Path) // back or forward to a board
-		} else {
+		case ".base":
+			w.showBase(pl.Path, "")
+		default:
 			w.showAttachmentPage(pl.Path) // to an image
 		}
 		return

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"vaultview/vault"
+	"vaultview/vault/bases"
 	md "vaultview/vault/markdown"
 )
 
@@ -39,6 +40,10 @@ type RenderInput struct {
 	// LoadImage returns the bytes of a vault file, for images. Remote images are never
 	// fetched.
 	LoadImage func(path string) ([]byte, error)
+	// RunBase runs the view called view ("" for the first) of the base at path over the
+	// vault's notes, this being the note that embeds it, for `![[X.base#View]]`; nil shows
+	// such an embed as a card.
+	RunBase func(path, view string, this *vault.Note) (bases.Table, []string, error)
 	// FileSize returns the size of a vault file, for the card an embedded attachment shows;
 	// nil or false leaves the size out.
 	FileSize func(path string) (int64, bool)

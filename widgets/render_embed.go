@@ -36,6 +36,8 @@ func (r *noteRenderer) embed(w *md.Wikilink, target string, st inlineStyle, f *n
 		} else {
 			f.add(&blockSegment{block: b, act: r.act})
 		}
+	case ext == ".base" && r.in.RunBase != nil:
+		r.baseEmbed(w, target, f)
 	default:
 		size := int64(-1)
 		if r.in.FileSize != nil {

@@ -2,8 +2,10 @@ package widgets
 
 import (
 	"sync/atomic"
+	"time"
 
 	"vaultview/vault"
+	"vaultview/vault/bases"
 )
 
 // NewRenderInput is what rendering a note of v needs, for the window and the tests alike:
@@ -42,6 +44,19 @@ func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool),
 			return s, n, true
 		},
 		LoadImage: v.ReadFile,
+		RunBase: func(p, view string, this *vault.Note) (bases.Table, []string, error) {
+			ix, parsed := index()
+			if !parsed {
+				// While the vault is still read, a base would see some of its notes: the
+				// app renders the note again once it is read.
+				if asked != nil {
+					asked.Store(true)
+				}
+				return bases.Table{}, []string{"The base shows once the vault is read."}, nil
+			}
+			_, _, t, problems, err := bases.RunFile(v, ix, p, view, this, time.Now())
+			return t, problems, err
+		},
 		FileSize: func(p string) (int64, bool) {
 			info, err := v.Stat(p)
 			if err != nil {

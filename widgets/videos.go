@@ -7,9 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,9 +84,13 @@ func NewVideosView() *VideosView {
 			}
 		})
 	v.table.ShowHeaderColumn = false
-	v.table.CreateHeader = func() fyne.CanvasObject { return newVideoHeader(v) }
+	v.table.CreateHeader = func() fyne.CanvasObject {
+		h := newSortHeader(v.tapHeader)
+		h.sortable = func(col int) bool { return videoColumns[col].less != nil }
+		return h
+	}
 	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		h := o.(*videoHeader)
+		h := o.(*sortHeader)
 		h.col = id.Col
 		h.text.Text = videoColumns[id.Col].name
 		if id.Col == v.sortBy {
@@ -244,63 +246,3 @@ func (v *VideosView) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.table))
 }
 
-// videoHeader is a column's header: its name, and ▲ or ▼ on the column sorted by; a click
-// sorts by it.
-type videoHeader struct {
-	widget.BaseWidget
-	v    *VideosView
-	col  int
-	text *canvas.Text
-}
-
-func newVideoHeader(v *VideosView) *videoHeader {
-	h := &videoHeader{v: v, text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
-	h.text.TextStyle.Bold = true
-	h.ExtendBaseWidget(h)
-	return h
-}
-
-// Tapped implements fyne.Tappable.
-func (h *videoHeader) Tapped(*fyne.PointEvent) { h.v.tapHeader(h.col) }
-
-// Cursor implements desktop.Cursorable.
-func (h *videoHeader) Cursor() desktop.Cursor {
-	if videoColumns[h.col].less == nil {
-		return desktop.DefaultCursor
-	}
-	return desktop.PointerCursor
-}
-
-// CreateRenderer implements fyne.Widget.
-func (h *videoHeader) CreateRenderer() fyne.WidgetRenderer {
-	r := &videoHeaderRenderer{h: h}
-	r.Refresh()
-	return r
-}
-
-type videoHeaderRenderer struct{ h *videoHeader }
-
-func (r *videoHeaderRenderer) Destroy()                     {}
-func (r *videoHeaderRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.h.text} }
-
-func (r *videoHeaderRenderer) Layout(size fyne.Size) {
-	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, r.h)
-	m := r.h.text.MinSize()
-	r.h.text.Move(fyne.NewPos(pad, (size.Height-m.Height)/2))
-	r.h.text.Resize(m)
-}
-
-func (r *videoHeaderRenderer) MinSize() fyne.Size {
-	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, r.h)
-	m := r.h.text.MinSize()
-	return fyne.NewSize(m.Width+2*pad, m.Height+2*pad)
-}
-
-func (r *videoHeaderRenderer) Refresh() {
-	h := r.h
-	th := h.Theme()
-	h.text.Color = th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
-	h.text.TextSize = th.Size(theme.SizeNameText)
-	h.text.Refresh()
-	r.Layout(h.Size())
-}

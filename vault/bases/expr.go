@@ -24,8 +24,8 @@ const maxExprLen = 4096
 type node interface{ String() string }
 
 type (
-	litNode struct{ v Value }
-	nameNode struct{ name string }
+	litNode    struct{ v Value }
+	nameNode   struct{ name string }
 	memberNode struct {
 		x    node
 		name string
@@ -55,9 +55,11 @@ func (n callNode) String() string {
 	}
 	return n.fn.String() + "(" + strings.Join(a, ", ") + ")"
 }
-func (n indexNode) String() string  { return n.x.String() + "[" + n.i.String() + "]" }
-func (n unaryNode) String() string  { return n.op + n.x.String() }
-func (n binaryNode) String() string { return "(" + n.l.String() + " " + n.op + " " + n.r.String() + ")" }
+func (n indexNode) String() string { return n.x.String() + "[" + n.i.String() + "]" }
+func (n unaryNode) String() string { return n.op + n.x.String() }
+func (n binaryNode) String() string {
+	return "(" + n.l.String() + " " + n.op + " " + n.r.String() + ")"
+}
 
 // token is one token of an expression.
 type token struct {
@@ -158,7 +160,7 @@ func parseExpr(src string) (node, error) {
 }
 
 func (p *parser) peek() token { return p.toks[p.at] }
-func (p *parser) next() token  { t := p.toks[p.at]; p.at = min(p.at+1, len(p.toks)-1); return t }
+func (p *parser) next() token { t := p.toks[p.at]; p.at = min(p.at+1, len(p.toks)-1); return t }
 
 // precedence of the binary operators.
 func precedence(t token) int {

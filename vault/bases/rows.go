@@ -131,3 +131,32 @@ func fromYAML(v any, depth int) Value {
 	}
 	return String(fmt.Sprint(v))
 }
+
+// RunFile reads the base at p and runs its view called view ("" for the first) over the
+// notes of the vault, this being the note that embeds it (nil when it is opened on its own).
+// problems are what the file and the run could not use, each said once.
+func RunFile(v *vault.Vault, ix *vault.Index, p, view string, this *vault.Note, now time.Time) (b *Base, shown View, t Table, problems []string, err error) {
+	data, err := v.ReadFile(p)
+	if err != nil {
+		return nil, shown, t, nil, err
+	}
+	b, probs, err := Parse(data)
+	if err != nil {
+		return nil, shown, t, nil, err
+	}
+	for _, pr := range probs {
+		problems = append(problems, pr.String())
+	}
+	shown, ok := b.View(view)
+	if !ok {
+		problems = append(problems, fmt.Sprintf("the base has no view called %q", view))
+		shown = b.Views[0]
+	}
+	var thisRow *Row
+	if this != nil {
+		thisRow = RowOf(v, ix, this)
+	}
+	t = b.Run(shown, Rows(v, ix), thisRow, now)
+	problems = append(problems, t.Problems...)
+	return b, shown, t, problems, nil
+}

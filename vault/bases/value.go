@@ -35,11 +35,11 @@ type Value struct {
 // Null is the value of nothing: a property the note lacks.
 var Null = Value{}
 
-func Bool(b bool) Value       { return Value{Kind: KindBool, b: b} }
-func Number(f float64) Value  { return Value{Kind: KindNumber, n: f} }
-func String(s string) Value   { return Value{Kind: KindString, s: s} }
-func List(l []Value) Value    { return Value{Kind: KindList, l: l} }
-func Date(t time.Time) Value  { return Value{Kind: KindDate, t: t} }
+func Bool(b bool) Value        { return Value{Kind: KindBool, b: b} }
+func Number(f float64) Value   { return Value{Kind: KindNumber, n: f} }
+func String(s string) Value    { return Value{Kind: KindString, s: s} }
+func List(l []Value) Value     { return Value{Kind: KindList, l: l} }
+func Date(t time.Time) Value   { return Value{Kind: KindDate, t: t} }
 func Link(target string) Value { return Value{Kind: KindLink, s: target} }
 
 // Truthy is the value as a condition: null, false, 0, "" and [] are false.

@@ -1,0 +1,46 @@
+package app
+
+import (
+	"fmt"
+	"log"
+	"path"
+	"time"
+
+	"vaultview/vault/bases"
+)
+
+// Bases (issue #16, item 1): a `.base` file opens in the note's place as its first view (or
+// the one chosen in its switcher), run off the UI goroutine over every note of the vault.
+
+// showBase opens the base at p at its view called view.
+func (w *Window) showBase(p, view string) {
+	if w.vault == nil {
+		return
+	}
+	v := w.vault
+	ix := v.Index()
+	w.setTitle(path.Base(p))
+	w.tree.Select(p)
+	go func() {
+		started := time.Now()
+		b, shown, t, problems, err := bases.RunFile(v, ix, p, view, nil, time.Now())
+		log.Printf("base %s: view %q, %d of %d notes, in %v", p, shown.Name, len(t.Rows), ix.Len(), time.Since(started).Round(time.Millisecond))
+		w.do(func() {
+			if w.vault != v {
+				return
+			}
+			if err != nil {
+				w.setStatus(fmt.Sprintf("%s: %v", p, err))
+				return
+			}
+			var names []string
+			for _, vw := range b.Views {
+				names = append(names, vw.Name)
+			}
+			w.shown = ""
+			w.base.OnViewChosen = func(name string) { w.showBase(p, name) }
+			w.base.SetBase(p, names, shown.Name, shown.Type, t, problems)
+			w.setCenter(w.base)
+		})
+	}()
+}

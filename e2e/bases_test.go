@@ -1,0 +1,79 @@
+package e2e
+
+import (
+	"image"
+	"testing"
+)
+
+// libraryBase is a base over the books folder: a table sorted by progress and a cards view.
+const libraryBase = `filters:
+  and:
+    - file.inFolder("books")
+    - 'status != "abandoned"'
+formulas:
+  progress: '(read / pages * 100).round(0)'
+properties:
+  formula.progress:
+    displayName: Progress
+views:
+  - type: table
+    name: Reading
+    order: [file.name, status, formula.progress]
+    sort:
+      - property: formula.progress
+        direction: DESC
+  - type: cards
+    name: Shelf
+    order: [file.name, status]
+`
+
+// TestBases_EmbeddedAndOpened: a base embedded in a note (`![[Library.base#Reading]]`)
+// shows its view's table there; its link opens the base itself, whose switcher shows the
+// cards view, and a click on a card opens the note (issue #16, item 1).
+func TestBases_EmbeddedAndOpened(t *testing.T) {
+	need(t)
+	book := func(status string, pages, read int) string {
+		return "---\nstatus: " + status + "\npages: " + itoa(pages) + "\nread: " + itoa(read) + "\n---\nA book.\n"
+	}
+	dir := WriteVault(t, map[string]string{
+		"Reading list.md":      "# Reading list\n\nWhat I read:\n\n![[Library.base#Reading]]\n\nThe end.\n",
+		"Library.base":         libraryBase,
+		"books/Tidal Atlas.md": book("reading", 320, 80),
+		"books/Moon Guide.md":  book("done", 100, 100),
+		"books/Old Map.md":     book("abandoned", 50, 5),
+	})
+	a := Start(t, dir, "Reading list.md")
+	a.WaitTitle("Reading list")
+	p := a.waitPanes()
+	moon := a.WaitText(p.noteArea(), "Moon Guide")
+	tidal := a.WaitText(p.noteArea(), "Tidal Atlas")
+	a.WaitText(p.noteArea(), "Progress")
+	if moon.Min.Y > tidal.Min.Y {
+		t.Errorf("sorted by progress, most first: Moon Guide (100) should come before Tidal Atlas (25)")
+	}
+	a.Shot("base-embedded.png")
+	if _, ok := Find(a.Words(a.Shot(""), p.noteArea()), "Old Map"); ok {
+		t.Error("the abandoned book is in the table")
+	}
+
+	// The base's name opens the base; its switcher turns to the cards.
+	a.ClickText(p.noteArea(), "Library")
+	a.WaitTitle("Library.base")
+	a.ClickText(p.noteArea(), "Reading") // the switcher
+	a.ClickText(image.Rectangle{}, "Shelf")
+	a.WaitText(p.noteArea(), "status: done")
+	a.Shot("base-cards.png")
+	a.ClickText(p.noteArea(), "Moon Guide")
+	a.WaitTitle("Moon Guide")
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}

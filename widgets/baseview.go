@@ -1,0 +1,222 @@
+package widgets
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault/bases"
+)
+
+// BaseView shows a `.base` file (issue #16, item 1): the view chosen in its switcher, as a
+// table (a click on a header sorts by that column, again the other way) or as cards; a
+// click on a row or a card opens its note. What the base could not use is listed under
+// the switcher with its line.
+type BaseView struct {
+	widget.BaseWidget
+
+	// OnOpenNote is called with the path of the note a row or card stands for.
+	OnOpenNote func(path string)
+	// OnViewChosen is called when the reader picks another view, for the app to run it.
+	OnViewChosen func(view string)
+
+	title    *widget.Label
+	views    *widget.Select
+	problems *widget.Label
+	table    *widget.Table
+	cards    *widget.GridWrap
+	body     *fyne.Container
+
+	result bases.Table
+	kind   string // "table" or "cards"
+	sortBy int
+	desc   bool
+	quiet  bool
+}
+
+// NewBaseView returns an empty BaseView.
+func NewBaseView() *BaseView {
+	v := &BaseView{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		problems: widget.NewLabel(""), sortBy: -1}
+	v.problems.Wrapping = fyne.TextWrapWord
+	v.problems.Importance = widget.WarningImportance
+	v.views = widget.NewSelect(nil, func(name string) {
+		if !v.quiet && v.OnViewChosen != nil {
+			v.OnViewChosen(name)
+		}
+	})
+	v.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(v.result.Rows), len(v.result.Columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < len(v.result.Rows) && id.Col < len(v.result.Rows[id.Row].Cells) {
+				o.(*widget.Label).SetText(v.result.Rows[id.Row].Cells[id.Col].String())
+			}
+		})
+	v.table.ShowHeaderColumn = false
+	v.table.CreateHeader = func() fyne.CanvasObject { return newSortHeader(func(col int) { v.tapHeader(col) }) }
+	v.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		h := o.(*sortHeader)
+		h.col = id.Col
+		if id.Col >= 0 && id.Col < len(v.result.Columns) {
+			h.text.Text = v.result.Columns[id.Col].Name
+			if id.Col == v.sortBy {
+				h.text.Text += map[bool]string{false: " ▲", true: " ▼"}[v.desc]
+			}
+		}
+		h.Refresh()
+	}
+	v.table.OnSelected = func(id widget.TableCellID) {
+		v.table.UnselectAll()
+		v.open(id.Row)
+	}
+	v.cards = widget.NewGridWrap(
+		func() int { return len(v.result.Rows) },
+		func() fyne.CanvasObject { return newBaseCard() },
+		func(i widget.GridWrapItemID, o fyne.CanvasObject) { o.(*baseCard).set(v.result, i) })
+	v.cards.OnSelected = func(i widget.GridWrapItemID) {
+		v.cards.UnselectAll()
+		v.open(i)
+	}
+	v.body = container.NewStack(v.table)
+	v.ExtendBaseWidget(v)
+	return v
+}
+
+// SetBase shows the result of running one view of the base at p: the names of all its
+// views (for the switcher), the view shown, its kind ("table" or "cards") and the
+// problems of the file and of the run.
+func (v *BaseView) SetBase(p string, views []string, view, kind string, result bases.Table, problems []string) {
+	v.title.SetText(strings.TrimSuffix(path.Base(p), path.Ext(p)))
+	v.quiet = true
+	v.views.Options = views
+	v.views.SetSelected(view)
+	v.quiet = false
+	v.result, v.kind, v.sortBy, v.desc = result, kind, -1, false
+	text := strings.Join(problems, "\n")
+	if result.Total > len(result.Rows) {
+		text = strings.TrimSpace(fmt.Sprintf("%s\nThe view's limit shows %d of %d notes.", text, len(result.Rows), result.Total))
+	}
+	v.problems.SetText(text)
+	if text == "" {
+		v.problems.Hide()
+	} else {
+		v.problems.Show()
+	}
+	for i, c := range result.Columns {
+		w := max(fyne.MeasureText(c.Name, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+40, 90)
+		if i == 0 {
+			w = max(w, 220)
+		}
+		v.table.SetColumnWidth(i, w)
+	}
+	if kind == "cards" {
+		v.body.Objects = []fyne.CanvasObject{v.cards}
+		v.cards.Refresh()
+	} else {
+		v.body.Objects = []fyne.CanvasObject{v.table}
+		v.table.Refresh()
+	}
+	v.body.Refresh()
+}
+
+// Rows is the result as shown, a row a line, cells apart by tabs (for tests).
+func (v *BaseView) Rows() []string {
+	out := make([]string, len(v.result.Rows))
+	for i, r := range v.result.Rows {
+		cells := make([]string, len(r.Cells))
+		for k, c := range r.Cells {
+			cells[k] = c.String()
+		}
+		out[i] = strings.Join(cells, "\t")
+	}
+	return out
+}
+
+// SortBy sorts the rows by column col, descending when desc is set.
+func (v *BaseView) SortBy(col int, desc bool) {
+	if col < 0 || col >= len(v.result.Columns) {
+		return
+	}
+	v.sortBy, v.desc = col, desc
+	slices.SortStableFunc(v.result.Rows, func(a, b bases.TableRow) int {
+		c, _ := bases.Compare(a.Cells[col], b.Cells[col])
+		if desc {
+			c = -c
+		}
+		return c
+	})
+	v.table.Refresh()
+	v.cards.Refresh()
+}
+
+func (v *BaseView) tapHeader(col int) { v.SortBy(col, col == v.sortBy && !v.desc) }
+
+func (v *BaseView) open(row int) {
+	if row >= 0 && row < len(v.result.Rows) && v.OnOpenNote != nil {
+		v.OnOpenNote(v.result.Rows[row].Path)
+	}
+}
+
+// CreateRenderer implements fyne.Widget.
+func (v *BaseView) CreateRenderer() fyne.WidgetRenderer {
+	top := container.NewVBox(container.NewBorder(nil, nil, v.title, nil, container.NewHBox(v.views)), v.problems)
+	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.body))
+}
+
+// baseCard is one note of a cards view: its first column as a title, the others below as
+// "name: value".
+type baseCard struct {
+	widget.BaseWidget
+	bg    *canvas.Rectangle
+	title *widget.Label
+	lines *widget.Label
+}
+
+func newBaseCard() *baseCard {
+	c := &baseCard{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
+		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), lines: widget.NewLabel("")}
+	c.bg.CornerRadius = theme.InputRadiusSize()
+	c.title.Truncation = fyne.TextTruncateEllipsis
+	c.lines.Truncation = fyne.TextTruncateEllipsis
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *baseCard) set(t bases.Table, i int) {
+	if i < 0 || i >= len(t.Rows) {
+		return
+	}
+	r := t.Rows[i]
+	var lines []string
+	for k, cell := range r.Cells {
+		if k == 0 {
+			c.title.SetText(cell.String())
+			continue
+		}
+		if s := cell.String(); s != "" {
+			lines = append(lines, t.Columns[k].Name+": "+s)
+		}
+	}
+	c.lines.SetText(strings.Join(lines, "\n"))
+}
+
+// CreateRenderer implements fyne.Widget.
+func (c *baseCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(c.bg, container.NewBorder(c.title, nil, nil, nil, c.lines)))
+}
+
+// MinSize implements fyne.Widget: cards of one size, a grid.
+func (c *baseCard) MinSize() fyne.Size { return fyne.NewSize(240, 130) }
+
