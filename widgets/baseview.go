@@ -219,4 +219,3 @@ func (c *baseCard) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize implements fyne.Widget: cards of one size, a grid.
 func (c *baseCard) MinSize() fyne.Size { return fyne.NewSize(240, 130) }
-

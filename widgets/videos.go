@@ -245,4 +245,3 @@ func (v *VideosView) CreateRenderer() fyne.WidgetRenderer {
 	top := container.NewBorder(nil, nil, title, v.count, v.filter)
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.table))
 }
-
