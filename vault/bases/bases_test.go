@@ -3,7 +3,10 @@ package bases
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+
+	"vaultview/vault"
 )
 
 var now = time.Date(2026, 12, 7, 9, 30, 0, 0, time.Local)
@@ -232,4 +235,32 @@ func FuzzExpr(f *testing.F) {
 		e := &env{row: row(), this: row(), done: map[string]Value{}, busy: map[string]bool{}, now: now}
 		e.eval(n)
 	})
+}
+
+// A note whose frontmatter is not YAML still gets a row: its properties as the index read
+// them, its title.
+func TestRowOf_BrokenFrontmatter(t *testing.T) {
+	v, err := vault.Load(fstest.MapFS{
+		"bad.md":  {Data: []byte("---\ntitle: [unclosed\nstatus: x\n---\nBody.\n")},
+		"good.md": {Data: []byte("---\npages: 12\ndone: true\nwhen: 2026-01-02\nwho: \"[[Ana]]\"\nlist: [a, b]\n---\nBody.\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := Rows(v, v.Index())
+	if len(rows) != 2 {
+		t.Fatalf("%d rows", len(rows))
+	}
+	for _, r := range rows {
+		if r.Path == "bad.md" && r.Props["title"].String() == "" {
+			t.Errorf("bad.md: %v", r.Props)
+		}
+		if r.Path == "good.md" {
+			p := r.Props
+			if p["pages"].Kind != KindNumber || p["done"].Kind != KindBool || p["when"].Kind != KindDate ||
+				p["who"].Kind != KindLink || p["list"].Kind != KindList || p["list"].String() != "a, b" {
+				t.Errorf("good.md typed as %+v", p)
+			}
+		}
+	}
 }

@@ -12,10 +12,30 @@ import (
 	"vaultview/vault"
 )
 
+// rowsCache keeps the rows of the last index snapshot asked for: opening a base, switching
+// its views and rendering notes that embed it then read the vault once.
+var rowsCache struct {
+	sync.Mutex
+	ix   *vault.Index
+	rows []*Row
+}
+
 // Rows makes a row of every note of the vault, its properties typed from its frontmatter
-// (numbers, booleans, dates, lists, links), reading the notes on a few goroutines. Call it
-// off the UI goroutine.
+// (numbers, booleans, dates, lists, links), reading the notes on a few goroutines; the rows
+// of the last snapshot are kept. Call it off the UI goroutine. The rows are shared: do not
+// change them.
 func Rows(v *vault.Vault, ix *vault.Index) []*Row {
+	rowsCache.Lock()
+	defer rowsCache.Unlock()
+	if rowsCache.ix == ix && rowsCache.rows != nil {
+		return rowsCache.rows
+	}
+	rows := readRows(v, ix)
+	rowsCache.ix, rowsCache.rows = ix, rows
+	return rows
+}
+
+func readRows(v *vault.Vault, ix *vault.Index) []*Row {
 	paths := ix.Paths()
 	out := make([]*Row, len(paths))
 	var wg sync.WaitGroup
@@ -57,7 +77,9 @@ func RowOf(v *vault.Vault, ix *vault.Index, n *vault.Note) *Row {
 	}
 	if n.BodyOffset > 0 && v != nil {
 		if src, err := v.Source(n.Path); err == nil && n.BodyOffset <= len(src) {
-			r.Props = frontmatter(src[:n.BodyOffset])
+			if props := frontmatter(src[:n.BodyOffset]); props != nil {
+				r.Props = props
+			}
 		}
 	}
 	if len(r.Props) == 0 {

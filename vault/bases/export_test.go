@@ -1,0 +1,4 @@
+package bases
+
+// ReadRows reads the rows afresh, past the cache.
+var ReadRows = readRows
