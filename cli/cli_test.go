@@ -188,3 +188,31 @@ func TestCheck_ReportsMathThatCannotBeTypeset(t *testing.T) {
 		t.Errorf("report names more than the one bad formula:\n%s", out)
 	}
 }
+
+// index --json lists the vault's other files, .base and .canvas ones among them, with the
+// notes that embed each (issue #16).
+func TestIndexJSON_FilesAndWhereTheyAreEmbedded(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"Home.md":      "# Home\n\n![[Books.base#Shelf]]\n\n![[Board.canvas]] and a link to [[Books.base]].\n",
+		"Other.md":     "![[Board.canvas]]\n",
+		"Books.base":   "views:\n  - type: table\n",
+		"Board.canvas": "{}",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, errs := run("index", "--json", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		`{"path":"Board.canvas","kind":"canvas","embeddedIn":["Home.md","Other.md"]}`,
+		`{"path":"Books.base","kind":"base","embeddedIn":["Home.md"]}`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("index --json lacks %s:\n%s", want, out)
+		}
+	}
+}

@@ -37,6 +37,14 @@ type jsonTimestamp struct {
 	URL     *string `json:"url"`
 }
 
+// jsonFile is a file of the vault that is not a note (an image, a PDF, a .base or .canvas
+// file), with the notes that embed it.
+type jsonFile struct {
+	Path       string   `json:"path"`
+	Kind       string   `json:"kind"`
+	EmbeddedIn []string `json:"embeddedIn"`
+}
+
 type jsonWarning struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line"`
@@ -101,6 +109,18 @@ func WriteJSON(w io.Writer, ix *vault.Index) error {
 				}
 				emit(jt)
 			}
+		}
+	})
+	section("files", false, func(emit func(any)) {
+		for _, p := range ix.Attachments() {
+			kind, _ := vault.AttachmentKind(p)
+			in := []string{}
+			for _, b := range ix.Backlinks(p) {
+				if b.Link.Kind == vault.Embed && (len(in) == 0 || in[len(in)-1] != b.Source.Path) {
+					in = append(in, b.Source.Path)
+				}
+			}
+			emit(jsonFile{Path: p, Kind: kind, EmbeddedIn: in})
 		}
 	})
 	section("warnings", false, func(emit func(any)) {
