@@ -38,9 +38,18 @@ func (w *Window) showBase(p, view string) {
 				names = append(names, vw.Name)
 			}
 			w.shown = ""
+			w.baseAt.path, w.baseAt.view = p, shown.Name
 			w.base.OnViewChosen = func(name string) { w.showBase(p, name) }
 			w.base.SetBase(p, names, shown.Name, shown.Type, t, problems)
 			w.setCenter(w.base)
 		})
 	}()
+}
+
+// followBase runs the base on show again after the vault changed: a view follows its notes
+// as they are edited.
+func (w *Window) followBase() {
+	if len(w.center.Objects) == 1 && w.center.Objects[0] == w.base && w.baseAt.path != "" {
+		w.showBase(w.baseAt.path, w.baseAt.view)
+	}
 }

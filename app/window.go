@@ -54,6 +54,8 @@ type Window struct {
 	// canvas shows a Canvas board in the note's place (canvas.go), base a base (bases.go).
 	canvas *widgets.CanvasView
 	base   *widgets.BaseView
+	// baseAt is the base shown and its view, while one is.
+	baseAt struct{ path, view string }
 	// find is the quick switcher and the search in all notes.
 	find *finder
 	// side is the right-hand pane: tabs of backlinks, outgoing links, outline, tags, graph
@@ -158,6 +160,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 			w.tree.SetIndex(r.Index)
 			w.side.tags.SetIndex(r.Index)
 			w.find.follow(r)
+			w.followBase()
 		},
 		open:      func(p string) { w.Open(p, "") },
 		showAt:    w.showAt,

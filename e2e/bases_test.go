@@ -2,6 +2,8 @@ package e2e
 
 import (
 	"image"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -29,7 +31,8 @@ views:
 
 // TestBases_EmbeddedAndOpened: a base embedded in a note (`![[Library.base#Reading]]`)
 // shows its view's table there; its link opens the base itself, whose switcher shows the
-// cards view, and a click on a card opens the note (issue #16, item 1).
+// cards view, which takes in a note written meanwhile, and a click on a card opens the note
+// (issue #16, item 1).
 func TestBases_EmbeddedAndOpened(t *testing.T) {
 	need(t)
 	book := func(status string, pages, read int) string {
@@ -63,6 +66,11 @@ func TestBases_EmbeddedAndOpened(t *testing.T) {
 	a.ClickText(image.Rectangle{}, "Shelf")
 	a.WaitText(p.noteArea(), "status: done")
 	a.Shot("base-cards.png")
+	// A note written meanwhile joins the view.
+	if err := os.WriteFile(filepath.Join(dir, "books", "Sea Songs.md"), []byte(book("reading", 90, 9)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a.WaitText(p.noteArea(), "Sea Songs")
 	a.ClickText(p.noteArea(), "Moon Guide")
 	a.WaitTitle("Moon Guide")
 }

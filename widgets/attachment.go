@@ -51,7 +51,7 @@ func (s *attachmentSegment) detail() string {
 	if s.size >= 0 {
 		d += " · " + humanSize(s.size)
 	}
-	if !ok {
+	if !ok && !inWindow(s.path) {
 		d += " · not opened from here"
 	}
 	return d
@@ -99,12 +99,25 @@ func newAttachmentCard(s *attachmentSegment) *attachmentCard {
 	return c
 }
 
-// Tapped implements fyne.Tappable: the app opens the file, or says why it does not.
-func (c *attachmentCard) Tapped(*fyne.PointEvent) { c.seg.act.openFile(c.seg.path) }
+// Tapped implements fyne.Tappable: a board or a base opens in the window; any other file
+// the app opens outside, or says why it does not.
+func (c *attachmentCard) Tapped(*fyne.PointEvent) {
+	if inWindow(c.seg.path) {
+		c.seg.act.openLink(c.seg.path, "")
+		return
+	}
+	c.seg.act.openFile(c.seg.path)
+}
+
+// inWindow reports whether the window itself shows the file: a Canvas board, a base.
+func inWindow(p string) bool {
+	kind, _ := vault.AttachmentKind(p)
+	return kind == "canvas" || kind == "base"
+}
 
 // Cursor implements desktop.Cursorable.
 func (c *attachmentCard) Cursor() desktop.Cursor {
-	if _, ok := vault.AttachmentKind(c.seg.path); ok {
+	if _, ok := vault.AttachmentKind(c.seg.path); ok || inWindow(c.seg.path) {
 		return desktop.PointerCursor
 	}
 	return desktop.DefaultCursor
