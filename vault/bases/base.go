@@ -1,7 +1,7 @@
 // Package bases reads Obsidian's Bases: `.base` files (YAML) that define views of the notes
 // of a vault (tables and cards) by filters, formulas and properties, in Obsidian's
 // expression language (expr.go, eval.go). It reads only; what it cannot use it reports with
-// its line, and the rest still shows.
+// its line, and the rest still shows (docs/FORMAT.md §8).
 package bases
 
 import (

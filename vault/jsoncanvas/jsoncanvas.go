@@ -1,7 +1,8 @@
 // Package jsoncanvas reads the boards of Obsidian's Canvas, the open JSON Canvas 1.0 format
 // (`.canvas` files): nodes (text, a file of the vault, a web link, a group) placed on an
 // unbounded plane, and edges between their sides. It reads only; what it cannot use it
-// reports, with the line, and leaves out: the rest of the board still shows.
+// reports, with the line, and leaves out: the rest of the board still shows (docs/FORMAT.md
+// §8).
 package jsoncanvas
 
 import (
