@@ -267,7 +267,8 @@ func markdownLine(raw string) canvasLine {
 	return canvasLine{text: plainMarkdown(t), heading: heading}
 }
 
-// plainMarkdown is a line of Markdown as it reads: no emphasis markers, links as their text.
+// plainMarkdown is a line of Markdown as it reads: no emphasis markers or HTML tags, links as
+// their text.
 func plainMarkdown(s string) string {
 	var b strings.Builder
 	for len(s) > 0 {
@@ -294,6 +295,14 @@ func plainMarkdown(s string) string {
 			}
 			b.WriteByte('[')
 			s = s[1:]
+		case s[0] == '<' && len(s) > 1 && (s[1] == '/' || s[1] >= 'a' && s[1] <= 'z' || s[1] >= 'A' && s[1] <= 'Z'):
+			// An HTML tag (a line break, a timestamp's anchor): its text stays, the tag goes.
+			end := strings.IndexByte(s, '>')
+			if end < 0 {
+				b.WriteString(s)
+				return b.String()
+			}
+			s = s[end+1:]
 		case s[0] == '*' || s[0] == '`' || strings.HasPrefix(s, "==") || strings.HasPrefix(s, "~~"):
 			if s[0] == '=' || s[0] == '~' {
 				s = s[2:]

@@ -43,7 +43,8 @@ func TestCanvasView_DrawsPansZoomsAndOpens(t *testing.T) {
 	v.OnOpenURL = func(u *url.URL) { opened = append(opened, u.String()) }
 	w := test.NewTempWindow(t, v)
 	w.Resize(fyne.NewSize(1000, 700))
-	v.SetBoard(b, map[string]widgets.CanvasFile{"tour/moon_phases.md": {Path: "tour/moon_phases.md", Title: "Moon phases", Lines: []string{"The moon waxes."}}})
+	v.SetBoard(b, map[string]widgets.CanvasFile{"tour/moon_phases.md": {Path: "tour/moon_phases.md", Title: "Moon phases",
+		Lines: []string{`The moon waxes <a class="yt-timestamp" data-t="00:01:12">[00:01:12]</a>.<br/>`}}})
 
 	// Fitted: the whole board in view.
 	tl, br := v.ToScreen(-50, -80), v.ToScreen(850, 420)
@@ -51,7 +52,7 @@ func TestCanvasView_DrawsPansZoomsAndOpens(t *testing.T) {
 		t.Errorf("fitted board spans %v to %v in a %v view", tl, br, v.Size())
 	}
 	got := strings.Join(canvasTexts(w), "|")
-	for _, want := range []string{"Tides", "• rise twice a day", "• see the moon", "Moon phases", "The moon waxes.", "https://example.org/tides", "pulls", "The sea"} {
+	for _, want := range []string{"Tides", "• rise twice a day", "• see the moon", "Moon phases", "The moon waxes [00:01:12].", "https://example.org/tides", "pulls", "The sea"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("drawn %q, lacking %q", got, want)
 		}
