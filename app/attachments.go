@@ -79,3 +79,15 @@ func (w *Window) openFile(p string) {
 		w.setStatus("Could not open " + p + ": " + err.Error())
 	}
 }
+
+// openingFile names the window after the file at p, which is about to show in the note's
+// place (a board, a base), selects it in the tree, and returns the vault and snapshot to
+// read it from; ok is false with no vault open.
+func (w *Window) openingFile(p string) (v *vault.Vault, ix *vault.Index, ok bool) {
+	if w.vault == nil {
+		return nil, nil, false
+	}
+	w.setTitle(path.Base(p))
+	w.tree.Select(p)
+	return w.vault, w.vault.Index(), true
+}

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"log"
-	"path"
 	"time"
 
 	"vaultview/vault/bases"
@@ -14,13 +13,10 @@ import (
 
 // showBase opens the base at p at its view called view.
 func (w *Window) showBase(p, view string) {
-	if w.vault == nil {
+	v, ix, ok := w.openingFile(p)
+	if !ok {
 		return
 	}
-	v := w.vault
-	ix := v.Index()
-	w.setTitle(path.Base(p))
-	w.tree.Select(p)
 	go func() {
 		started := time.Now()
 		b, shown, t, problems, err := bases.RunFile(v, ix, p, view, nil, time.Now())

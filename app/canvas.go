@@ -21,13 +21,10 @@ const maxCardLines = 8
 
 // showCanvas opens the board at p.
 func (w *Window) showCanvas(p string) {
-	if w.vault == nil {
+	v, ix, ok := w.openingFile(p)
+	if !ok {
 		return
 	}
-	v := w.vault
-	ix := v.Index()
-	w.setTitle(path.Base(p))
-	w.tree.Select(p)
 	go func() {
 		started := time.Now()
 		data, err := v.ReadFile(p)

@@ -87,16 +87,14 @@ type mathView struct {
 }
 
 func (v *mathView) CreateRenderer() fyne.WidgetRenderer {
-	r := &mathRenderer{v: v, img: &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}}
+	r := &mathRenderer{v: v, formulaImage: newFormulaImage()}
 	r.Refresh()
 	return r
 }
 
 type mathRenderer struct {
-	v    *mathView
-	img  *canvas.Image
-	size fyne.Size // the image's, in the canvas's units
-	key  mathKey
+	v *mathView
+	formulaImage
 }
 
 // mathKey is what an image was drawn for.
@@ -107,8 +105,6 @@ type mathKey struct {
 	scale  float32
 	inline bool
 }
-
-var mathImages = &lruCache[mathKey, image.Image]{max: 128}
 
 func (r *mathRenderer) Destroy()                     {}
 func (r *mathRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.img} }
@@ -126,30 +122,63 @@ func (r *mathRenderer) Layout(size fyne.Size) {
 
 // Refresh draws the formula again when the colour, text size or screen scale changed.
 func (r *mathRenderer) Refresh() {
-	v := r.v
-	th := v.Theme()
+	r.update(r.v, r.v.seg.tex, r.v.Theme().Size(theme.SizeNameText), false)
+	r.Layout(r.v.Size())
+}
+
+// formulaImage is a typeset formula drawn for a widget, drawn again only when its colour,
+// text size or the screen's scale changed; both kinds of math share the cache.
+type formulaImage struct {
+	img      *canvas.Image
+	size     fyne.Size // the image's, in the canvas's units
+	baseline float32   // how far down the image the formula's baseline is
+	key      mathKey
+}
+
+func newFormulaImage() formulaImage {
+	return formulaImage{img: &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}}
+}
+
+// drawnFormula is an image of a formula and how far down it its baseline is, in pixels.
+type drawnFormula struct {
+	img      image.Image
+	baseline int
+}
+
+var mathImages = &lruCache[mathKey, drawnFormula]{max: 128}
+
+// update draws tex for owner with its text at px (in the canvas's units), in TeX's text
+// style when inline.
+func (f *formulaImage) update(owner fyne.Widget, tex string, px float32, inline bool) {
 	scale := float32(1)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(owner); c != nil {
 		scale = c.Scale()
 	}
+	th := owner.(interface{ Theme() fyne.Theme }).Theme()
 	col := color.NRGBAModel.Convert(th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
-	key := mathKey{tex: v.seg.tex, col: col, px: th.Size(theme.SizeNameText), scale: scale}
-	if key != r.key {
-		r.key = key
-		img, ok := mathImages.get(key)
-		if !ok {
-			var err error
-			if img, _, err = mathtex.Image(key.tex, col, float64(key.px*scale*mathScale)); err != nil {
-				img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // it set when rendered: cannot fail now
-			}
-			mathImages.put(key, img)
-		}
-		r.img.Image = img
-		b := img.Bounds()
-		r.size = fyne.NewSize(float32(b.Dx())/scale, float32(b.Dy())/scale)
-		r.img.Refresh()
+	key := mathKey{tex: tex, col: col, px: px, scale: scale, inline: inline}
+	if key == f.key {
+		return
 	}
-	r.Layout(v.Size())
+	f.key = key
+	d, ok := mathImages.get(key)
+	if !ok {
+		draw := mathtex.Image
+		if inline {
+			draw = mathtex.InlineImage
+		}
+		img, base, err := draw(key.tex, col, float64(key.px*scale*mathScale))
+		if err != nil {
+			img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // it set when rendered: cannot fail now
+		}
+		d = drawnFormula{img, base}
+		mathImages.put(key, d)
+	}
+	f.img.Image = d.img
+	b := d.img.Bounds()
+	f.size = fyne.NewSize(float32(b.Dx())/scale, float32(b.Dy())/scale)
+	f.baseline = float32(d.baseline) / scale
+	f.img.Refresh()
 }
 
 // Math inside a line ($…$) is typeset in TeX's text style and drawn over a placeholder, as a
@@ -211,17 +240,14 @@ func newInlineMathView(s *overlaySegment) *inlineMathView {
 }
 
 func (v *inlineMathView) CreateRenderer() fyne.WidgetRenderer {
-	r := &inlineMathRenderer{v: v, img: &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}}
+	r := &inlineMathRenderer{v: v, formulaImage: newFormulaImage()}
 	r.Refresh()
 	return r
 }
 
 type inlineMathRenderer struct {
-	v        *inlineMathView
-	img      *canvas.Image
-	size     fyne.Size // the image's, in the canvas's units
-	baseline float32   // how far down the image its baseline is
-	key      mathKey
+	v *inlineMathView
+	formulaImage
 }
 
 func (r *inlineMathRenderer) Destroy()                     {}
@@ -239,35 +265,6 @@ func (r *inlineMathRenderer) Layout(size fyne.Size) {
 // Refresh draws the formula again when the colour, text size or screen scale changed.
 func (r *inlineMathRenderer) Refresh() {
 	v := r.v
-	th := v.Theme()
-	scale := float32(1)
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil {
-		scale = c.Scale()
-	}
-	col := color.NRGBAModel.Convert(th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())).(color.NRGBA)
-	key := mathKey{tex: v.seg.tex, col: col, px: theme.SizeForWidget(v.seg.size, v) * v.seg.shrink, scale: scale, inline: true}
-	if key != r.key {
-		r.key = key
-		img, ok := mathImages.get(key)
-		base := 0
-		if !ok {
-			var err error
-			if img, base, err = mathtex.InlineImage(key.tex, col, float64(key.px*scale*mathScale)); err != nil {
-				img = image.NewNRGBA(image.Rect(0, 0, 1, 1)) // it set when rendered: cannot fail now
-			}
-			mathImages.put(key, img)
-			inlineBaselines.put(key, base)
-		} else {
-			base, _ = inlineBaselines.get(key)
-		}
-		r.img.Image = img
-		b := img.Bounds()
-		r.size = fyne.NewSize(float32(b.Dx())/scale, float32(b.Dy())/scale)
-		r.baseline = float32(base) / scale
-		r.img.Refresh()
-	}
+	r.update(v, v.seg.tex, theme.SizeForWidget(v.seg.size, v)*v.seg.shrink, true)
 	r.Layout(v.Size())
 }
-
-// inlineBaselines keeps the baselines of the images mathImages keeps for inline formulas.
-var inlineBaselines = &lruCache[mathKey, int]{max: 128}
