@@ -94,6 +94,13 @@ func goldmarkWords(body []byte) []string {
 				b.WriteByte(' ') // a line break, or a block starting on a new line
 			}
 			return ast.WalkSkipChildren, nil
+		case *markdown.MathInline:
+			// A formula's TeX is searchable, as written (docs/FORMAT.md §5.6).
+			b.WriteString(" " + n.TeX + " ")
+			return ast.WalkSkipChildren, nil
+		case *markdown.MathBlock:
+			b.WriteString(n.TeX(body))
+			return ast.WalkSkipChildren, nil
 		case *markdown.Timestamp, *markdown.Comment:
 			return ast.WalkSkipChildren, nil
 		case *extast.FootnoteLink:
@@ -201,6 +208,7 @@ var differentialSeeds = []string{
 	"\\*not bold\\* \\[x\\] Ça **va** très naïve_word snake_case #tag #2024 issue#12",
 	"Intro\n\n<br>\n[[a_topic|A Topic]]\n[[b_topic | B Topic]]",
 	"---\ntitle: Secret\n---\n\nBody text.",
+	"Speed $v = \\frac{d}{t}$ from $5 to $10.\n\n$$\nE = mc^2 \\\\ \\omega\n$$\n",
 }
 
 // knownDifferences lists the corpus entries where Strip and goldmark keep different words,
