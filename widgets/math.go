@@ -198,6 +198,8 @@ func (r *noteRenderer) inlineMath(tex string, st inlineStyle, f *noteFlow) {
 		code := widget.RichTextStyleCodeInline
 		code.SizeName = st.sizeName()
 		f.text(tex, code)
+		// The marker: small, in the warning colour, saying what this is.
+		f.text(" (not typeset)", widget.RichTextStyle{Inline: true, SizeName: theme.SizeNameCaptionText, ColorName: theme.ColorNameWarning})
 	}
 	if r.formulas == nil {
 		r.formulas = new(int)

@@ -138,7 +138,7 @@ func TestMath_InlineTypesetInTheLine(t *testing.T) {
 		t.Errorf("shown as TeX in the code style: %q, want only the one TeX cannot set", code)
 	}
 	text := b.String()
-	for _, want := range []string{`$v = \frac{d}{t}$`, `$a_1 * b_1 [[x]]$`, "from $5 to $10."} {
+	for _, want := range []string{`$v = \frac{d}{t}$`, `$a_1 * b_1 [[x]]$`, `\nosuch{y} (not typeset)`, "from $5 to $10."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the note reads %q, lacking %q", text, want)
 		}
