@@ -15,7 +15,7 @@ func TestVideos_TableSortsAndOpens(t *testing.T) {
 	ts := func(t string) string { return `<a class="yt-timestamp" data-t="` + t + `">` + t + `</a>` }
 	dir := WriteVault(t, map[string]string{
 		"Start.md":           "# Start\n\nThe vault's first page.\n",
-		"tides/tides.md":     "# Tides\n\n### [Why the sea rises](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n\n- [[rising]]\n",
+		"tides/tides.md":     "# Tides\n\n### [Why the sea rises](https://www.youtube.com/watch?v=AAAAAAAAAAA)\n\n- [[rising]]\n\nThis channel's videos:\n\n```videos\n```\n",
 		"tides/rising.md":    "---\ntitle: Rising water\nvideoId: AAAAAAAAAAA\n---\nAt " + ts("00:01:05") + " and " + ts("00:10:00") + ".\n",
 		"moon/phases.md":     "---\ntitle: Phases of the moon\nvideoId: BBBBBBBBBBB\n---\nAt " + ts("00:00:07") + ", then " + ts("00:02:00") + ", " + ts("00:03:00") + ".\n",
 		"moon/eclipses.md":   "---\ntitle: Eclipses explained\nvideoId: CCCCCCCCCCC\n---\nNo moments.\n",
@@ -60,4 +60,15 @@ func TestVideos_TableSortsAndOpens(t *testing.T) {
 	}
 	a.ClickText(image.Rectangle{}, "Why the sea rises")
 	a.WaitTitle("Rising water")
+
+	// The channel note holds its own videos (a ```videos block): a row opens the note.
+	a.Key("ctrl+o")
+	a.Type("Tides")
+	a.Key("Return")
+	a.WaitTitle("tides") // titled by its file name
+	a.WaitText(image.Rectangle{}, "This channel's videos")
+	a.WaitText(image.Rectangle{}, "Moments")
+	if _, ok := Find(a.Words(a.Shot(""), image.Rectangle{}), "Phases of the moon"); ok {
+		t.Error("the moon channel's video is in the tides channel's table")
+	}
 }

@@ -40,6 +40,9 @@ type RenderInput struct {
 	// LoadImage returns the bytes of a vault file, for images. Remote images are never
 	// fetched.
 	LoadImage func(path string) ([]byte, error)
+	// Videos lists the vault's videos (vault.Index.VideoList), for a ```videos block; nil
+	// shows such a block as code. ok is false while the vault is still being read.
+	Videos func() (videos []vault.Video, ok bool)
 	// RunBase runs the view called view ("" for the first) of the base at path over the
 	// vault's notes, this being the note that embeds it, for `![[X.base#View]]`; nil shows
 	// such an embed as a card.

@@ -175,12 +175,15 @@ func (r *noteRenderer) codeBlock(n ast.Node) widget.RichTextSegment {
 		b.Write(seg.Value(src))
 	}
 	s := strings.TrimRight(b.String(), "\n")
-	if s == "" {
-		return nil
-	}
 	lang := ""
 	if f, ok := n.(*ast.FencedCodeBlock); ok {
 		lang = string(f.Language(src))
+	}
+	if lang == "videos" && r.in.Videos != nil {
+		return r.videosBlock(s)
+	}
+	if s == "" {
+		return nil
 	}
 	if lang == "mermaid" {
 		return r.mermaidBlock(s)

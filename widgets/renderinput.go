@@ -75,6 +75,16 @@ func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool),
 			}
 			return len(ix.VideoNotes(id))
 		},
+		Videos: func() ([]vault.Video, bool) {
+			ix, parsed := index()
+			if !parsed {
+				if asked != nil {
+					asked.Store(true)
+				}
+				return nil, false
+			}
+			return ix.VideoList(v.Source), true
+		},
 		NotesLinkingTo: func(name string) int {
 			if ix, parsed := index(); parsed {
 				return ix.NotesLinkingTo(name)

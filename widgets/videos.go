@@ -123,12 +123,6 @@ func NewVideosView() *VideosView {
 
 // videoCell is the text of a column of a row.
 func videoCell(r *vault.Video, col int) string {
-	moment := func(s int) string {
-		if s < 0 {
-			return "–"
-		}
-		return vault.Clock(s)
-	}
 	switch col {
 	case 0:
 		return r.Title
@@ -144,9 +138,9 @@ func videoCell(r *vault.Video, col int) string {
 	case 4:
 		return strconv.Itoa(r.Timestamps)
 	case 5:
-		return moment(r.First)
+		return videoMoment(r.First)
 	case 6:
-		return moment(r.Last)
+		return videoMoment(r.Last)
 	}
 	return strconv.Itoa(r.Backlinks)
 }
@@ -194,15 +188,7 @@ func (v *VideosView) apply() {
 	words := strings.Fields(strings.ToLower(v.filter.Text))
 	v.shown = v.shown[:0]
 	for _, r := range v.all {
-		hay := strings.ToLower(r.Title + " " + r.Channel + " " + r.ID)
-		ok := true
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
+		if videoMatches(&r, words) {
 			v.shown = append(v.shown, r)
 		}
 	}

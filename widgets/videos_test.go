@@ -70,3 +70,28 @@ func findTable(t *testing.T, o fyne.CanvasObject) *widget.Table {
 	}
 	return found
 }
+
+// A channel note's ```videos block lists its folder's videos; with words, the videos that
+// hold them; while the vault is read, it says it waits.
+func TestVideosBlock_InAChannelNote(t *testing.T) {
+	test.NewTempApp(t)
+	render := func(src string, ok bool) string {
+		in := widgets.RenderInput{Source: []byte(src), Note: vault.ParseNote("tides/tides.md", []byte(src)),
+			Videos: func() ([]vault.Video, bool) { return videoFixture(), ok }}
+		return widgets.RenderNote(in).Text()
+	}
+	got := render("# Tides\n\n```videos\n```\n", true)
+	if !strings.Contains(got, "Video\tNotes\tMoments\tFirst\tLast") || !strings.Contains(got, "Neap tides\t1\t3\t0:05\t0:50") ||
+		!strings.Contains(got, "Why the sea rises\t2\t12\t0:30\t1:00:05") || strings.Contains(got, "Phases") {
+		t.Errorf("the channel's videos:\n%s", got)
+	}
+	if got := render("```videos\nphases\n```\n", true); !strings.Contains(got, "Phases") || strings.Contains(got, "Neap") {
+		t.Errorf("filtered by a word:\n%s", got)
+	}
+	if got := render("```videos\nnothing like it\n```\n", true); !strings.Contains(got, "No videos match") {
+		t.Errorf("no match:\n%s", got)
+	}
+	if got := render("```videos\n```\n", false); !strings.Contains(got, "once the vault is read") {
+		t.Errorf("while reading:\n%s", got)
+	}
+}
