@@ -74,6 +74,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	}
 	r := NewReport(v.Index())
 	r.Math = mathProblems(v)
+	r.Views = viewProblems(v)
 	r.Write(stdout, root, *limit)
 	if r.HasProblems() {
 		return ExitProblems

@@ -216,3 +216,40 @@ func TestIndexJSON_FilesAndWhereTheyAreEmbedded(t *testing.T) {
 		}
 	}
 }
+
+// check reports what the vault's bases and boards hold that cannot be shown, with file and
+// line (issue #16).
+func TestCheck_ReportsBasesAndBoards(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"Home.md":      "# Home\n",
+		"Good.base":    "views:\n  - type: table\n    order: [file.name]\n",
+		"Bad.base":     "filters: 'file.hasTg(\"x\")'\nviews:\n  - type: map\n",
+		"Broken.base":  "views: [\n",
+		"Board.canvas": "{\"nodes\": [\n  {\"id\": \"a\", \"type\": \"text\", \"x\": 0, \"y\": 0, \"width\": 0, \"height\": 1}\n]}",
+		"Nope.canvas":  "{\n  \"nodes\": [,]\n}",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := run("check", dir)
+	if code != cli.ExitProblems {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"Bases and boards that cannot be shown as written",
+		`Bad.base:1: filter "file.hasTg(\"x\")": unknown function hasTg()`,
+		`Bad.base:3: a view of a type not shown yet: "map"`,
+		"Broken.base:", "not YAML",
+		`Board.canvas:2: node "a" has no area`,
+		"Nope.canvas:2: not JSON",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Good.base") {
+		t.Errorf("a good base reported:\n%s", out)
+	}
+}

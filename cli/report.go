@@ -20,6 +20,9 @@ type Report struct {
 	// Math are the display formulas that cannot be typeset (set by check: typesetting
 	// costs more than the rest of the report).
 	Math []vault.Problem
+	// Views are what the vault's .base and .canvas files hold that cannot be shown: bad
+	// YAML or JSON, unknown functions and view types, broken nodes (docs/FORMAT.md §8).
+	Views []vault.Problem
 }
 
 // NewReport examines an index.
@@ -57,7 +60,7 @@ func NewReport(ix *vault.Index) *Report {
 // are not problems: notes that do not exist yet are normal in a growing vault, and rule 5
 // decides every ambiguous link the same way each time.
 func (r *Report) HasProblems() bool {
-	return len(r.CaseClashes)+len(r.InvalidTimestamps)+len(r.Frontmatter)+len(r.Files)+len(r.Text)+len(r.Math) > 0
+	return len(r.CaseClashes)+len(r.InvalidTimestamps)+len(r.Frontmatter)+len(r.Files)+len(r.Text)+len(r.Math)+len(r.Views) > 0
 }
 
 // Write prints the report; limit bounds each section's list (0: everything).
@@ -84,6 +87,7 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 	problems("Bad frontmatter", r.Frontmatter)
 	problems("Unreadable or skipped files", r.Files)
 	problems("Math that cannot be typeset", r.Math)
+	problems("Bases and boards that cannot be shown as written", r.Views)
 	problems("Other problems", r.Text)
 	if r.HasProblems() {
 		fmt.Fprintln(w, "\nProblems found.")

@@ -234,7 +234,11 @@ func parseView(n *yaml.Node, bad func(*yaml.Node, string, ...any)) (View, bool) 
 		bad(n, "a view without a type")
 		return v, false
 	default:
-		bad(n, "view %q is of a type not shown yet: %q", v.Name, v.Type)
+		if v.Name == "" {
+			bad(n, "a view of a type not shown yet: %q", v.Type)
+		} else {
+			bad(n, "view %q is of a type not shown yet: %q", v.Name, v.Type)
+		}
 		return v, false
 	}
 	if v.Name == "" {
