@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+
+	"fyne.io/fyne/v2"
 	"log"
 	"path"
 	"strings"
@@ -16,8 +18,12 @@ import (
 // to pan and zoom. It is read and parsed off the UI goroutine; what cannot be shown is said
 // on the status line with its line, and the rest shows.
 
-// maxCardLines is how many lines of its note a file card shows.
-const maxCardLines = 8
+// maxCardLines is how many lines of its note a file card shows; maxCardImage the largest
+// image a card draws.
+const (
+	maxCardLines = 8
+	maxCardImage = 16 << 20
+)
 
 // showCanvas opens the board at p.
 func (w *Window) showCanvas(p string) {
@@ -82,7 +88,15 @@ func canvasFile(v *vault.Vault, ix *vault.Index, from, file string) widgets.Canv
 	n := ix.Note(p)
 	if n == nil {
 		kind, _ := vault.AttachmentKind(p)
-		return widgets.CanvasFile{Path: p, Title: path.Base(p), Lines: []string{kind}}
+		f := widgets.CanvasFile{Path: p, Title: path.Base(p)}
+		if kind == "image" {
+			if data, err := v.ReadFile(p); err == nil && len(data) <= maxCardImage {
+				f.Image = fyne.NewStaticResource(path.Base(p), data)
+				return f
+			}
+		}
+		f.Lines = []string{kind}
+		return f
 	}
 	f := widgets.CanvasFile{Path: p, Title: n.Title}
 	src, err := v.Source(p)

@@ -51,6 +51,8 @@ type CanvasFile struct {
 	Path, Title string
 	Lines       []string
 	Missing     bool
+	// Image is the picture of an image file, drawn to fit the card.
+	Image fyne.Resource
 }
 
 // canvasLine is a line of a card as drawn: its text, and whether it is a heading.
@@ -330,8 +332,10 @@ type canvasViewRenderer struct {
 	rects      []*canvas.Rectangle
 	texts      []*canvas.Text
 	lines      []*canvas.Line
+	images     []*canvas.Image
 	objects    []fyne.CanvasObject
 	nr, nt, nl int
+	ni         int
 }
 
 func (r *canvasViewRenderer) Destroy() {}
@@ -372,6 +376,23 @@ func (r *canvasViewRenderer) text(s string, size float32, c color.Color, bold bo
 	return o
 }
 
+func (r *canvasViewRenderer) image(res fyne.Resource, at fyne.Position, size fyne.Size) {
+	if r.ni == len(r.images) {
+		img := canvas.NewImageFromResource(nil)
+		img.FillMode = canvas.ImageFillContain
+		r.images = append(r.images, img)
+	}
+	o := r.images[r.ni]
+	r.ni++
+	if o.Resource != res {
+		o.Resource = res
+		o.Refresh()
+	}
+	o.Move(at)
+	o.Resize(size)
+	r.objects = append(r.objects, o)
+}
+
 func (r *canvasViewRenderer) line(a, b fyne.Position, c color.Color, width float32) {
 	if r.nl == len(r.lines) {
 		r.lines = append(r.lines, canvas.NewLine(color.Black))
@@ -390,7 +411,7 @@ func (r *canvasViewRenderer) draw() {
 	th := v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	size := v.Size()
-	r.objects, r.nr, r.nt, r.nl = r.objects[:0], 0, 0, 0
+	r.objects, r.nr, r.nt, r.nl, r.ni = r.objects[:0], 0, 0, 0, 0
 	r.bg.FillColor = th.Color(theme.ColorNameBackground, variant)
 	r.bg.Resize(size)
 	r.objects = append(r.objects, r.bg)
@@ -473,6 +494,9 @@ func (r *canvasViewRenderer) draw() {
 				title += " › " + strings.TrimLeft(n.Subpath, "#^")
 			}
 			write(title, link, true)
+			if f.Image != nil && bottom-y > 8 {
+				r.image(f.Image, fyne.NewPos(x, y), fyne.NewSize(w-2*pad, bottom-y))
+			}
 			if f.Missing {
 				write("Not in the vault: "+n.File, dim, false)
 			}

@@ -145,3 +145,30 @@ func BenchmarkCanvasView(b *testing.B) {
 		}
 	})
 }
+
+// A file card of an image draws the image in the card, under its name.
+func TestCanvasView_ImageCard(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := jsoncanvas.Parse([]byte(`{"nodes":[{"id":"i","type":"file","x":0,"y":0,"width":300,"height":240,"file":"pics/chart.png"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := widgets.NewCanvasView()
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(800, 600))
+	res := fyne.NewStaticResource("chart.png", []byte("not decoded here"))
+	v.SetBoard(b, map[string]widgets.CanvasFile{"pics/chart.png": {Path: "pics/chart.png", Title: "chart.png", Image: res}})
+	var img *canvas.Image
+	nvWalk(w.Canvas().Content(), func(o fyne.CanvasObject) {
+		if i, ok := o.(*canvas.Image); ok && i.Resource == res {
+			img = i
+		}
+	})
+	if img == nil {
+		t.Fatal("the image is not drawn")
+	}
+	top := v.ToScreen(0, 0)
+	if img.Position().Y <= top.Y || img.Size().Height <= 0 || img.Position().Y+img.Size().Height > v.ToScreen(0, 240).Y {
+		t.Errorf("image at %v size %v, card from %v to %v", img.Position(), img.Size(), top, v.ToScreen(300, 240))
+	}
+}
