@@ -431,123 +431,131 @@ func (r *canvasViewRenderer) draw() {
 	}
 	nodes := v.byID
 	pad := float32(8 * v.scale)
-	for i := range v.board.Nodes {
-		n := &v.board.Nodes[i]
-		if !inView(n.X, n.Y-40, n.Width, n.Height+40) {
-			continue
-		}
-		at := v.ToScreen(n.X, n.Y)
-		w, h := float32(n.Width*v.scale), float32(n.Height*v.scale)
-		tint, tinted := jsoncanvas.Color(n.Color)
-		rc := r.rect()
-		rc.Move(at)
-		rc.Resize(fyne.NewSize(w, h))
-		rc.CornerRadius = float32(6 * v.scale)
-		rc.StrokeWidth = max(1, float32(2*v.scale))
-		rc.StrokeColor = dim
-		rc.FillColor = card
-		if tinted {
-			rc.StrokeColor = tint
-			rc.FillColor = blend(card, tint, 0.12)
-		}
-		if n.Type == "group" {
-			rc.FillColor = color.Transparent
+	// Groups first, then the edges, then the cards: an edge never runs over a card's text.
+	drawNodes := func(groups bool) {
+		for i := range v.board.Nodes {
+			n := &v.board.Nodes[i]
+			if (n.Type == "group") != groups || !inView(n.X, n.Y-40, n.Width, n.Height+40) {
+				continue
+			}
+			at := v.ToScreen(n.X, n.Y)
+			w, h := float32(n.Width*v.scale), float32(n.Height*v.scale)
+			tint, tinted := jsoncanvas.Color(n.Color)
+			rc := r.rect()
+			rc.Move(at)
+			rc.Resize(fyne.NewSize(w, h))
+			rc.CornerRadius = float32(6 * v.scale)
+			rc.StrokeWidth = max(1, float32(2*v.scale))
+			rc.StrokeColor = dim
+			rc.FillColor = card
 			if tinted {
-				rc.FillColor = color.NRGBA{tint.R, tint.G, tint.B, 0x18}
+				rc.StrokeColor = tint
+				rc.FillColor = blend(card, tint, 0.12)
 			}
-		}
-		rc.Refresh()
-		if !showText {
-			continue
-		}
-		x, y := at.X+pad, at.Y+pad
-		bottom := at.Y + h - pad
-		lineH := textSize * 1.35
-		write := func(s string, c color.Color, bold bool) bool {
-			for _, l := range wrapWords(s, w-2*pad, textSize, bold) {
-				if y+lineH > bottom+pad/2 {
-					return false
-				}
-				r.text(l, textSize, c, bold, fyne.NewPos(x, y))
-				y += lineH
-			}
-			return true
-		}
-		switch n.Type {
-		case "group":
-			if n.Label != "" {
-				r.text(n.Label, textSize*1.1, fg, true, fyne.NewPos(at.X, at.Y-textSize*1.6))
-			}
-		case "text":
-			for _, l := range v.linesOf(i) {
-				if !write(l.text, fg, l.heading) {
-					break
+			if n.Type == "group" {
+				rc.FillColor = color.Transparent
+				if tinted {
+					rc.FillColor = color.NRGBA{tint.R, tint.G, tint.B, 0x18}
 				}
 			}
-		case "file":
-			f := v.files[n.File]
-			title := f.Title
-			if title == "" {
-				title = n.File
+			rc.Refresh()
+			if !showText {
+				continue
 			}
-			if n.Subpath != "" {
-				title += " › " + strings.TrimLeft(n.Subpath, "#^")
-			}
-			write(title, link, true)
-			if f.Image != nil && bottom-y > 8 {
-				r.image(f.Image, fyne.NewPos(x, y), fyne.NewSize(w-2*pad, bottom-y))
-			}
-			if f.Missing {
-				write("Not in the vault: "+n.File, dim, false)
-			}
-			for _, raw := range f.Lines {
-				l := markdownLine(raw)
-				if !write(l.text, fg, l.heading) {
-					break
+			x, y := at.X+pad, at.Y+pad
+			bottom := at.Y + h - pad
+			lineH := textSize * 1.35
+			write := func(s string, c color.Color, bold bool) bool {
+				for _, l := range wrapWords(s, w-2*pad, textSize, bold) {
+					if y+lineH > bottom+pad/2 {
+						return false
+					}
+					r.text(l, textSize, c, bold, fyne.NewPos(x, y))
+					y += lineH
 				}
+				return true
 			}
-		case "link":
-			write(n.URL, link, false)
+			switch n.Type {
+			case "group":
+				if n.Label != "" {
+					r.text(n.Label, textSize*1.1, fg, true, fyne.NewPos(at.X, at.Y-textSize*1.6))
+				}
+			case "text":
+				for _, l := range v.linesOf(i) {
+					if !write(l.text, fg, l.heading) {
+						break
+					}
+				}
+			case "file":
+				f := v.files[n.File]
+				title := f.Title
+				if title == "" {
+					title = n.File
+				}
+				if n.Subpath != "" {
+					title += " › " + strings.TrimLeft(n.Subpath, "#^")
+				}
+				write(title, link, true)
+				if f.Image != nil && bottom-y > 8 {
+					r.image(f.Image, fyne.NewPos(x, y), fyne.NewSize(w-2*pad, bottom-y))
+				}
+				if f.Missing {
+					write("Not in the vault: "+n.File, dim, false)
+				}
+				for _, raw := range f.Lines {
+					l := markdownLine(raw)
+					if !write(l.text, fg, l.heading) {
+						break
+					}
+				}
+			case "link":
+				write(n.URL, link, false)
+			}
 		}
 	}
-	for _, e := range v.board.Edges {
-		from, to := nodes[e.FromNode], nodes[e.ToNode]
-		if from == nil || to == nil {
-			continue
-		}
-		a := v.sidePoint(from, e.FromSide, to)
-		b := v.sidePoint(to, e.ToSide, from)
-		if (a.X < 0 && b.X < 0) || (a.Y < 0 && b.Y < 0) || (a.X > size.Width && b.X > size.Width) || (a.Y > size.Height && b.Y > size.Height) {
-			continue
-		}
-		c := edge
-		if t, ok := jsoncanvas.Color(e.Color); ok {
-			c = t
-		}
-		width := max(1, float32(2*v.scale))
-		r.line(a, b, c, width)
-		head := float32(12 * v.scale)
-		if head >= 3 {
-			if e.ToArrow {
-				r.arrow(a, b, head, c, width)
+	drawEdges := func() {
+		for _, e := range v.board.Edges {
+			from, to := nodes[e.FromNode], nodes[e.ToNode]
+			if from == nil || to == nil {
+				continue
 			}
-			if e.FromArrow {
-				r.arrow(b, a, head, c, width)
+			a := v.sidePoint(from, e.FromSide, to)
+			b := v.sidePoint(to, e.ToSide, from)
+			if (a.X < 0 && b.X < 0) || (a.Y < 0 && b.Y < 0) || (a.X > size.Width && b.X > size.Width) || (a.Y > size.Height && b.Y > size.Height) {
+				continue
 			}
-		}
-		if e.Label != "" && showText {
-			// On a patch of the board's colour, so the line does not run through it.
-			mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
-			back := r.rect()
-			t := r.text(e.Label, textSize, fg, false, mid)
-			m := t.MinSize()
-			t.Move(fyne.NewPos(mid.X-m.Width/2, mid.Y-m.Height/2))
-			back.FillColor, back.StrokeWidth, back.CornerRadius = r.bg.FillColor, 0, 3
-			back.Move(fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2))
-			back.Resize(fyne.NewSize(m.Width+8, m.Height))
-			back.Refresh()
+			c := edge
+			if t, ok := jsoncanvas.Color(e.Color); ok {
+				c = t
+			}
+			width := max(1, float32(2*v.scale))
+			r.line(a, b, c, width)
+			head := float32(12 * v.scale)
+			if head >= 3 {
+				if e.ToArrow {
+					r.arrow(a, b, head, c, width)
+				}
+				if e.FromArrow {
+					r.arrow(b, a, head, c, width)
+				}
+			}
+			if e.Label != "" && showText {
+				// On a patch of the board's colour, so the line does not run through it.
+				mid := fyne.NewPos((a.X+b.X)/2, (a.Y+b.Y)/2)
+				back := r.rect()
+				t := r.text(e.Label, textSize, fg, false, mid)
+				m := t.MinSize()
+				t.Move(fyne.NewPos(mid.X-m.Width/2, mid.Y-m.Height/2))
+				back.FillColor, back.StrokeWidth, back.CornerRadius = r.bg.FillColor, 0, 3
+				back.Move(fyne.NewPos(mid.X-m.Width/2-4, mid.Y-m.Height/2))
+				back.Resize(fyne.NewSize(m.Width+8, m.Height))
+				back.Refresh()
+			}
 		}
 	}
+	drawNodes(true)
+	drawEdges()
+	drawNodes(false)
 }
 
 // arrow draws an arrowhead at b, pointing from a.
