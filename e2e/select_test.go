@@ -76,4 +76,11 @@ func TestSelect_DragCopyAndQuote(t *testing.T) {
 	a.xdo("click", "--repeat", "2", "--delay", "80", "1")
 	a.Key("ctrl+c")
 	a.Wait("the word on the clipboard", func() bool { return strings.TrimSpace(a.Clipboard()) == "Third" })
+
+	// A drag that ends below the note, on the status line (as a drag past the bottom to
+	// scroll does), keeps the keyboard in the note: Ctrl+C copies.
+	bottom := a.Shot("").Bounds().Max.Y - 4
+	a.Drag(word.Min.X+1, y, x+200, bottom)
+	a.Key("ctrl+c")
+	a.Wait("the last paragraph on the clipboard", func() bool { return a.Clipboard() == "Third paragraph to stay out." })
 }

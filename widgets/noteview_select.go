@@ -654,10 +654,22 @@ func (b *pageBody) Dragged(e *fyne.DragEvent) {
 	}
 }
 
-// DragEnd implements fyne.Draggable.
+// DragEnd implements fyne.Draggable. A drag often ends outside the note (past its bottom,
+// to scroll): the driver then takes the keyboard focus away from it, after this returns.
+// The note takes it back once the release is handled, so that Ctrl+C copies what was
+// selected.
 func (b *pageBody) DragEnd() {
-	if b.view != nil {
-		b.view.sel.pressed = false
+	v := b.view
+	if v == nil {
+		return
+	}
+	v.sel.pressed = false
+	if v.HasSelection() {
+		go fyne.Do(func() {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(v); c != nil && c.Focused() != v {
+				c.Focus(v)
+			}
+		})
 	}
 }
 
