@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -190,9 +189,6 @@ func (v *CanvasView) nodeAt(p fyne.Position) *jsoncanvas.Node {
 	}
 	return nil
 }
-
-// Cursor implements desktop.Cursorable.
-func (v *CanvasView) Cursor() desktop.Cursor { return desktop.DefaultCursor }
 
 // FocusGained implements fyne.Focusable.
 func (v *CanvasView) FocusGained() {}

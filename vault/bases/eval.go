@@ -156,10 +156,6 @@ func (e *env) eval(n node) (Value, error) {
 			if k >= 0 && k < len(items) {
 				return items[k], nil
 			}
-			return Null, nil
-		}
-		if x.Kind == KindNull || e.row == nil {
-			return Null, nil
 		}
 		return Null, nil
 	case unaryNode:
@@ -761,7 +757,7 @@ func parseDuration(v Value) (duration, bool) {
 			d.years += int(n)
 		case unit == "m" || unit == "min" || strings.HasPrefix(unit, "minute"):
 			d.clock += time.Duration(n * float64(time.Minute))
-		case unit == "mo" || strings.HasPrefix(unit, "month") || unit == "M":
+		case unit == "mo" || strings.HasPrefix(unit, "month"):
 			d.months += int(n)
 		case unit == "w" || strings.HasPrefix(unit, "week"):
 			d.days += int(n * 7)

@@ -108,14 +108,13 @@ func Parse(data []byte) (*Board, []Problem, error) {
 	var groups, cards []Node
 	for i, el := range nodes {
 		m, line := el.raw, el.line
-		at := func(json.RawMessage) int { return line }
 		if len(groups)+len(cards) >= MaxNodes {
-			problems = append(problems, Problem{at(m), fmt.Sprintf("only the first %d nodes are shown", MaxNodes)})
+			problems = append(problems, Problem{line, fmt.Sprintf("only the first %d nodes are shown", MaxNodes)})
 			break
 		}
 		var n rawNode
 		if err := json.Unmarshal(m, &n); err != nil {
-			problems = append(problems, Problem{at(m), fmt.Sprintf("node %d is not an object", i+1)})
+			problems = append(problems, Problem{line, fmt.Sprintf("node %d is not an object", i+1)})
 			continue
 		}
 		node, why := n.node()
@@ -123,7 +122,7 @@ func Parse(data []byte) (*Board, []Problem, error) {
 			why = fmt.Sprintf("a second node with the id %q", node.ID)
 		}
 		if why != "" {
-			problems = append(problems, Problem{at(m), why})
+			problems = append(problems, Problem{line, why})
 			continue
 		}
 		ids[node.ID] = true
@@ -136,18 +135,17 @@ func Parse(data []byte) (*Board, []Problem, error) {
 	b.Nodes = append(groups, cards...)
 	for i, el := range edges {
 		m, line := el.raw, el.line
-		at := func(json.RawMessage) int { return line }
 		if len(b.Edges) >= MaxEdges {
-			problems = append(problems, Problem{at(m), fmt.Sprintf("only the first %d edges are shown", MaxEdges)})
+			problems = append(problems, Problem{line, fmt.Sprintf("only the first %d edges are shown", MaxEdges)})
 			break
 		}
 		var e rawNode
 		if err := json.Unmarshal(m, &e); err != nil {
-			problems = append(problems, Problem{at(m), fmt.Sprintf("edge %d is not an object", i+1)})
+			problems = append(problems, Problem{line, fmt.Sprintf("edge %d is not an object", i+1)})
 			continue
 		}
 		if !ids[e.FromNode] || !ids[e.ToNode] {
-			problems = append(problems, Problem{at(m), fmt.Sprintf("edge %q joins a node the board does not have", e.ID)})
+			problems = append(problems, Problem{line, fmt.Sprintf("edge %q joins a node the board does not have", e.ID)})
 			continue
 		}
 		b.Edges = append(b.Edges, Edge{ID: e.ID, FromNode: e.FromNode, ToNode: e.ToNode,
