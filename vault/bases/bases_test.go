@@ -1,6 +1,9 @@
 package bases
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -262,5 +265,43 @@ func TestRowOf_BrokenFrontmatter(t *testing.T) {
 				t.Errorf("good.md typed as %+v", p)
 			}
 		}
+	}
+}
+
+// A new snapshot reads again only the notes that changed: the others keep their typed
+// properties, and every row sees the new snapshot's links.
+func TestRows_ANewSnapshotReadsOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "---\npages: 1\n---\nSee [[c]].\n")
+	write("b.md", "---\npages: 2\n---\nB.\n")
+	v, err := vault.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := Rows(v, v.Index())
+	write("b.md", "---\npages: 20\n---\nB.\n")
+	write("c.md", "# C\n")
+	ix := v.Update("b.md", "c.md")
+	byPath := func(rows []*Row) map[string]*Row {
+		m := map[string]*Row{}
+		for _, r := range rows {
+			m[r.Path] = r
+		}
+		return m
+	}
+	old, now := byPath(first), byPath(Rows(v, ix))
+	if got := now["b.md"].Props["pages"].String(); got != "20" {
+		t.Errorf("the changed note reads pages %s, want 20", got)
+	}
+	if fmt.Sprintf("%p", now["a.md"].Props) != fmt.Sprintf("%p", old["a.md"].Props) {
+		t.Error("the unchanged note's properties were read again")
+	}
+	if got := now["a.md"].Links; len(got) != 1 || got[0] != "c.md" {
+		t.Errorf("a.md links to %q in the new snapshot, want c.md (written since)", got)
 	}
 }

@@ -13,11 +13,14 @@ import (
 )
 
 // rowsCache keeps the rows of the last index snapshot asked for: opening a base, switching
-// its views and rendering notes that embed it then read the vault once.
+// its views and rendering notes that embed it then read the vault once. A new snapshot (a
+// note saved) reads again only the notes that changed: a snapshot keeps the *vault.Note of
+// every note it did not parse again, so the typed properties of those are taken over.
 var rowsCache struct {
 	sync.Mutex
-	ix   *vault.Index
-	rows []*Row
+	ix    *vault.Index
+	rows  []*Row
+	props map[*vault.Note]map[string]Value
 }
 
 // Rows makes a row of every note of the vault, its properties typed from its frontmatter
@@ -30,14 +33,18 @@ func Rows(v *vault.Vault, ix *vault.Index) []*Row {
 	if rowsCache.ix == ix && rowsCache.rows != nil {
 		return rowsCache.rows
 	}
-	rows := readRows(v, ix)
-	rowsCache.ix, rowsCache.rows = ix, rows
+	rows, props := readRows(v, ix, rowsCache.props)
+	rowsCache.ix, rowsCache.rows, rowsCache.props = ix, rows, props
 	return rows
 }
 
-func readRows(v *vault.Vault, ix *vault.Index) []*Row {
+// readRows makes the rows of ix, taking the properties of the notes in known (by their
+// *vault.Note) instead of reading them; it returns the properties of every note for the next
+// snapshot.
+func readRows(v *vault.Vault, ix *vault.Index, known map[*vault.Note]map[string]Value) ([]*Row, map[*vault.Note]map[string]Value) {
 	paths := ix.Paths()
 	out := make([]*Row, len(paths))
+	notes := make([]*vault.Note, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -46,7 +53,12 @@ func readRows(v *vault.Vault, ix *vault.Index) []*Row {
 			defer wg.Done()
 			for i := range next {
 				if n := ix.Note(paths[i]); n != nil {
-					out[i] = RowOf(v, ix, n)
+					notes[i] = n
+					if props, ok := known[n]; ok {
+						out[i] = rowWith(ix, n, props)
+					} else {
+						out[i] = RowOf(v, ix, n)
+					}
 				}
 			}
 		}()
@@ -57,17 +69,20 @@ func readRows(v *vault.Vault, ix *vault.Index) []*Row {
 	close(next)
 	wg.Wait()
 	rows := out[:0]
-	for _, r := range out {
+	props := make(map[*vault.Note]map[string]Value, len(out))
+	for i, r := range out {
 		if r != nil {
 			rows = append(rows, r)
+			props[notes[i]] = r.Props
 		}
 	}
-	return rows
+	return rows, props
 }
 
-// RowOf is the row of note n.
-func RowOf(v *vault.Vault, ix *vault.Index, n *vault.Note) *Row {
-	r := &Row{Path: n.Path, Size: n.Size, MTime: n.ModTime, Tags: n.Tags, Props: map[string]Value{}}
+// rowWith is the row of note n with its properties known: its links are resolved again,
+// since notes written since may now be what they point at.
+func rowWith(ix *vault.Index, n *vault.Note, props map[string]Value) *Row {
+	r := &Row{Path: n.Path, Size: n.Size, MTime: n.ModTime, Tags: n.Tags, Props: props}
 	for _, l := range n.Links {
 		if p := ix.Resolve(n.Path, l.Target); p != "" {
 			r.Links = append(r.Links, p)
@@ -75,6 +90,12 @@ func RowOf(v *vault.Vault, ix *vault.Index, n *vault.Note) *Row {
 			r.Links = append(r.Links, l.Target)
 		}
 	}
+	return r
+}
+
+// RowOf is the row of note n.
+func RowOf(v *vault.Vault, ix *vault.Index, n *vault.Note) *Row {
+	r := rowWith(ix, n, map[string]Value{})
 	if n.BodyOffset > 0 && v != nil {
 		if src, err := v.Source(n.Path); err == nil && n.BodyOffset <= len(src) {
 			if props := frontmatter(src[:n.BodyOffset]); props != nil {
