@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -83,7 +84,7 @@ func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool),
 				}
 				return nil, false
 			}
-			return ix.VideoList(v.Source), true
+			return snapshotVideos(v, ix), true
 		},
 		NotesLinkingTo: func(name string) int {
 			if ix, parsed := index(); parsed {
@@ -97,4 +98,23 @@ func NewRenderInput(v *vault.Vault, index func() (ix *vault.Index, parsed bool),
 // SnapshotInput is NewRenderInput for a note of the published snapshot ix.
 func SnapshotInput(v *vault.Vault, ix *vault.Index, videoURL func(string, int) string) RenderInput {
 	return NewRenderInput(v, func() (*vault.Index, bool) { return ix, true }, videoURL, nil)
+}
+
+// videosCache keeps the video list of the last snapshot: a channel note with a videos block
+// is rendered again on every scroll back, reload and visit, and the list reads the vault's
+// channel notes.
+var videosCache struct {
+	sync.Mutex
+	ix     *vault.Index
+	videos []vault.Video
+}
+
+// snapshotVideos is ix.VideoList, once per snapshot.
+func snapshotVideos(v *vault.Vault, ix *vault.Index) []vault.Video {
+	videosCache.Lock()
+	defer videosCache.Unlock()
+	if videosCache.ix != ix {
+		videosCache.ix, videosCache.videos = ix, ix.VideoList(v.Source)
+	}
+	return videosCache.videos
 }
