@@ -118,6 +118,7 @@ func rowLength(b *noteBlock) int {
 func (v *NoteView) setSelection(anchor, focus selPos) {
 	s := v.sel
 	oldLo, oldHi := s.bounds()
+	oldAnchor, oldFocus := s.anchor, s.focus
 	wasEmpty := s.empty()
 	s.anchor, s.focus = anchor, focus
 	if v.note == nil {
@@ -141,7 +142,11 @@ func (v *NoteView) setSelection(anchor, focus selPos) {
 	}
 	// Redraw the selSegments of the rows the old or the new selection touches.
 	from, to := lo.row, hi.row
-	if !wasEmpty {
+	switch {
+	case !wasEmpty && anchor == oldAnchor:
+		// A drag: only the rows between the old focus and the new one change.
+		from, to = min(oldFocus.row, focus.row), max(oldFocus.row, focus.row)
+	case !wasEmpty:
 		from, to = min(from, oldLo.row), max(to, oldHi.row)
 	}
 	if wasEmpty && s.empty() {
