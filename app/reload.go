@@ -137,11 +137,18 @@ func (rl *reloader) apply(r vault.Reload) {
 		return
 	}
 	switch {
+	case ix.Note(open) == nil && ix.IsAttachment(open):
+		// A base, a board or an attachment on show: a base runs again (the snapshot hook),
+		// the others stand as they are.
 	case ix.Note(open) == nil:
 		if rl.deleted != open {
 			rl.showDeleted(v, open)
 		}
 	case rl.deleted == open || slices.Contains(r.Changed, open) || slices.Contains(r.Added, open) || r.Rescan:
+		rl.rerender(open)
+	case rl.note.Note() != nil && rl.note.Note().Path() == open && rl.note.Note().Stale(r):
+		// The note embeds a base, a videos block or a note that changed: shown again, in
+		// place, it shows them as they are now.
 		rl.rerender(open)
 	default:
 		rl.side.showNote(v, ix, open)

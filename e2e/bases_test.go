@@ -58,6 +58,12 @@ func TestBases_EmbeddedAndOpened(t *testing.T) {
 	if _, ok := Find(a.Words(a.Shot(""), p.noteArea()), "Old Map"); ok {
 		t.Error("the abandoned book is in the table")
 	}
+	// A book started meanwhile joins the embedded table: the note follows the vault, not only
+	// its own file.
+	if err := os.WriteFile(filepath.Join(dir, "books", "Harbour Notes.md"), []byte(book("reading", 200, 50)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a.WaitText(p.noteArea(), "Harbour Notes")
 
 	// The base's name opens the base; its switcher turns to the cards.
 	a.ClickText(p.noteArea(), "Library")

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
+	"vaultview/vault/bases"
 	"vaultview/widgets"
 )
 
@@ -436,5 +437,65 @@ func TestNoteView_TappingAHeaderTagOpensIt(t *testing.T) {
 	tapShownText(t, w.Canvas(), "#history/medieval")
 	if len(opened) != 1 || opened[0] != "history/medieval" {
 		t.Fatalf("tapping the tag opened %v", opened)
+	}
+}
+
+// A note is stale after a reload that changed what it shows of other files: any reload when
+// it shows a base or a videos block, a change to a note it embeds (at any depth) otherwise.
+func TestRenderedNote_StaleAfterWhatItShowsChanged(t *testing.T) {
+	test.NewTempApp(t)
+	notes := map[string]string{
+		"plain.md":  "Just text with a [[deep]] link.\n",
+		"embeds.md": "![[middle]]\n",
+		"middle.md": "Middle\n\n![[deep]]\n",
+		"deep.md":   "Deep text.\n",
+		"base.md":   "![[Episodes.base]]\n",
+		"videos.md": "```videos\n```\n",
+		"nested.md": "![[base]]\n",
+	}
+	src := func(p string) []byte { return []byte(notes[p]) }
+	render := func(p string) *widgets.RenderedNote {
+		return widgets.RenderNote(widgets.RenderInput{
+			Source: src(p),
+			Note:   vault.ParseNote(p, src(p)),
+			Resolve: func(_, target string) string {
+				if _, ok := notes[target+".md"]; ok {
+					return target + ".md"
+				}
+				if strings.HasSuffix(target, ".base") {
+					return target
+				}
+				return ""
+			},
+			LoadNote: func(p string) ([]byte, *vault.Note, bool) {
+				return src(p), vault.ParseNote(p, src(p)), notes[p] != ""
+			},
+			RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) { return bases.Table{}, nil, nil },
+			Videos:  func() ([]vault.Video, bool) { return nil, true },
+		})
+	}
+	other := vault.Reload{Changed: []string{"unrelated.md"}}
+	deep := vault.Reload{Changed: []string{"deep.md"}}
+	gone := vault.Reload{Removed: []string{"middle.md"}}
+	moved := vault.Reload{Renamed: map[string]string{"deep.md": "elsewhere/deep.md"}}
+	for _, tc := range []struct {
+		note   string
+		reload vault.Reload
+		stale  bool
+	}{
+		{"plain.md", deep, false}, // a link shows nothing of its target
+		{"plain.md", vault.Reload{Rescan: true}, false},
+		{"embeds.md", other, false},
+		{"embeds.md", deep, true}, // embedded two deep
+		{"embeds.md", gone, true},
+		{"embeds.md", moved, true},
+		{"embeds.md", vault.Reload{Rescan: true}, true},
+		{"base.md", other, true},
+		{"videos.md", other, true},
+		{"nested.md", other, true}, // the base is in the embedded note
+	} {
+		if got := render(tc.note).Stale(tc.reload); got != tc.stale {
+			t.Errorf("%s after %+v: stale %v, want %v", tc.note, tc.reload, got, tc.stale)
+		}
 	}
 }

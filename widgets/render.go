@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -76,6 +77,33 @@ type RenderedNote struct {
 	headings []renderedHeading
 	header   noteHeaderData
 	act      *noteActions
+	// deps is what the note shows of other files.
+	deps renderDeps
+}
+
+// renderDeps is what a rendered note shows of other files than its own.
+type renderDeps struct {
+	// live is set when it shows what the whole vault holds: an embedded base's rows, a
+	// ```videos block.
+	live bool
+	// embeds are the notes it embeds, at any depth.
+	embeds []string
+}
+
+// Stale reports whether the reload r leaves the note showing something old of another
+// file: any change when it shows a base or a videos block, else a change to a note it
+// embeds. (A change to the note itself is the caller's to see.)
+func (r *RenderedNote) Stale(rl vault.Reload) bool {
+	if r.deps.live || rl.Rescan {
+		return r.deps.live || len(r.deps.embeds) > 0
+	}
+	for _, p := range r.deps.embeds {
+		_, renamed := rl.Renamed[p]
+		if renamed || slices.Contains(rl.Changed, p) || slices.Contains(rl.Added, p) || slices.Contains(rl.Removed, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // renderedHeading is one heading of the shown note and the row it starts.
@@ -181,6 +209,7 @@ func RenderNote(in RenderInput) *RenderedNote {
 		problems: &out.Problems,
 		images:   map[string]*loadedImage{},
 		formulas: new(int),
+		deps:     &out.deps,
 	}
 	// Any link may be previewed, in the body, the header or an embed.
 	out.act.keepPreviewInput(&in)
@@ -239,6 +268,9 @@ type noteRenderer struct {
 
 	// formulas counts the display formulas typeset so far (math.go), shared with embeds.
 	formulas *int
+	// deps is RenderedNote.deps, shared with embeds: a base in an embedded note makes the
+	// embedding note live too.
+	deps *renderDeps
 }
 
 // problem records something that could not be shown as written, with its line.

@@ -20,6 +20,7 @@ const maxEmbeddedBaseRows = 50
 // with `this` the embedding note, the base's name a link to open it whole, and what the base
 // could not use said under it.
 func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
+	r.setLive()
 	view := w.Fragment
 	t, problems, err := r.in.RunBase(target, view, r.note)
 	title := strings.TrimSuffix(path.Base(target), path.Ext(target))
@@ -64,5 +65,12 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	notes = append(notes, problems...)
 	for _, n := range notes {
 		f.text(n, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText})
+	}
+}
+
+// setLive marks the note being rendered as showing what other notes hold.
+func (r *noteRenderer) setLive() {
+	if r.deps != nil {
+		r.deps.live = true
 	}
 }

@@ -71,6 +71,9 @@ func (r *noteRenderer) embedNote(w *md.Wikilink, target string) *noteBlock {
 		info.problem = "Embedded notes are not loaded here."
 		return b
 	}
+	if r.deps != nil && !slices.Contains(r.deps.embeds, target) {
+		r.deps.embeds = append(r.deps.embeds, target)
+	}
 	src, n, ok := r.in.LoadNote(target)
 	if !ok || n == nil {
 		info.problem = "The note could not be read."
@@ -90,6 +93,7 @@ func (r *noteRenderer) embedNote(w *md.Wikilink, target string) *noteBlock {
 		depth:    r.depth + 1,
 		chain:    append(slices.Clone(r.chain), r.note.Path),
 		formulas: r.formulas,
+		deps:     r.deps,
 	}
 	doc := vault.Markdown().Parser().Parse(text.NewReader(sub.src))
 	var blocks []*noteBlock

@@ -21,6 +21,7 @@ import (
 const maxVideoRows = 200
 
 func (r *noteRenderer) videosBlock(query string) widget.RichTextSegment {
+	r.setLive()
 	videos, ok := r.in.Videos()
 	if !ok {
 		return &widget.TextSegment{Style: videosNote, Text: "The videos show once the vault is read."}
