@@ -60,6 +60,7 @@ func (w *Window) showCanvas(p string) {
 				return
 			}
 			w.shown = ""
+			w.canvas.RenderText = cardRenderer(v, ix, p, videoURL(w.player))
 			w.canvas.SetBoard(board, files)
 			w.setCenter(w.canvas)
 			if c := w.win.Canvas(); c != nil {
@@ -74,6 +75,18 @@ func (w *Window) showCanvas(p string) {
 			}
 		})
 	}()
+}
+
+// cardRenderer renders the text cards of the board at p as notes of its folder: their links
+// resolve from there, and their embeds, images and chips show as in a note.
+func cardRenderer(v *vault.Vault, ix *vault.Index, p string, vurl func(string, int) string) func(string) *widgets.RenderedNote {
+	name := strings.TrimSuffix(p, path.Ext(p)) + " (card).md"
+	return func(text string) *widgets.RenderedNote {
+		in := widgets.SnapshotInput(v, ix, vurl)
+		in.Source = []byte(text)
+		in.Note = vault.ParseNote(name, in.Source)
+		return widgets.RenderNote(in)
+	}
 }
 
 // canvasFile is what a file card of the board at from shows of the file it names.

@@ -308,6 +308,11 @@ func (w *Window) openStart(note string) {
 	ix := w.vault.Index()
 	p, fragment, missing := w.startPath(ix, note, func(p string) bool { return ix.Note(p) != nil }, true)
 	if missing {
+		// NOTE may name a board, a base or another file of the vault.
+		if q, a := findNote(ix, w.source.Dir, note, ix.IsAttachment, false); q != "" {
+			w.Open(q, a.fragment)
+			return
+		}
 		name := unresolvedName(parseNoteArg(note))
 		w.OpenUnresolved(name)
 		w.setStatus(fmt.Sprintf("No note called “%s” in %s: this page lists the notes that link to that name", name, w.source.Name()))

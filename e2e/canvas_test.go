@@ -9,7 +9,7 @@ import (
 // them and a labelled edge.
 const boardFile = `{"nodes":[
  {"id":"g","type":"group","x":-40,"y":-80,"width":820,"height":420,"label":"Sea board","color":"5"},
- {"id":"t","type":"text","x":0,"y":0,"width":300,"height":140,"text":"# Tides rise twice\n- every day\n- with the moon"},
+ {"id":"t","type":"text","x":0,"y":0,"width":300,"height":140,"text":"# Tides rise twice\n- every **day**\n- see [[Tide tables]]"},
  {"id":"f","type":"file","x":440,"y":0,"width":300,"height":140,"file":"Moon phases.md"},
  {"id":"l","type":"link","x":0,"y":220,"width":300,"height":60,"url":"https://example.org/tides"}],
  "edges":[{"id":"e","fromNode":"t","fromSide":"right","toNode":"f","toSide":"left","label":"pulls","color":"1"}]}`
@@ -22,6 +22,7 @@ func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 	dir := WriteVault(t, map[string]string{
 		"Start.md":       "# Start\n\nThe vault's first page.\n",
 		"Moon phases.md": "# Moon phases\n\nThe moon waxes and wanes.\n",
+		"Tide tables.md": "# Tide tables\n\nHigh water at noon.\n",
 		"Board.canvas":   boardFile,
 	})
 	a := Start(t, dir, "Start.md")
@@ -49,6 +50,11 @@ func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 		r, ok := Find(a.Words(a.Shot(""), image.Rectangle{}), "Tides rise twice")
 		return ok && abs(r.Min.X-before.Min.X) <= 3 && abs(r.Min.Y-before.Min.Y) <= 3
 	})
+	// The text card is Markdown rendered: its link opens the note.
+	a.ClickText(image.Rectangle{}, "tables")
+	a.WaitTitle("Tide tables")
+	a.Key("alt+Left")
+	a.WaitTitle("Board.canvas")
 	a.ClickText(image.Rectangle{}, "Moon phases")
 	a.WaitTitle("Moon phases")
 }

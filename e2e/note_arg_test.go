@@ -26,6 +26,7 @@ func TestNoteArg_EveryFormOpensItsNote(t *testing.T) {
 		"index.md":                             "---\ntitle: Home page\n---\n\nThe start page. See [[Nowhere Yet]].\n",
 		"sub/Second.md":                        "---\ntitle: Second note\n---\n\nThe second note.\n",
 		"companies/amazon_web_services_aws.md": long.String(),
+		"boards/Study plan.canvas":             `{"nodes":[{"id":"t","type":"text","x":0,"y":0,"width":300,"height":120,"text":"Marigold lantern week"}]}`,
 	})
 	for _, tc := range []struct {
 		name, note, title string
@@ -36,6 +37,7 @@ func TestNoteArg_EveryFormOpensItsNote(t *testing.T) {
 		{"normalised spelling", "Amazon Web Services AWS", "Amazon Web Services"},
 		{"heading", "Amazon Web Services AWS#Pricing history", "Amazon Web Services"},
 		{"unknown name", "Nowhere Yet", "Nowhere Yet"},
+		{"board", "Study plan.canvas", "Study plan.canvas"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a := Start(t, dir, tc.note)
@@ -50,6 +52,8 @@ func TestNoteArg_EveryFormOpensItsNote(t *testing.T) {
 				if _, ok := Find(words, "Zeppelin orchard"); ok {
 					a.fail("the note's top is still on the screen; read: %s", joinWords(words))
 				}
+			case "board":
+				a.WaitText(image.Rectangle{}, "Marigold lantern")
 			case "unknown name":
 				a.WaitText(image.Rectangle{}, "No note called")
 				a.WaitText(image.Rectangle{}, "Not written yet")

@@ -16,8 +16,8 @@ import (
 
 // CanvasView shows a board of Obsidian's Canvas (issue #16, item 3) on a plane the reader
 // pans (drag, arrow keys, the wheel with Shift) and zooms (the wheel, + and -, 0 to fit the
-// whole board). Cards are drawn as their kind asks: a text card's Markdown as it reads
-// (headings bold, lists with bullets, links as their text), a file card with the note's
+// whole board). Cards are drawn as their kind asks: a text card's Markdown rendered as a
+// note (canvas_card.go; zoomed out, as lines that read as it does), a file card with the note's
 // title and first lines (a click opens it), a link card with its address (a click opens it
 // outside), a group as a labelled frame under its cards; edges join the sides they name,
 // with arrowheads, labels and colours.
@@ -32,6 +32,9 @@ type CanvasView struct {
 	OnOpenNote func(path, fragment string)
 	// OnOpenURL is called when a link card is clicked.
 	OnOpenURL func(u *url.URL)
+	// RenderText renders a text card's Markdown as a note of the board's folder; it is called
+	// off the UI goroutine. Nil draws text cards as lines of text at every zoom.
+	RenderText func(text string) *RenderedNote
 
 	board *jsoncanvas.Board
 	byID  map[string]*jsoncanvas.Node
@@ -42,6 +45,12 @@ type CanvasView struct {
 	fitted        bool
 	// text is a text card's lines, made once per card.
 	text map[int][]canvasLine
+	// rendered are the text cards rendered by RenderText so far, by node; pending those
+	// being rendered.
+	rendered map[int]*RenderedNote
+	pending  map[int]bool
+	// async runs RenderText's work; tests replace it.
+	async func(func())
 }
 
 // CanvasFile is what a file card shows of its file: the note's title and first lines, or
@@ -62,7 +71,7 @@ type canvasLine struct {
 
 // NewCanvasView returns an empty board.
 func NewCanvasView() *CanvasView {
-	v := &CanvasView{scale: 1}
+	v := &CanvasView{scale: 1, async: func(f func()) { go f() }}
 	v.ExtendBaseWidget(v)
 	return v
 }
@@ -71,6 +80,7 @@ func NewCanvasView() *CanvasView {
 // The view fits the whole board.
 func (v *CanvasView) SetBoard(b *jsoncanvas.Board, files map[string]CanvasFile) {
 	v.board, v.files, v.text = b, files, map[int][]canvasLine{}
+	v.rendered, v.pending = map[int]*RenderedNote{}, map[int]bool{}
 	v.byID = make(map[string]*jsoncanvas.Node, len(b.Nodes))
 	for i := range b.Nodes {
 		v.byID[b.Nodes[i].ID] = &b.Nodes[i]
@@ -248,6 +258,51 @@ func (v *CanvasView) linesOf(i int) []canvasLine {
 	return out
 }
 
+// maxRenderedCards bounds the rendered text cards a board keeps.
+const maxRenderedCards = 256
+
+// renderCard renders text card i in the background; the board is drawn again when it is.
+// The rendered note's links open as a file card's do.
+func (v *CanvasView) renderCard(i int) {
+	if v.pending[i] || v.RenderText == nil {
+		return
+	}
+	v.pending[i] = true
+	board, text, render := v.board, v.board.Nodes[i].Text, v.RenderText
+	v.async(func() {
+		rn := render(text)
+		uiDo(func() {
+			if v.board != board || rn == nil {
+				return
+			}
+			rn.act.elsewhere = &linkHandlers{
+				openNote: func(p, fragment string) {
+					if v.OnOpenNote != nil {
+						v.OnOpenNote(p, fragment)
+					}
+				},
+				openURL: func(u *url.URL) {
+					if v.OnOpenURL != nil {
+						v.OnOpenURL(u)
+					}
+				},
+			}
+			if len(v.rendered) >= maxRenderedCards {
+				// A reader touring a big board: forget some, they render again if needed.
+				for k := range v.rendered {
+					delete(v.rendered, k)
+					delete(v.pending, k)
+					if len(v.rendered) < maxRenderedCards*3/4 {
+						break
+					}
+				}
+			}
+			v.rendered[i] = rn
+			v.Refresh()
+		})
+	})
+}
+
 // markdownLine is a line of Markdown as a card shows it: a heading bold without its #s, a
 // list item with a bullet, emphasis and links as their text.
 func markdownLine(raw string) canvasLine {
@@ -317,7 +372,7 @@ func plainMarkdown(s string) string {
 
 // CreateRenderer implements fyne.Widget.
 func (v *CanvasView) CreateRenderer() fyne.WidgetRenderer {
-	r := &canvasViewRenderer{v: v, bg: canvas.NewRectangle(color.Transparent)}
+	r := &canvasViewRenderer{v: v, bg: canvas.NewRectangle(color.Transparent), cards: map[int]*richCard{}}
 	return r
 }
 
@@ -332,6 +387,25 @@ type canvasViewRenderer struct {
 	objects    []fyne.CanvasObject
 	nr, nt, nl int
 	ni         int
+	// cards are the rendered text cards drawn lately, by node; frame counts the frames.
+	cards map[int]*richCard
+	frame uint64
+}
+
+// richCard is text card i as a rendered note, or nil while it is being rendered.
+func (r *canvasViewRenderer) richCard(i int, th fyne.Theme, factor float32) *richCard {
+	rn := r.v.rendered[i]
+	if rn == nil {
+		r.v.renderCard(i)
+		return nil
+	}
+	c := r.cards[i]
+	if c == nil || c.note != rn {
+		c = newRichCard(rn, th, factor)
+		r.cards[i] = c
+	}
+	c.frame = r.frame
+	return c
 }
 
 func (r *canvasViewRenderer) Destroy() {}
@@ -408,6 +482,8 @@ func (r *canvasViewRenderer) draw() {
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	size := v.Size()
 	r.objects, r.nr, r.nt, r.nl, r.ni = r.objects[:0], 0, 0, 0, 0
+	r.frame++
+	defer r.dropCards()
 	r.bg.FillColor = th.Color(theme.ColorNameBackground, variant)
 	r.bg.Resize(size)
 	r.objects = append(r.objects, r.bg)
@@ -421,6 +497,8 @@ func (r *canvasViewRenderer) draw() {
 	link := th.Color(theme.ColorNameHyperlink, variant)
 	textSize := th.Size(theme.SizeNameText) * float32(v.scale)
 	showText := textSize >= 5
+	rich, factor := v.RenderText != nil && textSize >= minRichTextSize, float32(v.scale)
+	nrich := 0
 	inView := func(x, y, w, h float64) bool {
 		p := v.ToScreen(x, y)
 		return p.X < size.Width && p.Y < size.Height && p.X+float32(w*v.scale) > 0 && p.Y+float32(h*v.scale) > 0
@@ -477,6 +555,14 @@ func (r *canvasViewRenderer) draw() {
 					r.text(n.Label, textSize*1.1, fg, true, fyne.NewPos(at.X, at.Y-textSize*1.6))
 				}
 			case "text":
+				if rich && nrich < maxRichCards {
+					if c := r.richCard(i, th, factor); c != nil {
+						nrich++
+						c.place(fyne.NewPos(x, y), fyne.NewSize(w-2*pad, h-2*pad), th, factor)
+						r.objects = append(r.objects, c.clip)
+						continue
+					}
+				}
 				for _, l := range v.linesOf(i) {
 					if !write(l.text, fg, l.heading) {
 						break
@@ -552,6 +638,19 @@ func (r *canvasViewRenderer) draw() {
 	drawNodes(true)
 	drawEdges()
 	drawNodes(false)
+}
+
+// dropCards forgets the rendered cards not drawn in this frame once there are more of them
+// than two frames' worth.
+func (r *canvasViewRenderer) dropCards() {
+	if len(r.cards) <= 2*maxRichCards {
+		return
+	}
+	for i, c := range r.cards {
+		if c.frame != r.frame {
+			delete(r.cards, i)
+		}
+	}
 }
 
 // arrow draws an arrowhead at b, pointing from a.

@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
+	"vaultview/vault"
 	"vaultview/vault/jsoncanvas"
 	"vaultview/widgets"
 )
@@ -170,5 +172,75 @@ func TestCanvasView_ImageCard(t *testing.T) {
 	top := v.ToScreen(0, 0)
 	if img.Position().Y <= top.Y || img.Size().Height <= 0 || img.Position().Y+img.Size().Height > v.ToScreen(0, 240).Y {
 		t.Errorf("image at %v size %v, card from %v to %v", img.Position(), img.Size(), top, v.ToScreen(300, 240))
+	}
+}
+
+// A text card read zoomed in is a rendered note: a callout is a box with its title (not its
+// markup), and a link in it opens its note. Rendering happens in the background; until it
+// lands, the card reads as lines.
+func TestCanvasView_TextCardsAreRenderedMarkdown(t *testing.T) {
+	test.NewTempApp(t)
+	const card = "# Tides\n\n> [!tip] Slack water\n> Wait for it.\n\nSee [[moon_phases|the moon]] now.\n\n- a **listed** word\n"
+	b, _, err := jsoncanvas.Parse([]byte(`{"nodes":[{"id":"t","type":"text","x":0,"y":0,"width":400,"height":300,"text":` +
+		fmt.Sprintf("%q", card) + `}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := widgets.NewCanvasView()
+	var queued []func()
+	widgets.SetCanvasAsync(v, func(f func()) { queued = append(queued, f) })
+	v.RenderText = func(text string) *widgets.RenderedNote {
+		return widgets.RenderNote(widgets.RenderInput{
+			Source: []byte(text),
+			Note:   vault.ParseNote("tour/board (card).md", []byte(text)),
+			Resolve: func(_, target string) string {
+				if target == "moon_phases" {
+					return "tour/moon_phases.md"
+				}
+				return ""
+			},
+		})
+	}
+	var opened []string
+	v.OnOpenNote = func(p, frag string) { opened = append(opened, p+"#"+frag) }
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(700, 500))
+	v.SetBoard(b, nil)
+	if len(queued) != 1 {
+		t.Fatalf("%d renders asked for one text card", len(queued))
+	}
+	if got := strings.Join(canvasTexts(w), "|"); !strings.Contains(got, "Tides") {
+		t.Errorf("while it renders, the card reads %q", got)
+	}
+	queued[0]()
+
+	got := strings.Join(canvasTexts(w), "|")
+	for _, raw := range []string{"[!tip]", "[[", "# Tides"} {
+		if strings.Contains(got, raw) {
+			t.Errorf("markup %q shown: %q", raw, got)
+		}
+	}
+	if len(nvTexts(w, "Slack water")) != 1 || len(nvTexts(w, "Wait for it.")) != 1 {
+		t.Errorf("the callout is not rendered: %q", got)
+	}
+	moon := nvTexts(w, "moon")
+	if len(moon) != 1 {
+		t.Fatalf("found %d words \"moon\" in %q", len(moon), got)
+	}
+	// The card's text grows with the board.
+	before := moon[0].TextSize
+	// Text inside a list item too, though rich text makes the item as it lays it out.
+	for _, word := range []*canvas.Text{moon[0], nvTexts(w, "listed")[0]} {
+		if want := v.Theme().Size(theme.SizeNameText) * float32(v.Scale()); abs32(word.TextSize-want) > 0.01 {
+			t.Errorf("%q is drawn at size %v, want %v at scale %v", word.Text, word.TextSize, want, v.Scale())
+		}
+	}
+	v.Zoom(1.5, fyne.NewPos(0, 0))
+	if moon = nvTexts(w, "moon"); len(moon) != 1 || moon[0].TextSize < before*1.4 {
+		t.Errorf("zoomed 1.5×, the text went from %v to %v", before, moon)
+	}
+	test.TapCanvas(w.Canvas(), nvCentre(moon[0]))
+	if len(opened) != 1 || opened[0] != "tour/moon_phases.md#" {
+		t.Errorf("the card's link opened %q", opened)
 	}
 }

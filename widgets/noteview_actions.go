@@ -25,6 +25,16 @@ type noteActions struct {
 	// preview is what the previews of the note's links are made from; nil until the first
 	// link is rendered.
 	preview *previewInput
+	// elsewhere is where links go when the note is shown outside a NoteView (a text card of
+	// a board): view is nil then.
+	elsewhere *linkHandlers
+}
+
+// linkHandlers open what a link points at: a note (or an attachment) of the vault, or an
+// address outside it.
+type linkHandlers struct {
+	openNote func(path, fragment string)
+	openURL  func(u *url.URL)
 }
 
 // keepPreviewInput keeps what previews of links need from in, once per rendered note.
@@ -74,12 +84,16 @@ func (a *noteActions) leaveLink(l *linkRef) {
 func (a *noteActions) openLink(path, fragment string) {
 	if v := a.view; v != nil && v.OnOpenLink != nil {
 		v.OnOpenLink(path, fragment)
+	} else if e := a.elsewhere; v == nil && e != nil && e.openNote != nil {
+		e.openNote(path, fragment)
 	}
 }
 
 func (a *noteActions) openFile(path string) {
 	if v := a.view; v != nil && v.OnOpenFile != nil {
 		v.OnOpenFile(path)
+	} else if e := a.elsewhere; v == nil && e != nil && e.openNote != nil {
+		e.openNote(path, "")
 	}
 }
 
@@ -103,6 +117,8 @@ func (a *noteActions) openURL(u *url.URL) {
 	}
 	if v := a.view; v != nil && v.OnOpenURL != nil {
 		v.OnOpenURL(u)
+	} else if e := a.elsewhere; v == nil && e != nil && e.openURL != nil {
+		e.openURL(u)
 	}
 }
 
