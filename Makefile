@@ -175,6 +175,7 @@ bench: deps test-deps vault vault100k ## every benchmark: bench.txt, bench100k.t
 	bash scripts/bench-process.sh $(GEN_VAULT) 5 check
 	bash scripts/headless.sh bash scripts/bench-process.sh $(GEN_VAULT) 3 window
 	bash scripts/headless.sh bash scripts/bench-process.sh $(GEN_VAULT_100K) 3 window
+	bash scripts/headless.sh bash scripts/bench-canvas.sh 3
 
 fuzz: deps ## run every Fuzz target for FUZZTIME (default 20s) each
 	@bash scripts/fuzz.sh $(FUZZTIME)

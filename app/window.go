@@ -116,6 +116,9 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.canvas = widgets.NewCanvasView()
 	w.canvas.OnOpenNote = func(p, fragment string) { w.Open(p, fragment) }
 	w.canvas.OnOpenURL = w.openURL
+	w.canvas.OnPanned = func(frames int, took time.Duration) {
+		log.Printf("canvas: panned for %v, %d frames painted (%.1f a second)", took.Round(time.Millisecond), frames, float64(frames)/max(took.Seconds(), 1e-3))
+	}
 	w.base = widgets.NewBaseView()
 	w.base.OnOpenNote = func(p string) { w.Open(p, "") }
 	w.note.OnOpenLink = func(p, fragment string) { w.Open(p, fragment) }

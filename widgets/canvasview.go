@@ -1,10 +1,13 @@
 package widgets
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"net/url"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -32,6 +35,9 @@ type CanvasView struct {
 	OnOpenNote func(path, fragment string)
 	// OnOpenURL is called when a link card is clicked.
 	OnOpenURL func(u *url.URL)
+	// OnPanned, when set, is told at the end of each drag how many frames the window
+	// painted while the board moved, and over how long: the frame rate the reader saw.
+	OnPanned func(frames int, took time.Duration)
 	// RenderText renders a text card's Markdown as a note of the board's folder; it is called
 	// off the UI goroutine. Nil draws text cards as lines of text at every zoom.
 	RenderText func(text string) *RenderedNote
@@ -51,6 +57,10 @@ type CanvasView struct {
 	pending  map[int]bool
 	// async runs RenderText's work; tests replace it.
 	async func(func())
+	// panStart is when the drag under way began (zero for none); painted counts the frames
+	// painted since.
+	panStart time.Time
+	painted  atomic.Int64
 }
 
 // CanvasFile is what a file card shows of its file: the note's title and first lines, or
@@ -155,10 +165,21 @@ func (v *CanvasView) Scrolled(e *fyne.ScrollEvent) {
 }
 
 // Dragged implements fyne.Draggable: the board follows the pointer.
-func (v *CanvasView) Dragged(e *fyne.DragEvent) { v.Pan(e.Dragged.DX, e.Dragged.DY) }
+func (v *CanvasView) Dragged(e *fyne.DragEvent) {
+	if v.panStart.IsZero() {
+		v.panStart = time.Now()
+		v.painted.Store(0)
+	}
+	v.Pan(e.Dragged.DX, e.Dragged.DY)
+}
 
 // DragEnd implements fyne.Draggable.
-func (v *CanvasView) DragEnd() {}
+func (v *CanvasView) DragEnd() {
+	if !v.panStart.IsZero() && v.OnPanned != nil {
+		v.OnPanned(int(v.painted.Load()), time.Since(v.panStart))
+	}
+	v.panStart = time.Time{}
+}
 
 // Tapped implements fyne.Tappable: a click on a file card opens its note, on a link card
 // its address; anywhere, it gives the board the keyboard.
@@ -373,8 +394,19 @@ func plainMarkdown(s string) string {
 // CreateRenderer implements fyne.Widget.
 func (v *CanvasView) CreateRenderer() fyne.WidgetRenderer {
 	r := &canvasViewRenderer{v: v, bg: canvas.NewRectangle(color.Transparent), cards: map[int]*richCard{}}
+	// A pixel drawn again in every frame: the painter calls its generator when it paints
+	// the window, which counts the frames painted.
+	r.tick = canvas.NewRaster(func(int, int) image.Image {
+		v.painted.Add(1)
+		return tickImage
+	})
+	r.tick.Resize(fyne.NewSize(1, 1))
+	r.overview = canvas.NewRaster(r.paintOverview)
 	return r
 }
+
+// tickImage is the frame counter's pixel: nothing to see.
+var tickImage = image.NewNRGBA(image.Rect(0, 0, 1, 1))
 
 // canvasViewRenderer draws what is in view from pools of objects.
 type canvasViewRenderer struct {
@@ -390,6 +422,13 @@ type canvasViewRenderer struct {
 	// cards are the rendered text cards drawn lately, by node; frame counts the frames.
 	cards map[int]*richCard
 	frame uint64
+	// tick counts the frames painted while a drag pans the board (CanvasView.OnPanned).
+	tick *canvas.Raster
+	// overview is the board drawn as one picture when it is zoomed out too far to read
+	// (canvas_overview.go), in overviewColors; overviewImg is its last picture.
+	overview       *canvas.Raster
+	overviewColors overviewColors
+	overviewImg    *image.RGBA
 }
 
 // richCard is text card i as a rendered note, or nil while it is being rendered.
@@ -487,16 +526,31 @@ func (r *canvasViewRenderer) draw() {
 	r.bg.FillColor = th.Color(theme.ColorNameBackground, variant)
 	r.bg.Resize(size)
 	r.objects = append(r.objects, r.bg)
+	if !v.panStart.IsZero() {
+		r.tick.Refresh()
+		r.objects = append(r.objects, r.tick)
+	}
 	if v.board == nil {
+		return
+	}
+	textSize := th.Size(theme.SizeNameText) * float32(v.scale)
+	showText := textSize >= 5
+	card := th.Color(theme.ColorNameInputBackground, variant)
+	if !showText {
+		r.overviewColors = overviewColors{
+			card:   toNRGBA(card),
+			stroke: toNRGBA(th.Color(theme.ColorNamePlaceHolder, variant)),
+			edge:   toNRGBA(th.Color(theme.ColorNameForeground, variant)),
+		}
+		r.overview.Resize(size)
+		r.overview.Refresh()
+		r.objects = append(r.objects, r.overview)
 		return
 	}
 	fg := th.Color(theme.ColorNameForeground, variant)
 	dim := th.Color(theme.ColorNamePlaceHolder, variant)
-	card := th.Color(theme.ColorNameInputBackground, variant)
 	edge := th.Color(theme.ColorNameForeground, variant)
 	link := th.Color(theme.ColorNameHyperlink, variant)
-	textSize := th.Size(theme.SizeNameText) * float32(v.scale)
-	showText := textSize >= 5
 	rich, factor := v.RenderText != nil && textSize >= minRichTextSize, float32(v.scale)
 	nrich := 0
 	inView := func(x, y, w, h float64) bool {

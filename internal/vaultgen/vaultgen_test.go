@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"vaultview/internal/vaultgen"
+	"vaultview/vault/jsoncanvas"
 )
 
 // normalise is docs/FORMAT.md §2.4 rule 4, written here independently of the package.
@@ -589,5 +590,16 @@ func BenchmarkGenerate(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(n)
+	}
+}
+
+// The board reads as a board, every card and edge of it.
+func TestBoard_Parses(t *testing.T) {
+	b, problems, err := jsoncanvas.Parse(vaultgen.Board(12))
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("err %v, problems %v", err, problems)
+	}
+	if len(b.Nodes) != 12*12+12 || len(b.Edges) != 12*11 {
+		t.Errorf("%d nodes and %d edges, want %d and %d", len(b.Nodes), len(b.Edges), 12*12+12, 12*11)
 	}
 }

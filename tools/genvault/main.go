@@ -39,6 +39,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	flags.Usage = func() {
 		fmt.Fprintln(stderr, "usage: genvault [-notes N] [-seed S] [-size-mb M] [-regular] [-force] [-case-clash=false] DIR")
 		fmt.Fprintln(stderr, "       genvault --stats DIR")
+		fmt.Fprintln(stderr, "       genvault --board SIDE FILE")
 		flags.PrintDefaults()
 	}
 	flags.IntVar(&o.Notes, "notes", o.Notes, "number of notes")
@@ -48,8 +49,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	regular := flags.Bool("regular", false, "round 1's vault: template sentences of ~10,000 words, 40 channels (for comparing with old figures)")
 	caseClash := flags.Bool("case-clash", true, "include two notes differing only by case (fails on case-insensitive file systems)")
 	stats := flags.String("stats", "", "measure the vault in `DIR` and print its figures beside the real vault's; writes nothing")
+	board := flags.Int("board", 0, "write a Canvas board of `SIDE`×SIDE cards to FILE instead of a vault")
 	if err := flags.Parse(args); err != nil {
 		return 2
+	}
+	if *board > 0 {
+		if flags.NArg() != 1 {
+			flags.Usage()
+			return 2
+		}
+		if err := os.WriteFile(flags.Arg(0), vaultgen.Board(*board), 0o644); err != nil {
+			fmt.Fprintln(stderr, "genvault:", err)
+			return 1
+		}
+		return 0
 	}
 	if *stats != "" {
 		if flags.NArg() != 0 {

@@ -257,10 +257,18 @@ func lists(data []byte) (nodes, edges []element, err error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	fail := func(err error) ([]element, []element, error) { return nil, nil, jsonError(data, err) }
 	// where is the line of what the decoder reads next, past the comma and spaces before it.
+	// The decoder only moves on, so the lines are counted from where the last call left off:
+	// counting from the top each time made a board of 10,000 cards on one line take 0.6 s.
+	seen, line := 0, 1
 	where := func() int {
 		off := int(dec.InputOffset())
 		for off < len(data) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
 			off++
+		}
+		if off >= seen {
+			line += bytes.Count(data[seen:off], []byte("\n"))
+			seen = off
+			return line
 		}
 		return lineAt(data, int64(off))
 	}
