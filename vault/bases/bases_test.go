@@ -16,11 +16,12 @@ var now = time.Date(2026, 12, 7, 9, 30, 0, 0, time.Local)
 
 func row() *Row {
 	return &Row{
-		Path:  "books/Tidal Atlas.md",
-		Size:  2048,
-		MTime: time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local),
-		Tags:  []string{"book", "sea/tides"},
-		Links: []string{"people/Ana Ruiz.md", "Moon"},
+		Path:   "books/Tidal Atlas.md",
+		Size:   2048,
+		MTime:  time.Date(2026, 11, 30, 12, 0, 0, 0, time.Local),
+		Tags:   []string{"book", "sea/tides"},
+		Links:  []string{"people/Ana Ruiz.md", "Moon", "img/tide.png"},
+		Embeds: []string{"img/tide.png"},
 		Props: map[string]Value{
 			"status": String("reading"), "pages": Number(320), "read": Number(80),
 			"genres":   List([]Value{String("science"), String("history")}),
@@ -40,7 +41,9 @@ func TestEval(t *testing.T) {
 		{`status`, "reading"}, {`note.status`, "reading"}, {`missing`, ""},
 		{`file.name`, "Tidal Atlas"}, {`file.basename`, "Tidal Atlas"}, {`file.path`, "books/Tidal Atlas.md"},
 		{`file.folder`, "books"}, {`file.ext`, "md"}, {`file.size`, "2048"},
-		{`file.mtime`, "2026-11-30 12:00"}, {`file.tags`, "book, sea/tides"}, {`file.links`, "people/Ana Ruiz.md, Moon"},
+		{`file.mtime`, "2026-11-30 12:00"}, {`file.tags`, "book, sea/tides"}, {`file.links`, "people/Ana Ruiz.md, Moon, img/tide.png"},
+		{`file.embeds`, "img/tide.png"}, {`file.properties.length`, "7"}, {`file.properties.contains("pages")`, "true"},
+		{`file.properties[0]`, "author"}, {`file.backlinks.length`, "0"}, // backlinks: TestEval_Backlinks
 		{`this.role`, "author"}, {`this.file.name`, "Ana Ruiz"},
 		// operators
 		{`pages - read`, "240"}, {`read / pages * 100`, "25"}, {`pages % 7`, "5"}, {`-read`, "-80"},
@@ -64,6 +67,11 @@ func TestEval(t *testing.T) {
 		{`genres.containsAll("science", "art")`, "false"}, {`genres.length`, "2"}, {`genres.join(" / ")`, "science / history"},
 		{`genres.reverse()`, "history, science"}, {`genres.sort()`, "history, science"}, {`list(1, 1, 2).unique()`, "1, 2"},
 		{`list(status)`, "reading"}, {`list(genres).length`, "2"}, {`[[1, 2], [3]].flat()`, "1, 2, 3"}, {`missing.isEmpty()`, "true"},
+		{`genres.map(value.upper())`, "SCIENCE, HISTORY"}, {`genres.map(index)`, "0, 1"},
+		{`[1, 2, 3, 4].filter(value % 2 == 0)`, "2, 4"}, {`genres.filter(value.startsWith("h")).length`, "1"},
+		{`[[1, 2], [3]].map(value.map(value * 10)).flat()`, "10, 20, 30"}, // an inner value is the inner item
+		{`[1, 2].map(value + pages)`, "321, 322"}, {`value`, ""},          // outside map(), value is a property
+		{`missing.map(value)`, ""},
 		// numbers
 		{`(read / 3).round(1)`, "26.7"}, {`(read / 3).toFixed(2)`, "26.67"}, {`(-3.5).abs()`, "3.5"},
 		{`(2.2).floor()`, "2"}, {`(2.2).ceil()`, "3"}, {`number("42") + 1`, "43"}, {`max(3, pages, 7)`, "320"}, {`min(genres)`, "history"},
@@ -89,6 +97,36 @@ func TestEval(t *testing.T) {
 		}
 		if got := v.String(); got != c.want {
 			t.Errorf("%s = %q, want %q", c.expr, got, c.want)
+		}
+	}
+}
+
+// file.backlinks lists the notes linking to the row's note, each once, in path order.
+func TestEval_Backlinks(t *testing.T) {
+	v, err := vault.Load(fstest.MapFS{
+		"b.md":     {Data: []byte("# B\n")},
+		"a.md":     {Data: []byte("[[b]] and again [[b|B]]\n")},
+		"z/c.md":   {Data: []byte("![[b]]\n")},
+		"alone.md": {Data: []byte("[[a]]\n")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := v.Index()
+	for _, c := range []struct{ note, expr, want string }{
+		{"b.md", "file.backlinks", "a.md, z/c.md"},
+		{"a.md", "file.backlinks", "alone.md"},
+		{"alone.md", "file.backlinks.length", "0"},
+		{"z/c.md", "file.embeds", "b.md"},
+	} {
+		n, err := compile(c.expr)
+		if err != nil {
+			t.Fatalf("%s: %v", c.expr, err)
+		}
+		e := &env{row: RowOf(v, ix, ix.Note(c.note)), done: map[string]Value{}, busy: map[string]bool{}, now: now}
+		got, err := e.eval(n)
+		if err != nil || got.String() != c.want {
+			t.Errorf("%s of %s = %q (%v), want %q", c.expr, c.note, got.String(), err, c.want)
 		}
 	}
 }

@@ -7,9 +7,12 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"vaultview/vault"
 )
 
 // Row is one note as a base sees it: its file's fields and its properties, typed.
@@ -18,9 +21,11 @@ type Row struct {
 	Size  int64
 	MTime time.Time
 	// Tags are without `#`; Links are the vault paths (or, unresolved, the names) the note
-	// links to.
-	Tags, Links []string
-	Props       map[string]Value
+	// links to, Embeds those it embeds.
+	Tags, Links, Embeds []string
+	Props               map[string]Value
+	// ix is the snapshot the row was read from, for file.backlinks; nil has none.
+	ix *vault.Index
 }
 
 // Name is the file's name without its extension; Folder its folder ("" at the top).
@@ -40,7 +45,7 @@ var (
 	methods   = setOf("contains", "containsAny", "containsAll", "startsWith", "endsWith", "lower", "upper",
 		"trim", "isEmpty", "length", "join", "toString", "abs", "round", "floor", "ceil", "toFixed", "split",
 		"replace", "slice", "reverse", "sort", "unique", "hasTag", "inFolder", "hasLink", "hasProperty",
-		"format", "date", "year", "month", "day", "matches", "title", "flat", "isTruthy")
+		"format", "date", "year", "month", "day", "matches", "title", "flat", "isTruthy", "map", "filter")
 )
 
 func setOf(names ...string) map[string]bool {
@@ -110,6 +115,15 @@ type env struct {
 	busy      map[string]bool
 	now       time.Time
 	steps     int
+	// item is the list item a map() or filter() expression is evaluated for: `value` and
+	// `index` name it there (nil elsewhere).
+	item *listItem
+}
+
+// listItem is one item of a list being mapped or filtered, and its place in the list.
+type listItem struct {
+	value Value
+	index int
 }
 
 // maxSteps bounds the work of one row's expressions: a formula cannot make a view hang.
@@ -131,6 +145,13 @@ func (e *env) eval(n node) (Value, error) {
 		switch n.name {
 		case "file", "note", "formula", "this":
 			return Null, fmt.Errorf("%s needs a field after it (%s.name)", n.name, n.name)
+		case "value", "index":
+			if e.item != nil {
+				if n.name == "index" {
+					return Number(float64(e.item.index)), nil
+				}
+				return e.item.value, nil
+			}
 		}
 		return e.row.Props[n.name], nil
 	case memberNode:
@@ -232,15 +253,44 @@ func fileField(r *Row, name string) (Value, error) {
 	case "tags":
 		return stringList(r.Tags), nil
 	case "links":
-		l := make([]Value, len(r.Links))
-		for i, s := range r.Links {
-			l[i] = Link(s)
+		return linkList(r.Links), nil
+	case "embeds":
+		return linkList(r.Embeds), nil
+	case "backlinks":
+		// The notes that link to this one, each once, in path order.
+		var from []string
+		if r.ix != nil {
+			for _, b := range r.ix.Backlinks(r.Path) {
+				if p := b.Source.Path; len(from) == 0 || from[len(from)-1] != p {
+					from = append(from, p)
+				}
+				if len(from) == maxList {
+					break
+				}
+			}
 		}
-		return List(l), nil
+		return linkList(from), nil
+	case "properties":
+		// The names of the note's properties, sorted: Vaultview has no object values, so
+		// file.properties.length and file.properties.contains("x") work, and note.x reads one.
+		names := make([]string, 0, len(r.Props))
+		for k := range r.Props {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return stringList(names), nil
 	case "file":
 		return Link(r.Path), nil
 	}
 	return Null, fmt.Errorf("file has no field %q", name)
+}
+
+func linkList(paths []string) Value {
+	l := make([]Value, len(paths))
+	for i, p := range paths {
+		l[i] = Link(p)
+	}
+	return List(l)
 }
 
 func stringList(s []string) Value {
@@ -367,6 +417,35 @@ func (e *env) args(n callNode) ([]Value, error) {
 	return out, nil
 }
 
+// mapList is list.map(expr) or list.filter(expr): expr evaluated for each item, `value`
+// naming the item and `index` its place (from 0).
+func (e *env) mapList(x Value, name string, args []node) (Value, error) {
+	if len(args) != 1 {
+		return Null, fmt.Errorf("%s() takes one expression of value (and index)", name)
+	}
+	if x.Kind == KindNull {
+		return Null, nil
+	}
+	outer := e.item
+	defer func() { e.item = outer }()
+	items := x.Items()
+	out := make([]Value, 0, len(items))
+	for i, v := range items {
+		e.item = &listItem{value: v, index: i}
+		r, err := e.eval(args[0])
+		if err != nil {
+			return Null, err
+		}
+		switch {
+		case name == "map":
+			out = append(out, r)
+		case r.Truthy():
+			out = append(out, v)
+		}
+	}
+	return List(out), nil
+}
+
 func (e *env) call(n callNode) (Value, error) {
 	if m, ok := n.fn.(memberNode); ok {
 		if ns, ok := m.x.(nameNode); ok && ns.name == "file" {
@@ -379,6 +458,9 @@ func (e *env) call(n callNode) (Value, error) {
 		x, err := e.eval(m.x)
 		if err != nil {
 			return Null, err
+		}
+		if m.name == "map" || m.name == "filter" {
+			return e.mapList(x, m.name, n.args)
 		}
 		args, err := e.args(n)
 		if err != nil {

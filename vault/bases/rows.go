@@ -82,12 +82,18 @@ func readRows(v *vault.Vault, ix *vault.Index, known map[*vault.Note]map[string]
 // rowWith is the row of note n with its properties known: its links are resolved again,
 // since notes written since may now be what they point at.
 func rowWith(ix *vault.Index, n *vault.Note, props map[string]Value) *Row {
-	r := &Row{Path: n.Path, Size: n.Size, MTime: n.ModTime, Tags: n.Tags, Props: props}
+	r := &Row{Path: n.Path, Size: n.Size, MTime: n.ModTime, Tags: n.Tags, Props: props, ix: ix}
 	for _, l := range n.Links {
-		if p := ix.Resolve(n.Path, l.Target); p != "" {
-			r.Links = append(r.Links, p)
-		} else if l.Target != "" {
-			r.Links = append(r.Links, l.Target)
+		p := ix.Resolve(n.Path, l.Target)
+		if p == "" {
+			p = l.Target
+		}
+		if p == "" {
+			continue
+		}
+		r.Links = append(r.Links, p)
+		if l.Kind == vault.Embed {
+			r.Embeds = append(r.Embeds, p)
 		}
 	}
 	return r
