@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // A text card of a board is Markdown, and reads as a note does (issue #16, item 3): when the
@@ -27,22 +28,28 @@ type richCard struct {
 	note *RenderedNote
 	over *container.ThemeOverride
 	clip *container.Clip
-	// factor is the scale the rows were themed for.
+	// factor is the scale the rows were themed for, th that theme.
 	factor float32
+	th     fyne.Theme
 	// frame is the last frame the card was drawn in.
 	frame uint64
+	// settled is set once the rows were laid out a second time, themed.
+	settled bool
+	// tables are the card's tables, which carry theme overrides of their own.
+	tables []*cardTable
 }
 
 func newRichCard(rn *RenderedNote, th fyne.Theme, factor float32) *richCard {
-	c := &richCard{note: rn, factor: factor}
-	box := container.New(cardRows{})
+	c := &richCard{note: rn, factor: factor, th: scaledTheme{Theme: th, factor: factor}}
+	box := container.New(cardRows{c})
 	for i, row := range rn.rows {
 		if i == maxCardRows {
 			break
 		}
+		c.tables = themeTables(row, c, c.tables)
 		box.Add(newBlockObject(row, rn.act))
 	}
-	c.over = container.NewThemeOverride(box, scaledTheme{Theme: th, factor: factor})
+	c.over = container.NewThemeOverride(box, c.th)
 	c.clip = container.NewClip(c.over)
 	return c
 }
@@ -53,21 +60,71 @@ func newRichCard(rn *RenderedNote, th fyne.Theme, factor float32) *richCard {
 func (c *richCard) place(at fyne.Position, size fyne.Size, th fyne.Theme, factor float32) {
 	if factor != c.factor {
 		c.factor = factor
-		c.over.Theme = scaledTheme{Theme: th, factor: factor}
+		c.th = scaledTheme{Theme: th, factor: factor}
+		c.over.Theme = c.th
+		// A theme override is not reached by another's: each table's is set here.
+		for _, t := range c.tables {
+			if t.over != nil {
+				t.over.Theme = c.th
+				t.over.Refresh()
+			}
+		}
 		c.over.Refresh()
 		c.over.Resize(fyne.Size{}) // so that the size below lays the rows out again
 	}
 	c.over.Resize(size)
+	if !c.settled {
+		// What the first layout made (a table's cells) is themed now, and laid out again.
+		c.settled = true
+		c.over.Refresh()
+		c.over.Resize(fyne.Size{})
+		c.over.Resize(size)
+	}
 	c.clip.Move(at)
 	c.clip.Resize(size)
 }
 
+// theme is the card's theme now.
+func (c *richCard) theme() fyne.Theme { return c.th }
+
+// themeTables makes the tables of block b (and of the blocks in it) take the card's theme,
+// and adds them to tables. Rich text makes a table's cells each time it is refreshed,
+// outside the card's theme override, so the table brings an override of its own.
+func themeTables(b *noteBlock, c *richCard, tables []*cardTable) []*cardTable {
+	for i, seg := range b.segs {
+		if t, ok := seg.(*widget.TableSegment); ok {
+			ct := &cardTable{TableSegment: t, card: c}
+			b.segs[i] = ct
+			tables = append(tables, ct)
+		}
+	}
+	for _, ch := range b.children {
+		tables = themeTables(ch, c, tables)
+	}
+	return tables
+}
+
+// cardTable is a table in a card: Fyne's, themed as the card is.
+type cardTable struct {
+	*widget.TableSegment
+	card *richCard
+	// over is the override of the table's last visual.
+	over *container.ThemeOverride
+}
+
+// Visual implements widget.RichTextSegment.
+func (t *cardTable) Visual() fyne.CanvasObject {
+	t.over = container.NewThemeOverride(t.TableSegment.Visual(), t.card.theme())
+	return t.over
+}
+
 // cardRows stacks a card's rows at its width, a padding apart, leaving out those that
 // start below the card.
-type cardRows struct{}
+type cardRows struct{ card *richCard }
 
-func (cardRows) Layout(rows []fyne.CanvasObject, size fyne.Size) {
-	gap := theme.Padding() // the card's theme: its override lays it out
+func (l cardRows) Layout(rows []fyne.CanvasObject, size fyne.Size) {
+	// The card's padding: the window may lay the rows out outside the card's override.
+	gap := l.card.th.Size(theme.SizeNamePadding)
 	y := float32(0)
 	for _, o := range rows {
 		if y > size.Height {

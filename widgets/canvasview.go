@@ -517,7 +517,10 @@ func (r *canvasViewRenderer) line(a, b fyne.Position, c color.Color, width float
 // draw lays out everything in view.
 func (r *canvasViewRenderer) draw() {
 	v := r.v
-	th := v.Theme()
+	// The app's theme, not theme.Current(): the window lays the board out again while it
+	// walks the cards' theme overrides, and Current is then a card's scaled theme, which the
+	// cards would scale again.
+	th := fyne.CurrentApp().Settings().Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	size := v.Size()
 	r.objects, r.nr, r.nt, r.nl, r.ni = r.objects[:0], 0, 0, 0, 0
