@@ -2,8 +2,9 @@
 # install-deps.sh makes sure this machine can build Vaultview.
 #
 #   scripts/install-deps.sh          C compiler + OpenGL/X11/Wayland headers (for `make run`)
-#   scripts/install-deps.sh --test   the same, plus Xvfb, xauth, xdotool, xclip, ImageMagick and
-#                                    tesseract (the end-to-end suite, for `make test`)
+#   scripts/install-deps.sh --test   the same, plus Xvfb, xauth, xdotool, xclip, ImageMagick,
+#                                    tesseract, mpv and ffmpeg (the end-to-end suite and the
+#                                    controlled player's tests, for `make test`)
 #   scripts/install-deps.sh --dist   the same as the first, plus the MinGW-w64 cross compiler for the
 #                                    Windows build and xz for the Linux tarball (for `make dist`)
 #
@@ -30,12 +31,12 @@ esac
 # Package names per distribution family. Fyne 2.8's GLFW builds both an X11 and a Wayland
 # back end on Linux, so the Wayland and xkbcommon headers are needed as well as the X11 ones.
 debian_build=(gcc libc6-dev libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
-debian_test=(xvfb xauth xdotool xclip imagemagick tesseract-ocr tesseract-ocr-eng)
+debian_test=(xvfb xauth xdotool xclip imagemagick tesseract-ocr tesseract-ocr-eng mpv ffmpeg)
 fedora_build=(gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel
 	libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel)
-fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xdotool xclip ImageMagick tesseract tesseract-langpack-eng)
+fedora_test=(xorg-x11-server-Xvfb xorg-x11-xauth xdotool xclip ImageMagick tesseract tesseract-langpack-eng mpv ffmpeg-free)
 arch_build=(gcc libxcursor libxrandr libxinerama libxi mesa libxxf86vm wayland libxkbcommon)
-arch_test=(xorg-server-xvfb xorg-xauth xdotool xclip imagemagick tesseract tesseract-data-eng)
+arch_test=(xorg-server-xvfb xorg-xauth xdotool xclip imagemagick tesseract tesseract-data-eng mpv ffmpeg)
 # `make dist` cross-builds the Windows .exe with cgo, so it needs a MinGW-w64 gcc for x86-64
 # (with its Windows headers and libraries), and `fyne package` packs the Linux build with tar -J.
 debian_dist=(gcc-mingw-w64-x86-64 xz-utils)

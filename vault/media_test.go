@@ -1,0 +1,69 @@
+package vault_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"vaultview/vault"
+)
+
+func TestMediaVideoID(t *testing.T) {
+	for _, c := range []struct{ name, id string }{
+		{"How tides work [dQw4w9WgXcQ].mkv", "dQw4w9WgXcQ"},
+		{"Brackets [in] the title [dQw4w9WgXcQ].webm", "dQw4w9WgXcQ"},
+		{"dQw4w9WgXcQ.mp4", "dQw4w9WgXcQ"},
+		{"Audio only [dQw4w9WgXcQ].M4A", "dQw4w9WgXcQ"},
+		{"How tides work [dQw4w9WgXcQ].info.json", ""}, // yt-dlp's side files are not media
+		{"How tides work [dQw4w9WgXcQ].txt", ""},
+		{"Too short [dQw4w9].mkv", ""},
+		{"No id at all.mkv", ""},
+	} {
+		if got := vault.MediaVideoID(c.name); got != c.id {
+			t.Errorf("%q: %q, want %q", c.name, got, c.id)
+		}
+	}
+}
+
+// Folders are searched four deep, in the order given; the first copy of an id wins; a
+// folder that is missing is a problem, and the others are still searched; a file deleted
+// since is no copy.
+func TestScanMedia(t *testing.T) {
+	a, b := t.TempDir(), t.TempDir()
+	write := func(p string) string {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	top := write(filepath.Join(a, "Talk one [aaaaaaaaaaa].mkv"))
+	deep := write(filepath.Join(a, "ch", "2026", "11", "Talk two [bbbbbbbbbbb].mp4"))
+	write(filepath.Join(a, "1", "2", "3", "4", "Too deep [ccccccccccc].mp4"))
+	write(filepath.Join(b, "Talk one again [aaaaaaaaaaa].webm"))
+	other := write(filepath.Join(b, "ddddddddddd.webm"))
+	gone := write(filepath.Join(b, "Deleted [eeeeeeeeeee].mkv"))
+	m, problems := vault.ScanMedia([]string{a, filepath.Join(a, "missing"), b})
+	if len(problems) != 1 {
+		t.Errorf("problems %v, want the missing folder", problems)
+	}
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[string]string{
+		"aaaaaaaaaaa": top, "bbbbbbbbbbb": deep, "ccccccccccc": "", "ddddddddddd": other, "eeeeeeeeeee": "", "zzzzzzzzzzz": "",
+	} {
+		if got := m.Local(id); got != want {
+			t.Errorf("%s: %q, want %q", id, got, want)
+		}
+	}
+	if m.Len() != 4 {
+		t.Errorf("%d copies found, want 4", m.Len())
+	}
+	var none *vault.Media
+	if none.Local("aaaaaaaaaaa") != "" || none.Len() != 0 {
+		t.Error("no media folders have copies")
+	}
+}
