@@ -47,8 +47,14 @@ func Run(args []string) int {
 	follow := fl.Bool("follow", false, "follow mode: show whichever note was saved last")
 	poll := fl.Bool("poll", false, "look for changes by polling (for network drives)")
 	verbose := fl.Bool("v", false, "log what Vaultview does to standard error")
+	player := fl.String("player", "", "for this run, how timestamps play: `mpv` (one controlled player), youtube, youtube-nocookie, youtu.be or an address template")
+	var media []string
+	fl.Func("media", "for this run, a `folder` of local copies of videos (repeat for more)", func(s string) error {
+		media = append(media, s)
+		return nil
+	})
 	fl.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: vaultview [--follow] [--poll] [-v] [VAULT [NOTE]]")
+		fmt.Fprintln(os.Stderr, "usage: vaultview [--follow] [--poll] [-v] [--player NAME] [--media DIR]... [VAULT [NOTE]]")
 		fl.PrintDefaults()
 	}
 	if err := fl.Parse(args); err != nil {
@@ -69,6 +75,15 @@ func Run(args []string) int {
 	w := NewWindow(a, a.OpenURL)
 	w.reload.poll = *poll
 	w.SetFollow(*follow)
+	if *player != "" {
+		if err := w.setPlayer(*player, false); err != nil {
+			fmt.Fprintln(os.Stderr, "vaultview: --player:", err)
+			return 2
+		}
+	}
+	if len(media) > 0 {
+		w.SetMediaFolders(media, false)
+	}
 	src, err := pickVault(args, a.Preferences().String(prefLastVault))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "vaultview:", err)

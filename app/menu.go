@@ -76,6 +76,13 @@ func (w *Window) actions() []action {
 		{"Go", "Forward", fyne.KeyRight, fyne.KeyModifierAlt, w.Forward},
 		{"Go", "Timeline", fyne.KeyT, shortcutKey, w.focusTimeline},
 		{"Go", "Videos", fyne.KeyV, shortcutKey | fyne.KeyModifierShift, w.showVideos},
+		// The controlled player (play.go): YouTube's own keys, with the shortcut key.
+		{"Play", "Play or pause", fyne.KeyK, shortcutKey, w.playPause},
+		{"Play", "Back 10 seconds", fyne.KeyJ, shortcutKey, func() { w.playSeek(-10) }},
+		{"Play", "Forward 10 seconds", fyne.KeyL, shortcutKey, func() { w.playSeek(10) }},
+		{"Play", "Faster", fyne.KeyPeriod, shortcutKey | fyne.KeyModifierShift, func() { w.playSpeed(+1, false) }},
+		{"Play", "Slower", fyne.KeyComma, shortcutKey | fyne.KeyModifierShift, func() { w.playSpeed(-1, false) }},
+		{"Play", "Close the player", fyne.KeyK, shortcutKey | fyne.KeyModifierShift, w.closePlayer},
 	}, w.sideTabActions()...), []action{
 		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
 		{"Help", "About Vaultview", "", 0, w.showAbout},

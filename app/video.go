@@ -117,12 +117,29 @@ func (w *Window) focusTimeline() {
 // SetPlayer chooses how chips open videos: a player name or a custom template. It is
 // checked first; a bad template is refused with the reason.
 func (w *Window) SetPlayer(template string) error {
-	p, err := vault.ParsePlayer(template)
-	if err != nil {
-		return err
+	return w.setPlayer(template, true)
+}
+
+// setPlayer is SetPlayer; save keeps the choice for the next launch (a choice made on the
+// command line is for one run).
+func (w *Window) setPlayer(template string, save bool) error {
+	if template == controlledPlayer {
+		// Chips keep YouTube addresses: the window reads the video and second back from them.
+		w.play.on, w.player = true, vault.Player{}
+	} else {
+		p, err := vault.ParsePlayer(template)
+		if err != nil {
+			return err
+		}
+		if w.play.on {
+			w.play.on = false
+			go w.stopPlayer()
+		}
+		w.player = p
 	}
-	w.player = p
-	w.app.Preferences().SetString(prefPlayer, template)
+	if save {
+		w.app.Preferences().SetString(prefPlayer, template)
+	}
 	w.win.SetMainMenu(w.menu())
 	if cur, ok := w.nav.history.Current(); ok && cur.Path != "" && w.vault != nil {
 		w.reload.rerender(cur.Path) // chips carry their addresses
@@ -142,8 +159,14 @@ func (w *Window) playerMenu() *fyne.MenuItem {
 		item.ChildMenu.Items = append(item.ChildMenu.Items, it)
 	}
 	custom := fyne.NewMenuItem("Custom…", w.askPlayer)
-	custom.Checked = current != "youtube" && current != "youtube-nocookie" && current != "youtu.be"
-	item.ChildMenu.Items = append(item.ChildMenu.Items, custom)
+	custom.Checked = current != "youtube" && current != "youtube-nocookie" && current != "youtu.be" && current != controlledPlayer
+	controlled := fyne.NewMenuItem("mpv (controlled)", func() { _ = w.SetPlayer(controlledPlayer) })
+	controlled.Checked = w.play.on
+	item.ChildMenu.Items = append(item.ChildMenu.Items, custom, fyne.NewMenuItemSeparator(), controlled,
+		fyne.NewMenuItem("Media folders…", w.askMediaFolders))
+	for _, it := range item.ChildMenu.Items[:3] {
+		it.Checked = it.Checked && !w.play.on
+	}
 	return item
 }
 

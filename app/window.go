@@ -54,6 +54,8 @@ type Window struct {
 	// canvas shows a Canvas board in the note's place (canvas.go), base a base (bases.go).
 	canvas *widgets.CanvasView
 	base   *widgets.BaseView
+	// play is the controlled player and its bar (play.go).
+	play playback
 	// baseAt is the base shown and its view, while one is.
 	baseAt struct{ path, view string }
 	// find is the quick switcher and the search in all notes.
@@ -189,7 +191,8 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.outer.Offset = layout[2]
 	w.inner.Offset = layout[3]
 	top := container.NewBorder(nil, nil, container.NewHBox(w.nav.back, w.nav.fwd), nil, w.status)
-	w.win.SetContent(container.NewBorder(top, w.reload.line, nil, nil, w.outer))
+	w.newPlayback()
+	w.win.SetContent(container.NewBorder(top, container.NewVBox(w.play.bar, w.reload.line), nil, nil, w.outer))
 	w.win.Resize(fyne.NewSize(float32(layout[0]), float32(layout[1])))
 	if !prefs.BoolWithFallback(prefShowTree, true) {
 		w.treePane.Hide()
@@ -199,6 +202,8 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	}
 	w.tree.ShowAttachments(prefs.BoolWithFallback(prefAttachments, true))
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
+	w.play.on = prefs.String(prefPlayer) == controlledPlayer
+	w.play.dirs = prefs.StringList(prefMedia)
 	if p, err := vault.ParsePlayer(prefs.String(prefPlayer)); err == nil {
 		w.player = p
 	}
@@ -210,6 +215,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.shortcuts()
 	w.win.SetOnDropped(w.dropped)
 	w.win.SetOnClosed(func() {
+		w.stopPlayer()
 		w.leaveNote()
 		w.reload.stop()
 		w.find.search.stop()
@@ -599,6 +605,12 @@ func (w *Window) openURL(u *url.URL) {
 	if err := checkExternal(u); err != nil {
 		w.setStatus(err.Error())
 		return
+	}
+	if w.play.on {
+		if id, at, ok := vault.ParseVideoURL(u); ok {
+			w.playVideo(id, at, u)
+			return
+		}
 	}
 	if err := w.open(u); err != nil {
 		w.setStatus("Could not open " + u.String() + ": " + err.Error())

@@ -45,6 +45,12 @@ var exercised = map[string]string{
 	"Go › Graph tab":                 "TestKeys_SidePanes",
 	"Go › Timeline tab":              "TestKeys_SidePanes",
 	"Go › Across videos tab":         "TestKeys_SidePanes",
+	"Play › Play or pause":           "TestPlayer_ChipsSeekOneMPV",
+	"Play › Back 10 seconds":         "TestPlayer_ChipsSeekOneMPV",
+	"Play › Forward 10 seconds":      "TestPlayer_ChipsSeekOneMPV",
+	"Play › Faster":                  "TestPlayer_ChipsSeekOneMPV",
+	"Play › Slower":                  "TestPlayer_ChipsSeekOneMPV",
+	"Play › Close the player":        "TestPlayer_ChipsSeekOneMPV",
 	"Help › Keyboard shortcuts":      "TestActions_FileEditViewHelp",
 	"Help › About Vaultview":         "TestActions_FileEditViewHelp",
 }

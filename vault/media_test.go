@@ -1,6 +1,7 @@
 package vault_test
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
@@ -65,5 +66,40 @@ func TestScanMedia(t *testing.T) {
 	var none *vault.Media
 	if none.Local("aaaaaaaaaaa") != "" || none.Len() != 0 {
 		t.Error("no media folders have copies")
+	}
+}
+
+func TestParseVideoURL(t *testing.T) {
+	for _, c := range []struct {
+		raw     string
+		id      string
+		seconds int
+		ok      bool
+	}{
+		{"https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1108s", "dQw4w9WgXcQ", 1108, true},
+		{"https://youtube.com/watch?t=90&v=dQw4w9WgXcQ", "dQw4w9WgXcQ", 90, true},
+		{"https://m.youtube.com/watch?v=dQw4w9WgXcQ&t=18m28s", "dQw4w9WgXcQ", 1108, true},
+		{"https://www.youtube.com/watch?v=dQw4w9WgXcQ", "dQw4w9WgXcQ", 0, true},
+		{"https://youtu.be/dQw4w9WgXcQ?t=1h2m3s", "dQw4w9WgXcQ", 3723, true},
+		{"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=42", "dQw4w9WgXcQ", 42, true},
+		{"https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=abc", "", 0, false},
+		{"https://www.youtube.com/watch?v=short", "", 0, false},
+		{"https://www.youtube.com/channel/UCxyz", "", 0, false},
+		{"https://example.org/watch?v=dQw4w9WgXcQ", "", 0, false},
+		{"file:///watch?v=dQw4w9WgXcQ", "", 0, false},
+	} {
+		u, err := url.Parse(c.raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, s, ok := vault.ParseVideoURL(u)
+		if ok != c.ok || (ok && (id != c.id || s != c.seconds)) {
+			t.Errorf("%s: %q %d %v, want %q %d %v", c.raw, id, s, ok, c.id, c.seconds, c.ok)
+		}
+	}
+	// Every address VideoURL makes reads back.
+	u, _ := url.Parse(vault.VideoURL("dQw4w9WgXcQ", 4321))
+	if id, s, ok := vault.ParseVideoURL(u); !ok || id != "dQw4w9WgXcQ" || s != 4321 {
+		t.Errorf("VideoURL's own address: %q %d %v", id, s, ok)
 	}
 }

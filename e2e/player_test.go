@@ -1,0 +1,135 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"image"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"vaultview/internal/mpv"
+)
+
+// needPlayer is need, and mpv and ffmpeg for the controlled player (scripts/install-deps.sh
+// --test installs them; CI must have them).
+func needPlayer(t *testing.T) {
+	t.Helper()
+	need(t)
+	for _, tool := range []string{"mpv", "ffmpeg"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("CI must run the player's test, but %s is not installed", tool)
+			}
+			t.Skipf("needs %s", tool)
+		}
+	}
+}
+
+// playerClip writes a 10-minute test pattern named as yt-dlp names a download of video id.
+func playerClip(t *testing.T, dir, id string) string {
+	t.Helper()
+	out := filepath.Join(dir, "Tide talk ["+id+"].mkv")
+	cmd := exec.Command("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=32x24:rate=2",
+		"-t", "600", "-c:v", "libx264", "-preset", "ultrafast", "-g", "2", "-pix_fmt", "yuv420p", out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ffmpeg: %v\n%s", err, msg)
+	}
+	return out
+}
+
+var startedLine = regexp.MustCompile(`mpv: started, pid (\d+), socket (\S+),`)
+
+// Issue #17 in the real window: with the controlled player, two chips of a video seek one
+// mpv (a local copy, from the media folder) to each second; the bar shows where it plays;
+// the Play keys pause, move, change the speed and close it.
+func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
+	needPlayer(t)
+	const id = "Tq3xYz9AbCd"
+	media := t.TempDir()
+	clip := playerClip(t, media, id)
+	dir := WriteVault(t, map[string]string{
+		"Tide talk.md": "---\nvideoId: " + id + "\n---\n# Tide talk\n\nThe tide turns " +
+			`<a class="yt-timestamp" data-t="00:04:00">[00:04:00]</a>` + " here.\n\nSlack water comes later " +
+			`<a class="yt-timestamp" data-t="00:08:20">[00:08:20]</a>` + " in the talk.\n",
+	})
+	t.Setenv("VAULTVIEW_MPV_ARGS", "--vo=null --ao=null")
+	a := Start(t, "--player", "mpv", "--media", media, dir, "Tide talk.md")
+	a.WaitTitle("Tide talk")
+	p := a.waitPanes()
+	first := a.WaitText(p.noteArea(), "4:00")
+	second := a.WaitText(p.noteArea(), "8:20")
+
+	a.Click((first.Min.X+first.Max.X)/2, (first.Min.Y+first.Max.Y)/2)
+	var sock string
+	a.Wait("mpv to start", func() bool {
+		m := startedLine.FindStringSubmatch(a.Log())
+		if m != nil {
+			sock = m[2]
+		}
+		return m != nil
+	})
+	ctx := context.Background()
+	conn, err := mpv.Dial(ctx, sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	get := func(name string) json.RawMessage {
+		c, cancel := context.WithTimeout(ctx, 5*time.Second)
+		defer cancel()
+		v, err := conn.Command(c, "get_property", name)
+		if err != nil {
+			return nil
+		}
+		return v
+	}
+	number := func(name string) float64 {
+		var f float64
+		if json.Unmarshal(get(name), &f) != nil {
+			return math.NaN()
+		}
+		return f
+	}
+	at := func(want float64) func() bool {
+		return func() bool { return math.Abs(number("time-pos")-want) < 3 }
+	}
+	a.Wait("mpv at 4:00", at(240))
+	if path := strings.Trim(string(get("path")), `"`); path != clip {
+		t.Errorf("mpv plays %q, want the local copy %q", path, clip)
+	}
+	a.WaitText(image.Rectangle{}, "10:00") // the bar: "4:0x / 10:00"
+
+	a.Click((second.Min.X+second.Max.X)/2, (second.Min.Y+second.Max.Y)/2)
+	a.Wait("mpv at 8:20", at(500))
+	if n := len(startedLine.FindAllString(a.Log(), -1)); n != 1 {
+		t.Errorf("%d players started for two chips", n)
+	}
+	a.WaitText(image.Rectangle{}, "8:2")
+	a.Shot("player.png")
+
+	// The Play keys.
+	a.Key("ctrl+k")
+	a.Wait("paused", func() bool { return string(get("pause")) == "true" })
+	before := number("time-pos")
+	a.Key("ctrl+j")
+	a.Wait("10 s back", at(before-10))
+	a.Key("ctrl+l")
+	a.Wait("10 s on", at(before))
+	a.Key("ctrl+shift+period")
+	a.Wait("faster", func() bool { return number("speed") == 1.25 })
+	a.Key("ctrl+shift+comma")
+	a.Wait("slower", func() bool { return number("speed") == 1 })
+	a.Key("ctrl+shift+k")
+	select {
+	case <-conn.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("mpv still runs after Close the player")
+	}
+	a.WaitText(image.Rectangle{}, "next timestamp starts it again")
+}
