@@ -83,6 +83,7 @@ func (w *Window) actions() []action {
 		{"Play", "Faster", fyne.KeyPeriod, shortcutKey | fyne.KeyModifierShift, func() { w.playSpeed(+1, false) }},
 		{"Play", "Slower", fyne.KeyComma, shortcutKey | fyne.KeyModifierShift, func() { w.playSpeed(-1, false) }},
 		{"Play", "Close the player", fyne.KeyK, shortcutKey | fyne.KeyModifierShift, w.closePlayer},
+		{"Play", "Follow playback", fyne.KeyJ, shortcutKey | fyne.KeyModifierShift, w.toggleFollowPlayback},
 	}, w.sideTabActions()...), []action{
 		{"Help", "Keyboard shortcuts", fyne.KeyF1, 0, w.showShortcuts},
 		{"Help", "About Vaultview", "", 0, w.showAbout},
@@ -113,6 +114,8 @@ func (w *Window) menu() *fyne.MainMenu {
 			item.Checked = w.side.panel.Visible()
 		case "Attachments in the tree":
 			item.Checked = w.tree.AttachmentsShown()
+		case "Follow playback":
+			item.Checked = w.play.follow
 		}
 		m.Items = append(m.Items, item)
 		if a.name == "Open vault…" {

@@ -30,8 +30,12 @@ import (
 // controlledPlayer is the player choice that plays in a controlled mpv.
 const controlledPlayer = "mpv"
 
-// prefMedia keeps the media folders, searched for local copies of videos.
-const prefMedia = "media.folders"
+// prefMedia keeps the media folders, searched for local copies of videos;
+// prefFollowPlayback whether the note follows the video.
+const (
+	prefMedia          = "media.folders"
+	prefFollowPlayback = "play.follow"
+)
 
 // mpvArgsEnv adds arguments to mpv's command line (the tests run it with no window and no
 // sound: --vo=null --ao=null).
@@ -57,8 +61,10 @@ type playback struct {
 	last   mpv.State
 	queued atomic.Bool
 	// titles are the titles of the sources played, from the notes whose chips played them
-	// (mpv knows a local file only by its name).
-	titles map[string]string
+	// (mpv knows a local file only by its name); ids their videos.
+	titles, ids map[string]string
+	// follow is set when the note follows playback (the UI goroutine's).
+	follow bool
 }
 
 // speeds are the speeds the speed button and keys step through.
@@ -113,6 +119,7 @@ func (w *Window) playVideo(id string, at int, u *url.URL) {
 	if n := w.note.Note(); n != nil && n.Note != nil && n.Note.VideoID == id {
 		title = n.Note.Title
 	}
+	w.note.ResumeFollowing() // a chip: the note follows the video again
 	go func() {
 		p, err := w.ensurePlayer()
 		if err != nil {
@@ -135,14 +142,15 @@ func (w *Window) playVideo(id string, at int, u *url.URL) {
 		if src == "" {
 			src = "https://www.youtube.com/watch?v=" + id // mpv plays it through yt-dlp
 		}
-		if title != "" {
-			w.play.mu.Lock()
-			if w.play.titles == nil {
-				w.play.titles = map[string]string{}
-			}
-			w.play.titles[src] = title
-			w.play.mu.Unlock()
+		w.play.mu.Lock()
+		if w.play.titles == nil {
+			w.play.titles, w.play.ids = map[string]string{}, map[string]string{}
 		}
+		if title != "" {
+			w.play.titles[src] = title
+		}
+		w.play.ids[src] = id
+		w.play.mu.Unlock()
 		ctx, cancel := context.WithTimeout(context.Background(), playTimeout)
 		defer cancel()
 		started := time.Now()
@@ -211,6 +219,7 @@ func (w *Window) showPlaying(s mpv.State) {
 	bar := w.play.bar
 	switch {
 	case !s.Running:
+		w.followPlayback(s)
 		if bar.Visible() {
 			bar.Hide()
 			w.relayoutBottom()
@@ -236,6 +245,51 @@ func (w *Window) showPlaying(s mpv.State) {
 		bar.Show()
 		w.relayoutBottom()
 	}
+	w.followPlayback(s)
+}
+
+// followPlayback marks, in the note and its timeline, the passage of the video s plays that
+// it has reached, and keeps it in view when following is on; a note of another video (or
+// none playing) is left unmarked.
+func (w *Window) followPlayback(s mpv.State) {
+	n := w.note.Note()
+	w.play.mu.Lock()
+	id := w.play.ids[s.Source]
+	w.play.mu.Unlock()
+	if n == nil || n.Note == nil || !s.Running || id == "" || n.Note.VideoID != id {
+		w.note.SetPlayhead(-1, false)
+		w.video.timeline.SetPlaying(-1)
+		return
+	}
+	off := -1
+	if ts, ok := n.Note.PlayingAt(s.Position); ok {
+		off = int(ts.Offset)
+	}
+	w.note.SetPlayhead(off, w.play.follow)
+	w.video.timeline.SetPlaying(off)
+}
+
+// refollow marks the note just shown as its video plays, paused or not.
+func (w *Window) refollow() {
+	if w.currentPlayer() == nil {
+		return
+	}
+	w.play.mu.Lock()
+	s := w.play.last
+	w.play.mu.Unlock()
+	w.followPlayback(s)
+}
+
+// toggleFollowPlayback turns following the video in the note on or off, and remembers it.
+func (w *Window) toggleFollowPlayback() {
+	w.play.follow = !w.play.follow
+	w.app.Preferences().SetBool(prefFollowPlayback, w.play.follow)
+	if w.play.follow {
+		w.note.ResumeFollowing()
+		w.refollow()
+	}
+	w.win.SetMainMenu(w.menu())
+	w.setStatus(map[bool]string{true: "The note follows the video", false: "The note no longer follows the video"}[w.play.follow])
 }
 
 // relayoutBottom lays the window out again once the bar came or went: its container does

@@ -204,6 +204,7 @@ func NewWindow(a fyne.App, opener func(*url.URL) error) *Window {
 	w.zoom = clampZoom(float32(prefs.FloatWithFallback(prefZoom, 1)))
 	w.play.on = prefs.String(prefPlayer) == controlledPlayer
 	w.play.dirs = prefs.StringList(prefMedia)
+	w.play.follow = prefs.BoolWithFallback(prefFollowPlayback, true)
 	if p, err := vault.ParsePlayer(prefs.String(prefPlayer)); err == nil {
 		w.player = p
 	}
@@ -575,6 +576,7 @@ func (w *Window) readyHook(what string) {
 }
 
 func (w *Window) shownHook(pl Place) {
+	w.refollow()
 	if w.afterShow != nil {
 		w.afterShow(pl)
 	}

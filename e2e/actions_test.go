@@ -51,6 +51,7 @@ var exercised = map[string]string{
 	"Play › Faster":                  "TestPlayer_ChipsSeekOneMPV",
 	"Play › Slower":                  "TestPlayer_ChipsSeekOneMPV",
 	"Play › Close the player":        "TestPlayer_ChipsSeekOneMPV",
+	"Play › Follow playback":         "TestPlayer_ChipsSeekOneMPV",
 	"Help › Keyboard shortcuts":      "TestActions_FileEditViewHelp",
 	"Help › About Vaultview":         "TestActions_FileEditViewHelp",
 }

@@ -56,7 +56,9 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	dir := WriteVault(t, map[string]string{
 		"Tide talk.md": "---\nvideoId: " + id + "\n---\n# Tide talk\n\nThe tide turns " +
 			`<a class="yt-timestamp" data-t="00:04:00">[00:04:00]</a>` + " here.\n\nSlack water comes later " +
-			`<a class="yt-timestamp" data-t="00:08:20">[00:08:20]</a>` + " in the talk.\n",
+			`<a class="yt-timestamp" data-t="00:08:20">[00:08:20]</a>` + " in the talk.\n\n" +
+			strings.Repeat("A filler paragraph about the weather keeps the last moment far below.\n\n", 40) +
+			"Harbour wall at low water " + `<a class="yt-timestamp" data-t="00:08:40">[00:08:40]</a>` + " to end.\n",
 	})
 	t.Setenv("VAULTVIEW_MPV_ARGS", "--vo=null --ao=null")
 	a := Start(t, "--player", "mpv", "--media", media, dir, "Tide talk.md")
@@ -112,6 +114,16 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	}
 	a.WaitText(image.Rectangle{}, "8:2")
 	a.Shot("player.png")
+	// The note follows the video: past 8:40, the passage far below comes into view.
+	a.Key("ctrl+l")
+	a.Key("ctrl+l")
+	harbour := a.WaitText(p.noteArea(), "Harbour wall")
+	img := a.Shot("player-follows.png")
+	// The passage playing is tinted; the paragraph above it is not.
+	mid := (harbour.Min.Y + harbour.Max.Y) / 2
+	if marked, above := img.At(harbour.Min.X-6, mid), img.At(harbour.Min.X-6, mid-35); marked == above {
+		t.Errorf("the passage playing is not marked: %v beside it, %v above", marked, above)
+	}
 
 	// The Play keys.
 	a.Key("ctrl+k")
@@ -125,6 +137,8 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	a.Wait("faster", func() bool { return number("speed") == 1.25 })
 	a.Key("ctrl+shift+comma")
 	a.Wait("slower", func() bool { return number("speed") == 1 })
+	a.Key("ctrl+shift+j")
+	a.WaitText(image.Rectangle{}, "no longer follows")
 	a.Key("ctrl+shift+k")
 	select {
 	case <-conn.Done():

@@ -103,3 +103,21 @@ func TestParseVideoURL(t *testing.T) {
 		t.Errorf("VideoURL's own address: %q %d %v", id, s, ok)
 	}
 }
+
+func TestNote_PlayingAt(t *testing.T) {
+	src := "---\nvideoId: dQw4w9WgXcQ\n---\n" +
+		`First <a class="yt-timestamp" data-t="00:01:00">[00:01:00]</a>.` + "\n\n" +
+		`Then <a class="yt-timestamp" data-t="00:05:00">[00:05:00]</a>.` + "\n\n" +
+		`Bad <a class="yt-timestamp" data-t="soon">[soon]</a>.` + "\n\n" +
+		`Back to <a class="yt-timestamp" data-t="00:03:00">[00:03:00]</a> (a recap).` + "\n"
+	n := vault.ParseNote("talk.md", []byte(src))
+	for _, c := range []struct {
+		pos  float64
+		want string // the timestamp's value, "" for none
+	}{{0, ""}, {59.9, ""}, {60, "00:01:00"}, {200, "00:03:00"}, {299, "00:03:00"}, {300.5, "00:05:00"}, {9999, "00:05:00"}} {
+		ts, ok := n.PlayingAt(c.pos)
+		if got := map[bool]string{true: ts.Value}[ok]; got != c.want {
+			t.Errorf("at %vs: %q, want %q", c.pos, got, c.want)
+		}
+	}
+}

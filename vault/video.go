@@ -70,3 +70,15 @@ func parseStart(s string) (int, bool) {
 	}
 	return total, num < 0
 }
+
+// PlayingAt is the timestamp of n that a video at second pos has passed last: the valid one
+// with the greatest second not after pos (the first written, among equals). ok is false
+// before the first.
+func (n *Note) PlayingAt(pos float64) (ts Timestamp, ok bool) {
+	for _, t := range n.Timestamps {
+		if t.Valid && float64(t.Seconds) <= pos && (!ok || t.Seconds > ts.Seconds) {
+			ts, ok = t, true
+		}
+	}
+	return ts, ok
+}

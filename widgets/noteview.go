@@ -69,6 +69,9 @@ func NewNoteView() *NoteView {
 	v.body = newPageBody()
 	v.preview = newPreviewer(v)
 	v.body.scrolled = func() {
+		if ph := &v.body.play; ph.row >= 0 && !ph.scrolling {
+			ph.unfollowed = true // the reader scrolled: the playhead stops scrolling
+		}
 		v.preview.hide() // its link moved away from under it
 		if v.OnScrolled != nil {
 			v.OnScrolled(v.TopOffset())
@@ -105,8 +108,13 @@ func (v *NoteView) ShowNote(r *RenderedNote) {
 	if r != nil {
 		r.act.view = v
 	}
+	if !keep {
+		v.body.play = playhead{row: -1, mark: v.body.play.mark}
+	}
 	v.header.set(r)
+	v.body.play.scrolling = true // the view's own scroll, not the reader's
 	v.body.setNote(r, keep)
+	v.body.play.scrolling = false
 	v.findAgain()
 	v.Refresh()
 }

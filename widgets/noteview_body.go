@@ -38,10 +38,12 @@ type pageBody struct {
 	// view, when set, is the NoteView the body belongs to: it handles the pointer's presses
 	// and drags, which select (noteview_select.go).
 	view *NoteView
+	// play is the passage marked as playing (noteview_play.go).
+	play playhead
 }
 
 func newPageBody() *pageBody {
-	b := &pageBody{live: map[int]fyne.CanvasObject{}}
+	b := &pageBody{live: map[int]fyne.CanvasObject{}, play: playhead{row: -1}}
 	b.ExtendBaseWidget(b)
 	b.scroll = container.NewVScroll(b)
 	b.scroll.OnScrolled = func(fyne.Position) {
@@ -279,6 +281,9 @@ func (b *pageBody) place() {
 	sort.Ints(idx)
 	b.objects = b.objects[:0]
 	x := max((b.width-b.column)/2, 0)
+	if m := b.playMark(x); m != nil {
+		b.objects = append(b.objects, m) // under the rows
+	}
 	for _, i := range idx {
 		o := b.live[i]
 		o.Move(fyne.NewPos(x+b.inset(i), b.ys[i]))

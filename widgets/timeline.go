@@ -34,9 +34,10 @@ type Timeline struct {
 	videoID  string
 	player   vault.Player
 	selected int
-	// highlighted is the entry of the text in view, -1 for none.
-	highlighted int
-	focused     bool
+	// highlighted is the entry of the text in view, -1 for none; playing the moment the
+	// controlled player has reached.
+	highlighted, playing int
+	focused              bool
 
 	list  *timelineList
 	empty *widget.Label
@@ -44,7 +45,7 @@ type Timeline struct {
 
 // NewTimeline returns an empty timeline.
 func NewTimeline() *Timeline {
-	t := &Timeline{selected: -1, highlighted: -1}
+	t := &Timeline{selected: -1, highlighted: -1, playing: -1}
 	t.ExtendBaseWidget(t)
 	t.empty = widget.NewLabel("No timestamps in this note")
 	t.empty.Importance = widget.LowImportance
@@ -74,7 +75,7 @@ func (l *timelineList) FocusLost()                { l.t.FocusLost() }
 // chips opening addresses made by player. The selection and highlight are cleared.
 func (t *Timeline) SetEntries(entries []vault.TimelineEntry, videoID string, player vault.Player) {
 	t.entries, t.videoID, t.player = entries, videoID, player
-	t.selected, t.highlighted = -1, -1
+	t.selected, t.highlighted, t.playing = -1, -1, -1
 	t.list.UnselectAll()
 	t.list.ScrollToOffset(0)
 	if t.focused && len(entries) > 0 {
@@ -146,6 +147,32 @@ func (t *Timeline) Highlight(offset int) {
 		t.list.ScrollTo(i)
 	}
 }
+
+// SetPlaying marks the entry whose anchor is at byte offset as the moment the controlled
+// player has reached (-1, or an offset no entry has, clears the mark).
+func (t *Timeline) SetPlaying(offset int) {
+	i := -1
+	for k, e := range t.entries {
+		if int(e.Offset) == offset {
+			i = k
+			break
+		}
+	}
+	if i == t.playing {
+		return
+	}
+	old := t.playing
+	t.playing = i
+	if old >= 0 && old < len(t.entries) {
+		t.list.RefreshItem(old)
+	}
+	if i >= 0 {
+		t.list.RefreshItem(i)
+	}
+}
+
+// Playing is the entry marked as playing, -1 for none.
+func (t *Timeline) Playing() int { return t.playing }
 
 func (t *Timeline) setSelected(i int) {
 	old := t.selected
@@ -250,6 +277,8 @@ func (t *Timeline) rowTint(id int) color.Color {
 		return th.Color(theme.ColorNameSelection, v)
 	case id == t.selected:
 		return th.Color(theme.ColorNameHover, v)
+	case id == t.playing:
+		return blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.3)
 	case id == t.highlighted:
 		return blend(th.Color(theme.ColorNameBackground, v), th.Color(theme.ColorNamePrimary, v), 0.1)
 	}
