@@ -223,7 +223,11 @@ func (w *Window) showPlaying(s mpv.State) {
 		if bar.Visible() {
 			bar.Hide()
 			w.relayoutBottom()
-			w.setStatus("The player was closed; the next timestamp starts it again")
+			msg := "The player was closed"
+			if s.Exit != "mpv exited" { // a crash, or a kill: say how it ended
+				msg = "The player stopped (" + s.Exit + ")"
+			}
+			w.setStatus(msg + "; the next timestamp starts it again")
 		}
 		return
 	case s.Problem != "":

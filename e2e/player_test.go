@@ -9,7 +9,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -145,5 +147,23 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("mpv still runs after Close the player")
 	}
-	a.WaitText(image.Rectangle{}, "next timestamp starts it again")
+	a.WaitText(image.Rectangle{}, "The player was closed")
+
+	// A player that crashes goes the same way, and the next chip starts another (the note
+	// is still scrolled to its last moment).
+	last := a.WaitText(p.noteArea(), "8:40")
+	a.Click((last.Min.X+last.Max.X)/2, (last.Min.Y+last.Max.Y)/2)
+	var pid int
+	a.Wait("a second mpv", func() bool {
+		all := startedLine.FindAllStringSubmatch(a.Log(), -1)
+		if len(all) == 2 {
+			pid, _ = strconv.Atoi(all[1][1])
+		}
+		return pid != 0
+	})
+	a.WaitText(image.Rectangle{}, "10:00")
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	a.WaitText(image.Rectangle{}, "The player stopped")
 }
