@@ -49,7 +49,7 @@ func Run(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 
 const usage = `Usage:
   vaultview [VAULT [NOTE]]        open the window on a vault (folder of Markdown notes)
-  vaultview check [-limit N] VAULT
+  vaultview check [-limit N] [-media DIR]... VAULT
                                   report unresolved links, clashes and broken notes;
                                   exit 0 clean, 1 problems found, 2 unreadable vault
   vaultview index --json VAULT    print the whole index as one JSON document
@@ -60,6 +60,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	limit := fs.Int("limit", 20, "entries shown per section (0: all)")
+	var media []string
+	fs.Func("media", "a folder of local copies of videos (repeat for more): list the vault's videos with and without one", func(s string) error {
+		media = append(media, s)
+		return nil
+	})
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
 		if err == nil {
@@ -75,6 +80,9 @@ func check(args []string, stdout, stderr io.Writer) int {
 	r := NewReport(v.Index())
 	r.Math = mathProblems(v)
 	r.Views = viewProblems(v)
+	if len(media) > 0 {
+		r.Media = mediaReport(v, media)
+	}
 	r.Write(stdout, root, *limit)
 	if r.HasProblems() {
 		return ExitProblems

@@ -253,3 +253,38 @@ func TestCheck_ReportsBasesAndBoards(t *testing.T) {
 		t.Errorf("a good base reported:\n%s", out)
 	}
 }
+
+// With media folders, check lists the vault's videos with a local copy (and where) and
+// those without; neither is a problem, and a folder that cannot be read is said.
+func TestCheck_MediaFolders(t *testing.T) {
+	dir, media := t.TempDir(), t.TempDir()
+	for name, text := range map[string]string{
+		"Tides.md":  "---\nvideoId: aaaaaaaaaaa\n---\n# Tides\n",
+		"Storms.md": "---\nvideoId: bbbbbbbbbbb\n---\n# Storms\n",
+		"Plain.md":  "# Plain\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyPath := filepath.Join(media, "Tides talk [aaaaaaaaaaa].mkv")
+	if err := os.WriteFile(copyPath, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := run("check", "-media", media, "-media", filepath.Join(media, "missing"), dir)
+	if code != cli.ExitOK {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"Videos with a local copy: 1", "Tides [aaaaaaaaaaa]: " + copyPath,
+		"Videos without a local copy (not problems: they play from the network): 1", "Storms [bbbbbbbbbbb], 1 note",
+		"Media folders that could not be read (not problems of the vault): 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+	if _, out, _ := run("check", dir); strings.Contains(out, "local copy") {
+		t.Errorf("without media folders, check speaks of copies:\n%s", out)
+	}
+}

@@ -23,6 +23,39 @@ type Report struct {
 	// Views are what the vault's .base and .canvas files hold that cannot be shown: bad
 	// YAML or JSON, unknown functions and view types, broken nodes (docs/FORMAT.md §8).
 	Views []vault.Problem
+	// Media, when media folders were given, says which of the vault's videos have a local
+	// copy there (not problems: a video plays from the network without one).
+	Media *MediaReport
+}
+
+// MediaReport is the vault's videos against the local copies in the media folders.
+type MediaReport struct {
+	Folders []string
+	// With are the videos with a copy, and where it is; Without those with none.
+	With    []LocalVideo
+	Without []vault.Video
+	// Unreadable are the folders (or parts of them) that could not be read.
+	Unreadable []error
+}
+
+// LocalVideo is a video of the vault and its local copy.
+type LocalVideo struct {
+	vault.Video
+	Path string
+}
+
+// mediaReport looks for the videos of v in the folders dirs.
+func mediaReport(v *vault.Vault, dirs []string) *MediaReport {
+	m, problems := vault.ScanMedia(dirs)
+	r := &MediaReport{Folders: dirs, Unreadable: problems}
+	for _, vid := range v.Index().VideoList(v.Source) {
+		if p := m.Local(vid.ID); p != "" {
+			r.With = append(r.With, LocalVideo{vid, p})
+		} else {
+			r.Without = append(r.Without, vid)
+		}
+	}
+	return r
 }
 
 // NewReport examines an index.
@@ -89,6 +122,18 @@ func (r *Report) Write(w io.Writer, root string, limit int) {
 	problems("Math that cannot be typeset", r.Math)
 	problems("Bases and boards that cannot be shown as written", r.Views)
 	problems("Other problems", r.Text)
+	if m := r.Media; m != nil {
+		fmt.Fprintf(w, "\nMedia folders: %s\n", strings.Join(m.Folders, ", "))
+		list(w, "Media folders that could not be read (not problems of the vault)", len(m.Unreadable), limit, func(i int) string {
+			return m.Unreadable[i].Error()
+		})
+		list(w, "Videos with a local copy", len(m.With), limit, func(i int) string {
+			return fmt.Sprintf("%s [%s]: %s", m.With[i].Title, m.With[i].ID, m.With[i].Path)
+		})
+		list(w, "Videos without a local copy (not problems: they play from the network)", len(m.Without), limit, func(i int) string {
+			return fmt.Sprintf("%s [%s], %s", m.Without[i].Title, m.Without[i].ID, plural(len(m.Without[i].Notes), "note"))
+		})
+	}
 	if r.HasProblems() {
 		fmt.Fprintln(w, "\nProblems found.")
 	} else {
