@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"math"
 	"net/url"
 	"os"
 	"strings"
@@ -65,6 +66,15 @@ type playback struct {
 	titles, ids map[string]string
 	// follow is set when the note follows playback (the UI goroutine's).
 	follow bool
+	// asked is the last chip's time, target and video (for the log: how long until mpv
+	// plays there); reported is when the state waiting for the UI came, and updates and
+	// slowest count the bar's and the note's updates and the longest wait for one.
+	asked    time.Time
+	target   float64
+	targetID string
+	reported time.Time
+	updates  int
+	slowest  time.Duration
 }
 
 // speeds are the speeds the speed button and keys step through.
@@ -120,6 +130,9 @@ func (w *Window) playVideo(id string, at int, u *url.URL) {
 		title = n.Note.Title
 	}
 	w.note.ResumeFollowing() // a chip: the note follows the video again
+	w.play.mu.Lock()
+	w.play.asked, w.play.target, w.play.targetID = time.Now(), float64(at), id
+	w.play.mu.Unlock()
 	go func() {
 		p, err := w.ensurePlayer()
 		if err != nil {
@@ -199,18 +212,36 @@ func (w *Window) currentPlayer() *mpv.Player {
 // playerChanged is called on the player's goroutine at each change; the bar follows, one
 // update queued at a time (positions come a frame apart).
 func (w *Window) playerChanged(s mpv.State) {
+	now := time.Now()
 	w.play.mu.Lock()
 	w.play.last = s
+	if !w.play.asked.IsZero() && w.play.ids[s.Source] == w.play.targetID && s.Duration > 0 && math.Abs(s.Position-w.play.target) < 0.5 {
+		log.Printf("mpv: at %.0fs, %v after the chip", w.play.target, now.Sub(w.play.asked).Round(time.Millisecond))
+		w.play.asked = time.Time{}
+	}
+	if !s.Running && w.play.updates > 0 {
+		log.Printf("mpv: the bar and the note followed %d changes, the slowest %v after mpv reported it", w.play.updates, w.play.slowest.Round(time.Millisecond))
+		w.play.updates, w.play.slowest = 0, 0
+	}
+	queued := w.play.queued.Swap(true)
+	if !queued {
+		w.play.reported = now
+	}
 	w.play.mu.Unlock()
-	if w.play.queued.Swap(true) {
+	if queued {
 		return
 	}
 	w.do(func() {
 		w.play.queued.Store(false)
 		w.play.mu.Lock()
 		s := w.play.last
+		wait := time.Since(w.play.reported)
 		w.play.mu.Unlock()
 		w.showPlaying(s)
+		w.play.mu.Lock()
+		w.play.updates++
+		w.play.slowest = max(w.play.slowest, wait)
+		w.play.mu.Unlock()
 	})
 }
 

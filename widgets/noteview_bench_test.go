@@ -262,3 +262,53 @@ func BenchmarkNoteView_Rich(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNoteView_Playing measures what following a video costs the note view (issue
+// #17) on a generated note of about 1 MB with its timestamps: "follow" is one update as
+// the video moves on (the next timestamp's row marked, the view scrolled to it when out of
+// view: the issue asks for the mark within 250 ms of the position changing); "scroll" and
+// "scroll-playing" are a reader's wheel scroll without and with a passage marked (the
+// issue: no measurable cost to scrolling while playing).
+func BenchmarkNoteView_Playing(b *testing.B) {
+	test.NewTempApp(b)
+	_, huge := nvGenerated(b, 0)
+	in := nvInput(0, huge[0])
+	nv := widgets.NewNoteView()
+	w := test.NewTempWindow(b, nv)
+	w.Resize(fyne.NewSize(1000, 800))
+	nv.ShowNote(widgets.RenderNote(in))
+	var stamps []int
+	for _, ts := range in.Note.Timestamps {
+		if ts.Valid {
+			stamps = append(stamps, int(ts.Offset))
+		}
+	}
+	if len(stamps) < 100 {
+		b.Fatalf("%d timestamps", len(stamps))
+	}
+	b.Run("follow", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			nv.SetPlayhead(stamps[i%len(stamps)], true)
+			i++
+		}
+		b.ReportMetric(float64(len(huge[0]))/1e6, "MB")
+	})
+	scroll := func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			dy := float32(-120)
+			if i/40%2 == 1 {
+				dy = 120
+			}
+			test.Scroll(w.Canvas(), fyne.NewPos(500, 400), 0, dy)
+			i++
+		}
+	}
+	nv.SetPlayhead(-1, false)
+	nv.SetScrollOffset(0)
+	b.Run("scroll", scroll)
+	nv.SetScrollOffset(0)
+	nv.SetPlayhead(stamps[3], false) // a passage near the top marked, as while playing
+	b.Run("scroll-playing", scroll)
+}
