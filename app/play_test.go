@@ -17,6 +17,7 @@ func TestPlay_WithoutMPVChipsOpenTheBrowser(t *testing.T) {
 			t.Error(err)
 		}
 	})
+	waitStatusIn(t, status, "mpv is not installed") // said when chosen
 	u, _ := url.Parse("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1108s")
 	onUI(w, func() { w.openURL(u) })
 	waitStatusIn(t, status, "mpv is not installed")

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os/exec"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -126,6 +127,9 @@ func (w *Window) setPlayer(template string, save bool) error {
 	if template == controlledPlayer {
 		// Chips keep YouTube addresses: the window reads the video and second back from them.
 		w.play.on, w.player = true, vault.Player{}
+		if _, err := exec.LookPath("mpv"); err != nil {
+			w.setStatus("mpv is not installed (Debian and Ubuntu: sudo apt install mpv yt-dlp; see README): until it is, timestamps open the browser")
+		}
 	} else {
 		p, err := vault.ParsePlayer(template)
 		if err != nil {

@@ -60,7 +60,10 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 			`<a class="yt-timestamp" data-t="00:04:00">[00:04:00]</a>` + " here.\n\nSlack water comes later " +
 			`<a class="yt-timestamp" data-t="00:08:20">[00:08:20]</a>` + " in the talk.\n\n" +
 			strings.Repeat("A filler paragraph about the weather keeps the last moment far below.\n\n", 40) +
-			"Harbour wall at low water " + `<a class="yt-timestamp" data-t="00:08:40">[00:08:40]</a>` + " to end.\n",
+			"Harbour wall at low water " + `<a class="yt-timestamp" data-t="00:08:40">[00:08:40]</a>` + " to end; more in [[Tide talk, part two]].\n",
+		"Tide talk, part two.md": "---\nvideoId: " + id + "\n---\n# Tide talk, part two\n\nSpring tides open the second part " +
+			`<a class="yt-timestamp" data-t="00:01:00">[00:01:00]</a>` + ".\n\nNeap tides close it " +
+			`<a class="yt-timestamp" data-t="00:06:00">[00:06:00]</a>` + " for good.\n",
 	})
 	t.Setenv("VAULTVIEW_MPV_ARGS", "--vo=null --ao=null")
 	a := Start(t, "--player", "mpv", "--media", media, dir, "Tide talk.md")
@@ -130,6 +133,18 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	// The Play keys.
 	a.Key("ctrl+k")
 	a.Wait("paused", func() bool { return string(get("pause")) == "true" })
+
+	// Another note of the video, opened while it is paused past 8:40: the same player, and
+	// the passage of that note it has reached (6:00) is marked at once.
+	a.ClickText(p.noteArea(), "part two")
+	a.WaitTitle("Tide talk, part two")
+	neap := a.WaitText(p.noteArea(), "Neap tides")
+	spring := a.WaitText(p.noteArea(), "Spring tides")
+	img = a.Shot("player-other-note.png")
+	nm, sm := (neap.Min.Y+neap.Max.Y)/2, (spring.Min.Y+spring.Max.Y)/2
+	if img.At(neap.Min.X-6, nm) == img.At(spring.Min.X-6, sm) {
+		t.Errorf("the passage reached is not marked in the other note of the video")
+	}
 	before := number("time-pos")
 	a.Key("ctrl+j")
 	a.Wait("10 s back", at(before-10))
@@ -149,9 +164,8 @@ func TestPlayer_ChipsSeekOneMPV(t *testing.T) {
 	}
 	a.WaitText(image.Rectangle{}, "The player was closed")
 
-	// A player that crashes goes the same way, and the next chip starts another (the note
-	// is still scrolled to its last moment).
-	last := a.WaitText(p.noteArea(), "8:40")
+	// A player that crashes goes the same way, and the next chip starts another.
+	last := a.WaitText(p.noteArea(), "6:00")
 	a.Click((last.Min.X+last.Max.X)/2, (last.Min.Y+last.Max.Y)/2)
 	var pid int
 	a.Wait("a second mpv", func() bool {

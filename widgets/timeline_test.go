@@ -1,6 +1,7 @@
 package widgets_test
 
 import (
+	"image"
 	"net/url"
 	"testing"
 	"testing/fstest"
@@ -160,6 +161,48 @@ func TestTimeline_Highlight(t *testing.T) {
 	if len(*selected) != 0 {
 		t.Errorf("Highlight called OnSelect: %v", *selected)
 	}
+}
+
+// SetPlaying marks the entry of the timestamp the player has reached; its row is tinted
+// apart from the others, and new entries clear it.
+func TestTimeline_SetPlaying(t *testing.T) {
+	test.NewTempApp(t)
+	v := videoNotes(t)
+	tl, w, _, selected := timelineOf(t, v, "cloud/origins.md")
+	n := v.Index().Note("cloud/origins.md")
+	plain := w.Canvas().Capture()
+	tl.SetPlaying(int(n.Timestamps[1].Offset))
+	if tl.Playing() != 1 {
+		t.Fatalf("playing entry %d, want 1", tl.Playing())
+	}
+	if marked := w.Canvas().Capture(); sameImage(plain, marked) {
+		t.Error("the playing entry looks as before")
+	}
+	tl.SetPlaying(12345) // no timestamp there
+	if tl.Playing() != -1 {
+		t.Errorf("an offset of no entry marks entry %d", tl.Playing())
+	}
+	tl.SetPlaying(int(n.Timestamps[2].Offset))
+	src, _ := v.Source("cloud/pricing.md")
+	other := v.Index().Note("cloud/pricing.md")
+	tl.SetEntries(vault.Timeline(other, src), other.VideoID, vault.Player{})
+	if tl.Playing() != -1 || len(*selected) != 0 {
+		t.Errorf("after new entries: playing %d, selected %v", tl.Playing(), *selected)
+	}
+}
+
+func sameImage(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // findAll finds the visible rendered objects of type T under o.
