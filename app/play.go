@@ -136,17 +136,16 @@ func (w *Window) playVideo(id string, at int, u *url.URL) {
 	go func() {
 		p, err := w.ensurePlayer()
 		if err != nil {
-			msg := "The controlled player could not start: " + err.Error()
+			// The video opens in the browser instead: a chip never does nothing.
+			msg := "The controlled player could not start (" + err.Error() + "): opening the video in the browser"
 			if errors.Is(err, mpv.ErrNotInstalled) {
 				msg = "mpv is not installed (Debian and Ubuntu: sudo apt install mpv yt-dlp; see README): opening the video in the browser"
 			}
 			log.Print(msg)
 			w.do(func() {
 				w.setStatus(msg)
-				if errors.Is(err, mpv.ErrNotInstalled) || errors.Is(err, mpv.ErrUnsupported) {
-					if err := w.open(u); err != nil {
-						w.setStatus("Could not open " + u.String() + ": " + err.Error())
-					}
+				if err := w.open(u); err != nil {
+					w.setStatus("Could not open " + u.String() + ": " + err.Error())
 				}
 			})
 			return

@@ -63,16 +63,6 @@ type message struct {
 	Event
 }
 
-// Dial connects to the socket at path.
-func Dial(ctx context.Context, path string) (*Conn, error) {
-	var d net.Dialer
-	c, err := d.DialContext(ctx, "unix", path)
-	if err != nil {
-		return nil, err
-	}
-	return NewConn(c), nil
-}
-
 // NewConn speaks the protocol over c, which it owns from now on.
 func NewConn(c net.Conn) *Conn {
 	conn := &Conn{c: c, events: make(chan Event, 256), done: make(chan struct{}), pending: map[int64]chan reply{}}

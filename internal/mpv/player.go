@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
@@ -17,17 +14,14 @@ import (
 // ErrNotInstalled is returned by Start when there is no mpv to start.
 var ErrNotInstalled = errors.New("mpv is not installed")
 
-// ErrUnsupported is returned by Start where mpv's socket cannot be reached: on Windows mpv
-// listens on a named pipe, which this package does not speak yet.
-var ErrUnsupported = errors.New("a controlled mpv needs a Unix socket; on Windows it is not available yet")
-
 // Options says how to start mpv.
 type Options struct {
 	// Binary is the mpv to run; "" looks for "mpv" on PATH.
 	Binary string
 	// Args are added to mpv's command line (tests add --vo=null --ao=null).
 	Args []string
-	// Socket is where mpv listens; "" is a new name in the temporary folder.
+	// Socket is where mpv listens; "" is a new one (a socket in the temporary folder; on
+	// Windows a named pipe).
 	Socket string
 	// StartTimeout bounds the wait for mpv's socket; 0 is 5 seconds.
 	StartTimeout time.Duration
@@ -73,9 +67,6 @@ var observed = []string{"time-pos", "pause", "duration", "eof-reached", "speed",
 // ErrNotInstalled when there is no mpv, and an error saying so when the socket does not
 // appear in time (the process is then stopped).
 func Start(ctx context.Context, opts Options) (*Player, error) {
-	if runtime.GOOS == "windows" {
-		return nil, ErrUnsupported
-	}
 	bin := opts.Binary
 	if bin == "" {
 		bin = "mpv"
@@ -84,13 +75,12 @@ func Start(ctx context.Context, opts Options) (*Player, error) {
 	if err != nil {
 		return nil, ErrNotInstalled
 	}
-	sock := opts.Socket
+	sock, cleanup := opts.Socket, func() {}
 	if sock == "" {
-		dir, err := os.MkdirTemp("", "vaultview-mpv-")
-		if err != nil {
+		var err error
+		if sock, cleanup, err = newSocket(); err != nil {
 			return nil, err
 		}
-		sock = filepath.Join(dir, "socket")
 	}
 	timeout := opts.StartTimeout
 	if timeout == 0 {
@@ -114,9 +104,7 @@ func Start(ctx context.Context, opts Options) (*Player, error) {
 				s.Exit = "mpv exited: " + err.Error()
 			}
 		})
-		if p.opts.Socket == "" {
-			os.RemoveAll(filepath.Dir(sock))
-		}
+		cleanup()
 		close(p.ended)
 	}()
 	// The socket appears once mpv has read its options: wait for it, or for mpv to exit.
