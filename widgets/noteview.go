@@ -154,14 +154,7 @@ func (v *NoteView) ScrollToOffset(offset int) bool {
 		v.body.scrollToRow(0, -v.body.gapBefore(0)) // in the frontmatter: the header shows it
 		return true
 	}
-	row := -1
-	for i, b := range v.note.rows {
-		if b.offset >= 0 && b.offset <= offset {
-			row = i
-		} else if b.offset > offset {
-			break
-		}
-	}
+	row := v.rowAt(offset)
 	if row < 0 {
 		return false
 	}
