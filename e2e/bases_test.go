@@ -27,12 +27,17 @@ views:
   - type: cards
     name: Shelf
     order: [file.name, status]
+  - type: table
+    name: By status
+    order: [file.name, pages]
+    groupBy: {property: status}
+    summaries: {pages: Average}
 `
 
 // TestBases_EmbeddedAndOpened: a base embedded in a note (`![[Library.base#Reading]]`)
-// shows its view's table there; its link opens the base itself, whose switcher shows the
-// cards view, which takes in a note written meanwhile, and a click on a card opens the note
-// (issue #16, item 1).
+// shows its view's table there, and follows the vault; its link opens the base itself, whose
+// switcher shows the cards view, which takes in a note written meanwhile, and a view grouped
+// with a summary; a click on a row opens the note (issue #16, item 1).
 func TestBases_EmbeddedAndOpened(t *testing.T) {
 	need(t)
 	book := func(status string, pages, read int) string {
@@ -77,6 +82,13 @@ func TestBases_EmbeddedAndOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.WaitText(p.noteArea(), "Sea Songs")
+	// A view grouped by status, with the pages' average under them.
+	a.ClickText(p.noteArea(), "Shelf") // the switcher
+	a.ClickText(image.Rectangle{}, "By status")
+	a.WaitText(p.noteArea(), "status: done (1)")
+	a.WaitText(p.noteArea(), "status: reading (3)")
+	a.WaitText(p.noteArea(), "Average: 177.5")
+	a.Shot("base-grouped.png")
 	a.ClickText(p.noteArea(), "Moon Guide")
 	a.WaitTitle("Moon Guide")
 }

@@ -35,6 +35,8 @@ type BaseView struct {
 	body     *fyne.Container
 
 	result bases.Table
+	// lines are the table's lines: a note, a group's heading or the summaries.
+	lines  []baseLine
 	kind   string // "table" or "cards"
 	sortBy int
 	desc   bool
@@ -53,15 +55,20 @@ func NewBaseView() *BaseView {
 		}
 	})
 	v.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(v.result.Rows), len(v.result.Columns) },
+		func() (int, int) { return len(v.lines), len(v.result.Columns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Row < len(v.result.Rows) && id.Col < len(v.result.Rows[id.Row].Cells) {
-				o.(*widget.Label).SetText(v.result.Rows[id.Row].Cells[id.Col].String())
+			if id.Row < len(v.lines) && id.Col < len(v.result.Columns) {
+				l := o.(*widget.Label)
+				text, style := v.cell(v.lines[id.Row], id.Col)
+				if l.Text != text || l.TextStyle != style {
+					l.Text, l.TextStyle = text, style
+					l.Refresh()
+				}
 			}
 		})
 	v.table.ShowHeaderColumn = false
@@ -79,7 +86,9 @@ func NewBaseView() *BaseView {
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
 		v.table.UnselectAll()
-		v.open(id.Row)
+		if id.Row >= 0 && id.Row < len(v.lines) && v.lines[id.Row].kind == noteLine {
+			v.open(v.lines[id.Row].row)
+		}
 	}
 	v.cards = widget.NewGridWrap(
 		func() int { return len(v.result.Rows) },
@@ -104,6 +113,7 @@ func (v *BaseView) SetBase(p string, views []string, view, kind string, result b
 	v.views.SetSelected(view)
 	v.quiet = false
 	v.result, v.kind, v.sortBy, v.desc = result, kind, -1, false
+	v.layLines()
 	text := strings.Join(problems, "\n")
 	if result.Total > len(result.Rows) {
 		text = strings.TrimSpace(fmt.Sprintf("%s\nThe view's limit shows %d of %d notes.", text, len(result.Rows), result.Total))
@@ -114,10 +124,21 @@ func (v *BaseView) SetBase(p string, views []string, view, kind string, result b
 	} else {
 		v.problems.Show()
 	}
+	// A column is as wide as its name, its summary and (the first) the groups' headings,
+	// within bounds: the cells' own text is cut to fit.
 	for i, c := range result.Columns {
 		w := max(fyne.MeasureText(c.Name, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+40, 90)
+		if i < len(result.Summaries) {
+			w = max(w, fyne.MeasureText(result.Summaries[i], theme.TextSize(), fyne.TextStyle{Italic: true}).Width+40)
+		}
 		if i == 0 {
 			w = max(w, 220)
+			for _, l := range v.lines {
+				if l.kind == groupLine {
+					text, _ := v.cell(l, 0)
+					w = max(w, min(fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+40, 420))
+				}
+			}
 		}
 		v.table.SetColumnWidth(i, w)
 	}
@@ -129,6 +150,90 @@ func (v *BaseView) SetBase(p string, views []string, view, kind string, result b
 		v.table.Refresh()
 	}
 	v.body.Refresh()
+}
+
+// baseLine is a line of the table: a note (row of the result), the heading of the group
+// that starts there, or the summaries.
+type baseLine struct {
+	kind  baseLineKind
+	row   int
+	group string
+	count int
+}
+
+type baseLineKind uint8
+
+const (
+	noteLine baseLineKind = iota
+	groupLine
+	summaryLine
+)
+
+// layLines lays the result out in lines: a heading before each group, the summaries last.
+func (v *BaseView) layLines() {
+	t := &v.result
+	v.lines = v.lines[:0]
+	heading := -1 // the line of the group being laid out
+	for i, r := range t.Rows {
+		if t.Grouped && (i == 0 || !bases.Equal(r.Group, t.Rows[i-1].Group)) {
+			heading = len(v.lines)
+			v.lines = append(v.lines, baseLine{kind: groupLine, row: i, group: baseGroupTitle(t, r.Group)})
+		}
+		if heading >= 0 {
+			v.lines[heading].count++
+		}
+		v.lines = append(v.lines, baseLine{kind: noteLine, row: i})
+	}
+	for _, s := range t.Summaries {
+		if s != "" {
+			v.lines = append(v.lines, baseLine{kind: summaryLine})
+			break
+		}
+	}
+}
+
+// baseGroupTitle is the heading of a group of t: "status: reading", "status: (none)".
+func baseGroupTitle(t *bases.Table, g bases.Value) string {
+	s := g.String()
+	if s == "" {
+		s = "(none)"
+	}
+	return t.GroupName + ": " + s
+}
+
+// cell is what line l shows in column col, and in what style.
+func (v *BaseView) cell(l baseLine, col int) (string, fyne.TextStyle) {
+	switch l.kind {
+	case groupLine:
+		if col == 0 {
+			return fmt.Sprintf("%s (%d)", l.group, l.count), fyne.TextStyle{Bold: true}
+		}
+		return "", fyne.TextStyle{Bold: true}
+	case summaryLine:
+		if col < len(v.result.Summaries) {
+			return v.result.Summaries[col], fyne.TextStyle{Italic: true}
+		}
+		return "", fyne.TextStyle{Italic: true}
+	}
+	r := v.result.Rows[l.row]
+	if col < len(r.Cells) {
+		return r.Cells[col].String(), fyne.TextStyle{}
+	}
+	return "", fyne.TextStyle{}
+}
+
+// Lines is the table as shown, a line each, cells apart by tabs, for tests: groups'
+// headings and the summaries too.
+func (v *BaseView) Lines() []string {
+	out := make([]string, len(v.lines))
+	for i, l := range v.lines {
+		cells := make([]string, len(v.result.Columns))
+		for c := range cells {
+			cells[c], _ = v.cell(l, c)
+		}
+		out[i] = strings.TrimRight(strings.Join(cells, "\t"), "\t")
+	}
+	return out
 }
 
 // Rows is the result as shown, a row a line, cells apart by tabs (for tests).
@@ -150,13 +255,24 @@ func (v *BaseView) SortBy(col int, desc bool) {
 		return
 	}
 	v.sortBy, v.desc = col, desc
+	// Within their groups: the groups keep their order.
+	group := map[string]int{}
+	for _, r := range v.result.Rows {
+		if _, ok := group[r.Group.String()]; !ok {
+			group[r.Group.String()] = len(group)
+		}
+	}
 	slices.SortStableFunc(v.result.Rows, func(a, b bases.TableRow) int {
+		if g := group[a.Group.String()] - group[b.Group.String()]; g != 0 {
+			return g
+		}
 		c, _ := bases.Compare(a.Cells[col], b.Cells[col])
 		if desc {
 			c = -c
 		}
 		return c
 	})
+	v.layLines()
 	v.table.Refresh()
 	v.cards.Refresh()
 }
@@ -200,6 +316,9 @@ func (c *baseCard) set(t bases.Table, i int) {
 	}
 	r := t.Rows[i]
 	var lines []string
+	if t.Grouped {
+		lines = append(lines, baseGroupTitle(&t, r.Group))
+	}
 	for k, cell := range r.Cells {
 		if k == 0 {
 			c.title.SetText(cell.String())

@@ -3,12 +3,14 @@ package widgets
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"vaultview/vault/bases"
 	md "vaultview/vault/markdown"
 )
 
@@ -38,9 +40,22 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	for _, c := range t.Columns {
 		seg.Headers = append(seg.Headers, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: c.Name}})
 	}
+	strong := func(text string) [][]widget.RichTextSegment {
+		cells := make([][]widget.RichTextSegment, len(t.Columns))
+		cells[0] = []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: text}}
+		for k := 1; k < len(cells); k++ {
+			cells[k] = []widget.RichTextSegment{&widget.TextSegment{Text: ""}}
+		}
+		return cells
+	}
+	shown := 0
 	for i, row := range t.Rows {
 		if i == maxEmbeddedBaseRows {
 			break
+		}
+		shown++
+		if t.Grouped && len(t.Columns) > 0 && (i == 0 || !bases.Equal(row.Group, t.Rows[i-1].Group)) {
+			seg.Rows = append(seg.Rows, strong(baseGroupTitle(&t, row.Group)))
 		}
 		var cells [][]widget.RichTextSegment
 		for k, c := range row.Cells {
@@ -52,11 +67,18 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 		}
 		seg.Rows = append(seg.Rows, cells)
 	}
+	if len(seg.Rows) > 0 && len(t.Summaries) == len(t.Columns) && slices.ContainsFunc(t.Summaries, func(s string) bool { return s != "" }) {
+		var cells [][]widget.RichTextSegment
+		for _, sum := range t.Summaries {
+			cells = append(cells, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleEmphasis, Text: sum}})
+		}
+		seg.Rows = append(seg.Rows, cells)
+	}
 	if len(seg.Rows) > 0 {
 		f.add(seg)
 	}
 	var notes []string
-	switch shown := len(seg.Rows); {
+	switch {
 	case t.Total == 0:
 		notes = append(notes, "No notes match this view.")
 	case shown < t.Total:

@@ -36,8 +36,13 @@ type View struct {
 	// Order is the columns (property keys: status, file.name, formula.x), in order.
 	Order []string
 	Sort  []Sort
-	Limit int
-	Line  int
+	// GroupBy, when its Property is set, puts the rows in groups of one value of it, the
+	// groups in its direction, the rows sorted within them.
+	GroupBy Sort
+	// Summaries are the summary (Average, Sum, …) shown under a column, by its key.
+	Summaries map[string]string
+	Limit     int
+	Line      int
 }
 
 // Sort is one sort key of a view.
@@ -211,6 +216,29 @@ func parseView(n *yaml.Node, bad func(*yaml.Node, string, ...any)) (View, bool) 
 			}
 		case "limit":
 			fmt.Sscan(val.Value, &v.Limit)
+		case "groupBy":
+			for gk, gv := range pairs(val) {
+				switch gk.Value {
+				case "property":
+					v.GroupBy.Property = gv.Value
+				case "direction":
+					v.GroupBy.Desc = strings.EqualFold(gv.Value, "DESC")
+				}
+			}
+			if v.GroupBy.Property == "" {
+				bad(val, "groupBy needs a property")
+			}
+		case "summaries":
+			for sk, sv := range pairs(val) {
+				if summaries[sv.Value] == nil {
+					bad(sv, "summary %q of %s is not one of %s", sv.Value, sk.Value, summaryNames())
+					continue
+				}
+				if v.Summaries == nil {
+					v.Summaries = map[string]string{}
+				}
+				v.Summaries[sk.Value] = sv.Value
+			}
 		case "sort":
 			for _, s := range val.Content {
 				var key Sort
@@ -265,15 +293,21 @@ type Table struct {
 	Total int
 	// Problems are what went wrong evaluating, once per message.
 	Problems []string
+	// Grouped is set when the rows are in groups (TableRow.Group), named GroupName.
+	Grouped   bool
+	GroupName string
+	// Summaries are the summaries under the columns, as "Average: 42" ("" for none).
+	Summaries []string
 }
 
 // Column is one column: its key (file.name, status, formula.x) and the name it shows.
 type Column struct{ Key, Name string }
 
-// TableRow is one note of a table and its cells.
+// TableRow is one note of a table and its cells, and the group it is in.
 type TableRow struct {
 	Path  string
 	Cells []Value
+	Group Value
 }
 
 // maxRowProblems bounds the messages one run keeps.
@@ -288,14 +322,7 @@ func (b *Base) Run(v View, rows []*Row, this *Row, now time.Time) Table {
 		order = []string{"file.name"}
 	}
 	for _, key := range order {
-		name := b.Names[key]
-		if name == "" {
-			name = strings.TrimPrefix(strings.TrimPrefix(key, "note."), "formula.")
-			if name == "file.name" {
-				name = "Name"
-			}
-		}
-		t.Columns = append(t.Columns, Column{Key: key, Name: name})
+		t.Columns = append(t.Columns, Column{Key: key, Name: b.columnName(key)})
 	}
 	seen := map[string]bool{}
 	problem := func(err error) {
@@ -321,6 +348,16 @@ func (b *Base) Run(v View, rows []*Row, this *Row, now time.Time) Table {
 			n = litNode{Null}
 		}
 		sorts[i] = n
+	}
+	var group node
+	if v.GroupBy.Property != "" {
+		n, err := compile(v.GroupBy.Property)
+		if err != nil {
+			problem(fmt.Errorf("group by %s: %v", v.GroupBy.Property, err))
+			n = litNode{Null}
+		}
+		group = n
+		t.Grouped, t.GroupName = true, b.columnName(v.GroupBy.Property)
 	}
 	type kept struct {
 		row  TableRow
@@ -352,9 +389,29 @@ func (b *Base) Run(v View, rows []*Row, this *Row, now time.Time) Table {
 			val, _ := e.eval(s)
 			k.keys = append(k.keys, val)
 		}
+		if group != nil {
+			k.row.Group, _ = e.eval(group)
+		}
 		out = append(out, k)
 	}
 	slices.SortStableFunc(out, func(a, b kept) int {
+		if group != nil {
+			// Groups first, empty values last whatever the direction.
+			ae, be := isEmpty(a.row.Group), isEmpty(b.row.Group)
+			if ae != be {
+				if ae {
+					return 1
+				}
+				return -1
+			}
+			c, _ := Compare(a.row.Group, b.row.Group)
+			if v.GroupBy.Desc {
+				c = -c
+			}
+			if c != 0 {
+				return c
+			}
+		}
 		for i, s := range v.Sort {
 			c, _ := Compare(a.keys[i], b.keys[i])
 			if s.Desc {
@@ -373,7 +430,33 @@ func (b *Base) Run(v View, rows []*Row, this *Row, now time.Time) Table {
 	for _, k := range out {
 		t.Rows = append(t.Rows, k.row)
 	}
+	if len(v.Summaries) > 0 {
+		t.Summaries = make([]string, len(t.Columns))
+		for i, c := range t.Columns {
+			name := v.Summaries[c.Key]
+			if name == "" {
+				continue
+			}
+			vals := make([]Value, len(t.Rows))
+			for r, row := range t.Rows {
+				vals[r] = row.Cells[i]
+			}
+			t.Summaries[i] = name + ": " + summaries[name](vals).String()
+		}
+	}
 	return t
+}
+
+// columnName is the name a property shows under: its displayName, else its key.
+func (b *Base) columnName(key string) string {
+	if name := b.Names[key]; name != "" {
+		return name
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(key, "note."), "formula.")
+	if name == "file.name" {
+		name = "Name"
+	}
+	return name
 }
 
 // test evaluates a filter; nil passes everything.

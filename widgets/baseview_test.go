@@ -1,0 +1,94 @@
+package widgets_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"vaultview/vault"
+	"vaultview/vault/bases"
+	"vaultview/widgets"
+)
+
+// A grouped view shows a heading before each group with its count, the summaries in a last
+// line; sorting by a column sorts within the groups; only a note's line opens a note.
+func TestBaseView_GroupsAndSummaries(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte(`views:
+  - type: table
+    name: Shelf
+    order: [file.name, pages]
+    groupBy: {property: status}
+    summaries: {pages: Sum}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(name, status string, pages float64) *bases.Row {
+		return &bases.Row{Path: name + ".md", Props: map[string]bases.Value{"status": bases.String(status), "pages": bases.Number(pages)}}
+	}
+	rows := []*bases.Row{row("Atlas", "reading", 300), row("Moon", "done", 100), row("Sea", "reading", 90), row("Map", "done", 50)}
+	view, _ := b.View("")
+	result := b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	v := widgets.NewBaseView()
+	var opened []string
+	v.OnOpenNote = func(p string) { opened = append(opened, p) }
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(700, 500))
+	v.SetBase("Shelf.base", []string{"Shelf"}, "Shelf", "table", result, nil)
+	want := "status: done (2)\nMoon\t100\nMap\t50\nstatus: reading (2)\nAtlas\t300\nSea\t90\n\tSum: 540"
+	if got := strings.Join(v.Lines(), "\n"); got != want {
+		t.Errorf("lines:\n%s\nwant\n%s", got, want)
+	}
+	v.SortBy(1, false)
+	want = "status: done (2)\nMap\t50\nMoon\t100\nstatus: reading (2)\nSea\t90\nAtlas\t300\n\tSum: 540"
+	if got := strings.Join(v.Lines(), "\n"); got != want {
+		t.Errorf("sorted by pages:\n%s\nwant\n%s", got, want)
+	}
+	table := findAll[*widget.Table](w.Canvas().Content())
+	if len(table) != 1 {
+		t.Fatalf("%d tables", len(table))
+	}
+	table[0].Select(widget.TableCellID{Row: 0, Col: 0}) // a heading
+	table[0].Select(widget.TableCellID{Row: 5, Col: 0}) // Atlas
+	table[0].Select(widget.TableCellID{Row: 6, Col: 1}) // the summaries
+	if strings.Join(opened, " ") != "Atlas.md" {
+		t.Errorf("opened %q", opened)
+	}
+}
+
+// Embedded in a note, a grouped view shows the groups' headings among its rows and the
+// summaries under them.
+func TestRenderNote_EmbeddedBaseWithGroupsAndSummaries(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte("views:\n  - type: table\n    order: [file.name, pages]\n    groupBy: {property: status}\n    summaries: {pages: Sum}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []*bases.Row{
+		{Path: "Atlas.md", Props: map[string]bases.Value{"status": bases.String("reading"), "pages": bases.Number(300)}},
+		{Path: "Moon.md", Props: map[string]bases.Value{"status": bases.String("done"), "pages": bases.Number(100)}},
+	}
+	src := []byte("Books:\n\n![[Shelf.base]]\n")
+	in := widgets.RenderInput{
+		Source:  src,
+		Resolve: func(_, target string) string { return target },
+		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
+			v, _ := b.View("")
+			return b.Run(v, rows, nil, time.Now()), nil, nil
+		},
+	}
+	text := widgets.RenderNote(in).Text()
+	for _, want := range []string{"status: done", "Moon", "status: reading", "Atlas", "Sum: 400"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the embed lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Index(text, "status: done") > strings.Index(text, "Moon") {
+		t.Errorf("the group's heading is not above its row:\n%s", text)
+	}
+}
