@@ -325,6 +325,12 @@ func (s *scanner) openContainers(p, end int) int {
 func (s *scanner) leaf(p, end int) {
 	src := s.src
 	if isBlank(src[p:end]) {
+		if bytes.ContainsAny(src[p:end], "\f\v") {
+			// A form feed or vertical tab is no blank line to goldmark but a paragraph
+			// of nothing (which a setext underline then makes a heading): rare, left to it.
+			s.giveUp()
+			return
+		}
 		s.closeParagraph()
 		return
 	}
