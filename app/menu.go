@@ -170,6 +170,13 @@ func (w *Window) shortcuts() {
 		w.keys.AddShortcut(sc, func(fyne.Shortcut) { run() })
 	}
 	c.SetOnTypedKey(w.escapeKey(c.OnTypedKey()))
+	// Ctrl+C with nothing focused still copies the note's selection: a drag that ends outside
+	// the note gives the focus back to it a moment later, and a quick Ctrl+C comes first.
+	c.AddShortcut(&fyne.ShortcutCopy{}, func(s fyne.Shortcut) {
+		if len(w.center.Objects) == 1 && w.center.Objects[0] == w.note {
+			w.note.TypedShortcut(s)
+		}
+	})
 }
 
 // chainKey adds a plain key (F1) to a canvas's key handler.
