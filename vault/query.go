@@ -19,6 +19,17 @@ func (ix *Index) Note(p string) *Note {
 // Paths returns every note's path, sorted.
 func (ix *Index) Paths() []string { return ix.notes.keys() }
 
+// NotePaths returns the path of every note file, sorted: Paths, except that the index
+// OnNames gives, which has parsed no note yet, knows them too.
+func (ix *Index) NotePaths() []string {
+	var out []string
+	for _, f := range ix.folders.keys() {
+		out = append(out, ix.folders.get(f)...)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // Attachments returns the paths of the vault's files that are not notes, sorted.
 func (ix *Index) Attachments() []string { return ix.files.keys() }
 

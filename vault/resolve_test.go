@@ -1,6 +1,7 @@
 package vault_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -189,12 +190,18 @@ func TestLoad_OnNamesResolvesBeforeNotesAreParsed(t *testing.T) {
 		if src, err := v.Source("a.md"); err != nil || len(src) == 0 {
 			t.Errorf("early Source: %v", err)
 		}
+		if got := names.NotePaths(); !slices.Equal(got, []string{"a.md", "sub/b_note.md"}) {
+			t.Errorf("early NotePaths = %q", got)
+		}
 	}))
 	if err != nil || called != 1 {
 		t.Fatalf("err %v, callback called %d times", err, called)
 	}
 	if v.Index().Len() != 2 {
 		t.Errorf("index has %d notes", v.Index().Len())
+	}
+	if ix := v.Index(); !slices.Equal(ix.NotePaths(), ix.Paths()) {
+		t.Errorf("NotePaths %q, Paths %q", ix.NotePaths(), ix.Paths())
 	}
 }
 

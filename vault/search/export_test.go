@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"time"
 
 	"vaultview/vault"
 )
@@ -46,5 +47,14 @@ func OpenBytes(ctx context.Context, data []byte, build, vaultDir string, v *vaul
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
-	return saved.against(ctx, v, ix)
+	return saved.Against(ctx, v, ix)
+}
+
+// EarlyBytes is ReadSaved of a file holding data, read from memory, then Early.
+func EarlyBytes(ctx context.Context, data []byte, build, vaultDir string, v *vault.Vault, paths []string, stat func(string) (int64, time.Time, bool)) (*Store, Notes, int, error) {
+	saved, err := readIndex(bytes.NewReader(data), int64(len(data)), build, vaultDir)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+	}
+	return saved.Early(ctx, v, paths, stat, len(paths))
 }

@@ -13,8 +13,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"vaultview/internal/atomicfile"
@@ -35,8 +37,10 @@ import (
 //	T bytes of tables              all numbers uvarints, strings a length and their bytes:
 //	    version, build, the vault's absolute path, when its notes were read (Unix ns, zigzag),
 //	    the code shape (one, two),
-//	    notes: count, then each note's path, size, modification time (Unix ns, zigzag)
-//	           and the length of its codes, in path order,
+//	    notes: count, then each note's path, size, modification time (Unix ns, zigzag),
+//	           the length of its codes, and what a search needs of it besides its text
+//	           (title, video id, where its body starts, tags: count then each), in path
+//	           order,
 //	    tokens: count, then each token, in id order; then the ids in the tokens' byte order,
 //	    words: count, then each token's word,
 //	    postings: a bit per word saying which are bitmaps, each word's length, then the data
@@ -56,7 +60,7 @@ const FileName = "text.index"
 
 const (
 	fileMagic   = "VVTEXT\x00"
-	fileVersion = 1
+	fileVersion = 2
 	// tailLen is the tables' length and the CRC, after the codes.
 	tailLen = 8 + 4
 )
@@ -111,6 +115,13 @@ func (s *Store) write(f *os.File, build, abs string, ix *vault.Index, read time.
 		t.int(n.Size)
 		t.int(n.ModTime.UnixNano())
 		t.uint(uint64(nt.n))
+		t.str(n.Title)
+		t.str(n.VideoID)
+		t.uint(uint64(n.BodyOffset))
+		t.uint(uint64(len(n.Tags)))
+		for _, tag := range n.Tags {
+			t.str(tag)
+		}
 	}
 	d := s.dict
 	t.uint(uint64(d.len()))
@@ -165,79 +176,200 @@ func (s *Store) write(f *os.File, build, abs string, ix *vault.Index, read time.
 // reason not to use the file (missing, truncated, corrupt, another build or vault) is an
 // error wrapping ErrUnusable; the only other error is ctx's.
 func Open(ctx context.Context, file, build, vaultDir string, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
+	saved, err := ReadSaved(file, build, vaultDir)
+	if err != nil {
+		return nil, 0, err
+	}
+	return saved.Against(ctx, v, ix)
+}
+
+// Saved is a text index read back from its file (ReadSaved) and checked, not yet compared
+// with the vault: Against makes the store of a loaded vault from it, Early one that can be
+// searched before the vault's notes are indexed. Both may be called, in either order and
+// more than once; neither changes it.
+type Saved struct {
+	store *Store
+	// notes are what the file says of each note of store, in the same (path) order: the
+	// size and time its file had, and what a search needs of it (Notes).
+	notes []vault.Note
+	read  int64 // when Build began to read the notes (see Save)
+}
+
+// ReadSaved reads the text index saved in file by build for the vault at vaultDir, and
+// checks all of it (see Open). Any reason not to use it is an error wrapping ErrUnusable.
+func ReadSaved(file, build, vaultDir string) (*Saved, error) {
 	abs, err := filepath.Abs(vaultDir)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+		return nil, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
 	f, err := os.Open(file)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+		return nil, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
 	info, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
+		return nil, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
 	saved, err := readIndex(f, info.Size(), build, abs)
 	if err != nil {
 		f.Close()
-		return nil, 0, fmt.Errorf("%w: %s: %v", ErrUnusable, file, err)
+		return nil, fmt.Errorf("%w: %s: %v", ErrUnusable, file, err)
 	}
-	return saved.against(ctx, v, ix)
-}
-
-// against returns the store of the notes of ix, the saved ones where their files have not
-// changed since (see Open).
-func (saved *savedIndex) against(ctx context.Context, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
 	// The store reads its codes from the file from now on; it closes when the last store
 	// using it is collected, as Build's does (see codeFile).
-	var r vault.Reload
-	r.Index = ix
+	return saved, nil
+}
+
+// Len is the number of notes the saved index holds.
+func (saved *Saved) Len() int { return len(saved.notes) }
+
+// Against returns the store of the notes of ix, the saved ones where their files have not
+// changed since (see Open).
+func (saved *Saved) Against(ctx context.Context, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
+	return saved.compare(ctx, v, ix, ix.Paths(), func(p string) (int64, int64, bool) {
+		n := ix.Note(p)
+		if n == nil {
+			return 0, 0, false
+		}
+		return n.Size, n.ModTime.UnixNano(), true
+	}, math.MaxInt)
+}
+
+// Early returns a store of the vault's notes, as Against would, and what a search needs to
+// know of them, before the vault's notes are indexed: the notes that are all in paths (the
+// vault's notes, in any order) whose files still have the size and modification time they
+// were saved with (stat, called from several goroutines, gives them) are taken from the
+// file with what it says of them; the others are parsed again (vault.ParseNote) and read
+// as Update reads them, and those no longer in paths dropped. stale is how many notes were
+// read again or dropped. When more than maxStale would be, nothing is read and the store is
+// nil: reading them all may cost more than building the index afresh.
+//
+// Searching the store with notes gives what searching the store Against makes with the
+// index gives, once the index is of the same files.
+func (saved *Saved) Early(ctx context.Context, v *vault.Vault, paths []string, stat func(p string) (size int64, mod time.Time, ok bool), maxStale int) (s *Store, notes Notes, stale int, err error) {
+	// Every saved note's file is looked at once, on all cores.
+	type seen struct {
+		size, mod int64
+		ok        bool
+	}
+	looked := make([]seen, len(saved.notes))
+	if err := forEach(ctx, len(saved.notes), func(_ *worker, i int) {
+		size, mod, ok := stat(saved.notes[i].Path)
+		looked[i] = seen{size, mod.UnixNano(), ok}
+	}); err != nil {
+		return nil, nil, 0, err
+	}
+	inPaths := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		inPaths[p] = true
+	}
+	en := &earlyNotes{saved: saved, read: map[string]*vault.Note{}}
+	s, stale, err = saved.compare(ctx, v, en, paths, func(p string) (int64, int64, bool) {
+		i, found := saved.find(p)
+		if !found || !inPaths[p] {
+			return 0, 0, false
+		}
+		return looked[i].size, looked[i].mod, looked[i].ok
+	}, maxStale)
+	if err != nil || s == nil {
+		return nil, nil, stale, err
+	}
+	return s, en, stale, nil
+}
+
+// earlyNotes are the Notes of a store Early made: what the saved index says of the notes
+// it took from there, the notes it parsed again for the others.
+type earlyNotes struct {
+	saved *Saved
+	// read are the notes parsed again, filled in before any search runs (compare's
+	// reading), then only read.
+	read map[string]*vault.Note
+}
+
+func (en *earlyNotes) Note(p string) *vault.Note {
+	if n, ok := en.read[p]; ok {
+		return n
+	}
+	if i, found := en.saved.find(p); found {
+		return &en.saved.notes[i]
+	}
+	return nil
+}
+
+// reparser is a Notes that must parse the notes compare reads again before it can tell of
+// them: earlyNotes.
+type reparser interface {
+	reparse(ctx context.Context, v *vault.Vault, paths []string) error
+}
+
+func (en *earlyNotes) reparse(ctx context.Context, v *vault.Vault, paths []string) error {
+	parsed := make([]*vault.Note, len(paths))
+	err := forEach(ctx, len(paths), func(_ *worker, i int) {
+		src, err := v.Source(paths[i])
+		if err != nil {
+			return // unreadable: not a note to search, as Update leaves it
+		}
+		parsed[i] = vault.ParseNote(paths[i], src)
+	})
+	if err != nil {
+		return err
+	}
+	for i, n := range parsed {
+		if n != nil {
+			en.read[paths[i]] = n
+		}
+	}
+	return nil
+}
+
+// compare returns the store of the notes in paths, those whose file now has the size and
+// modification time it was saved with (look says; ok false for a note no longer there) from
+// the saved index, the others read again through notes; or no store when more than
+// maxStale notes would be read again or dropped.
+func (saved *Saved) compare(ctx context.Context, v *vault.Vault, notes Notes, paths []string, look func(p string) (size, mod int64, ok bool), maxStale int) (s *Store, stale int, err error) {
+	var removed, changed, added []string
 	for _, sn := range saved.notes {
-		n := ix.Note(sn.path)
+		size, mod, ok := look(sn.Path)
 		switch {
-		case n == nil:
-			r.Removed = append(r.Removed, sn.path)
-		case n.Size != sn.size || n.ModTime.UnixNano() != sn.mod || sn.mod >= saved.read-int64(racyWindow):
-			r.Changed = append(r.Changed, sn.path)
+		case !ok:
+			removed = append(removed, sn.Path)
+		case size != sn.Size || mod != sn.ModTime.UnixNano() || sn.ModTime.UnixNano() >= saved.read-int64(racyWindow):
+			changed = append(changed, sn.Path)
 		}
 	}
-	for _, p := range ix.Paths() {
+	for _, p := range paths {
 		if _, found := saved.find(p); !found {
-			r.Added = append(r.Added, p)
+			added = append(added, p)
 		}
 	}
-	stale = len(r.Removed) + len(r.Changed) + len(r.Added)
-	if stale == 0 {
+	stale = len(removed) + len(changed) + len(added)
+	switch {
+	case stale == 0:
 		return saved.store, 0, nil
+	case stale > maxStale:
+		return nil, stale, nil
 	}
-	s, err = saved.store.Update(ctx, v, r)
+	if rp, ok := notes.(reparser); ok {
+		if err := rp.reparse(ctx, v, append(slices.Clip(changed), added...)); err != nil {
+			return nil, 0, err
+		}
+	}
+	s, err = saved.store.update(ctx, v, notes, removed, changed, added)
 	if err != nil {
 		return nil, 0, err
 	}
 	return s, stale, nil
 }
 
-// savedIndex is a text index as read from its file, before it is compared with the vault.
-type savedIndex struct {
-	store *Store
-	notes []savedNote
-	read  int64 // when Build began to read the notes (see Save)
-}
-
-type savedNote struct {
-	path      string
-	size, mod int64
-}
-
-func (si *savedIndex) find(p string) (int, bool) {
-	return slices.BinarySearchFunc(si.notes, p, func(n savedNote, p string) int { return strings.Compare(n.path, p) })
+func (saved *Saved) find(p string) (int, bool) {
+	return slices.BinarySearchFunc(saved.notes, p, func(n vault.Note, p string) int { return strings.Compare(n.Path, p) })
 }
 
 // readIndex reads and checks the whole file, of size bytes read through f: the tables into
 // memory, the codes only to check them and the CRC. The store it makes reads its codes
 // from f.
-func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error) {
+func readIndex(f io.ReaderAt, size int64, build, abs string) (*Saved, error) {
 	if size < int64(len(fileMagic)+tailLen) {
 		return nil, errors.New("too short")
 	}
@@ -280,21 +412,14 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 	cf := &codeFile{r: f, size: total}
 	s := si.store
 	s.codes = cf
-	at := codesAt
-	var buf []byte
-	for i, n := range codeLens {
-		if cap(buf) < n {
-			buf = make([]byte, n)
-		}
-		buf = buf[:n]
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, err
-		}
-		if err := checkCodes(buf, s.dict); err != nil {
-			return nil, fmt.Errorf("%s: %v", si.notes[i].path, err)
-		}
-		s.notes[i] = noteText{path: si.notes[i].path, src: cf, at: at, n: n}
-		at += int64(n)
+	// The postings are checked while the codes are.
+	posted := make(chan error, 1)
+	go func() { posted <- checkPostings(s.post) }()
+	if err := checkAllCodes(br, si, codeLens, cf, codesAt); err != nil {
+		return nil, err
+	}
+	if err := <-posted; err != nil {
+		return nil, err
 	}
 	if _, err := io.ReadFull(br, tail[:8]); err != nil { // the tables' length, read again for the CRC
 		return nil, err
@@ -308,7 +433,7 @@ func readIndex(f io.ReaderAt, size int64, build, abs string) (*savedIndex, error
 // decodeTables reads the tables of a text index written by build for the vault at abs. The
 // store it returns has its notes' paths but not yet their places in the file; codeLens are
 // the lengths of their codes, which add up to no more than codesMax.
-func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, codeLens []int, err error) {
+func decodeTables(b []byte, build, abs string, codesMax int64) (_ *Saved, codeLens []int, err error) {
 	d := binread.Reader{B: b}
 	if v := d.Uint(); d.Err == nil && v != fileVersion {
 		return nil, nil, fmt.Errorf("format %d, not %d", v, fileVersion)
@@ -319,26 +444,41 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 	if got := d.Str(); d.Err == nil && got != abs {
 		return nil, nil, fmt.Errorf("written for another vault (%s)", got)
 	}
-	si := &savedIndex{read: d.Int()}
+	si := &Saved{read: d.Int()}
 	shape := codeShape{one: int(d.Uint()), two: int(d.Uint())}
 	if d.Err == nil && (shape.one < 1 || shape.two < 0 || shape.one+shape.two > 255) {
 		return nil, nil, errors.New("bad code shape")
 	}
 	// Every note, token and word takes at least a byte, so no count can exceed the bytes left.
 	nNotes := d.Count(1)
-	si.notes = make([]savedNote, nNotes)
+	si.notes = make([]vault.Note, nNotes)
 	codeLens = make([]int, nNotes)
 	for i := range nNotes {
 		sn := &si.notes[i]
-		sn.path = d.Str()
-		sn.size, sn.mod = d.Int(), d.Int()
+		sn.Path = d.Str()
+		sn.Size = d.Int()
+		sn.ModTime = time.Unix(0, d.Int())
 		n := d.Uint()
 		if n > uint64(codesMax) {
 			return nil, nil, errors.New("more codes than the file holds")
 		}
 		codesMax -= int64(n)
 		codeLens[i] = int(n)
-		if d.Err == nil && i > 0 && si.notes[i-1].path >= sn.path {
+		sn.Title, sn.VideoID = d.Str(), d.Str()
+		// A body past the end of the file is refused, though snippets would read from the
+		// top: it can only come from a damaged or hostile file.
+		if body := d.Uint(); d.Err == nil && (sn.Size < 0 || body > uint64(sn.Size)) {
+			return nil, nil, errors.New("a note's body starts past its end")
+		} else {
+			sn.BodyOffset = int(body)
+		}
+		if nTags := d.Count(1); nTags > 0 {
+			sn.Tags = make([]string, nTags)
+			for k := range sn.Tags {
+				sn.Tags[k] = d.Str()
+			}
+		}
+		if d.Err == nil && i > 0 && si.notes[i-1].Path >= sn.Path {
 			return nil, nil, errors.New("notes out of order")
 		}
 	}
@@ -396,11 +536,78 @@ func decodeTables(b []byte, build, abs string, codesMax int64) (_ *savedIndex, c
 	if len(d.B) != 0 {
 		return nil, nil, errors.New("bytes after the tables")
 	}
-	if err := checkPostings(post); err != nil {
-		return nil, nil, err
-	}
 	si.store = &Store{dict: dict, post: post, count: nNotes, notes: make([]noteText, nNotes)}
 	return si, codeLens, nil
+}
+
+// checkAllCodes reads the notes' codes, which start at codesAt in the file, from br (which
+// computes the file's CRC as it is read), checks them, and gives each note of si its place
+// in the file. The codes are read in order, in pieces of whole notes, and checked on all
+// cores meanwhile: checking is most of opening a saved index, and only a few pieces are in
+// memory at once.
+func checkAllCodes(br io.Reader, si *Saved, codeLens []int, cf *codeFile, codesAt int64) error {
+	const pieceSize = 4 << 20
+	type piece struct {
+		first, end int // notes
+		buf        []byte
+	}
+	s := si.store
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan piece, workers)
+	free := make(chan []byte, workers+1)
+	for range workers + 1 {
+		free <- nil
+	}
+	// bad is why the first note found wrong, badAt, was refused.
+	var mu sync.Mutex
+	var bad error
+	badAt := -1
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for pc := range work {
+				at := 0
+				for i := pc.first; i < pc.end; i++ {
+					if err := checkCodes(pc.buf[at:at+codeLens[i]], s.dict); err != nil {
+						mu.Lock()
+						if badAt < 0 || i < badAt {
+							bad, badAt = fmt.Errorf("%s: %v", si.notes[i].Path, err), i
+						}
+						mu.Unlock()
+						break
+					}
+					at += codeLens[i]
+				}
+				free <- pc.buf
+			}
+		})
+	}
+	var readErr error
+	at := codesAt
+	for i := 0; i < len(codeLens) && readErr == nil; {
+		pc := piece{first: i}
+		n := 0
+		for ; i < len(codeLens) && (i == pc.first || n+codeLens[i] <= pieceSize); i++ {
+			s.notes[i] = noteText{path: si.notes[i].Path, src: cf, at: at, n: codeLens[i]}
+			at += int64(codeLens[i])
+			n += codeLens[i]
+		}
+		pc.end = i
+		pc.buf = <-free
+		if cap(pc.buf) < n {
+			pc.buf = make([]byte, n)
+		}
+		pc.buf = pc.buf[:n]
+		if _, readErr = io.ReadFull(br, pc.buf); readErr == nil {
+			work <- pc
+		}
+	}
+	close(work)
+	wg.Wait()
+	if readErr != nil {
+		return readErr
+	}
+	return bad
 }
 
 // checkPostings checks that every word's postings are notes of the index, in increasing
@@ -437,8 +644,32 @@ func checkPostings(p *postings) error {
 func checkCodes(codes []byte, d *dictionary) error {
 	two, three, long := d.shape.limits()
 	tokens := uint64(d.len())
+	// sure[lead] is the length of the codes that begin with lead when every such code is
+	// of a token (0 when it must be looked at): nearly all of them in a real index, which
+	// is then checked a table lookup per code.
+	var sure [256]int
+	for lead := range 255 {
+		switch {
+		case lead < d.shape.one:
+			if uint64(lead) < tokens {
+				sure[lead] = 1
+			}
+		case lead < d.shape.one+d.shape.two:
+			if uint64(two)+uint64(lead-d.shape.one)<<8+255 < tokens {
+				sure[lead] = 2
+			}
+		default:
+			if uint64(three)+uint64(lead-d.shape.one-d.shape.two)<<16+0xffff < tokens {
+				sure[lead] = 3
+			}
+		}
+	}
 	for i := 0; i < len(codes); {
 		lead := int(codes[i])
+		if n := sure[lead]; n > 0 && i+n <= len(codes) {
+			i += n
+			continue
+		}
 		var id uint64
 		switch {
 		case lead < d.shape.one:

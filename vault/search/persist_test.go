@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -125,6 +126,103 @@ func TestOpen_ReadsChangedNotesAgain(t *testing.T) {
 	if r := run(t, v2, got, "zeppelin"); len(r.Notes) != 3 {
 		t.Errorf("zeppelin: %v, want the three notes that now hold it", summary(r))
 	}
+
+	// Before the vault's notes are parsed, from the names of its files and their sizes
+	// and times alone: the same answers.
+	saved, err := search.ReadSaved(file, persistBuild, persistVault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	early, notes, stale, err := saved.Early(context.Background(), v2, v2.Index().NotePaths(), statOf(fsys), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 4 {
+		t.Errorf("early: stale = %d, want 4", stale)
+	}
+	sameEarlyResults(t, v2, early, notes, want)
+	// Past maxStale changed notes, none is read: the caller builds the index instead.
+	if early, notes, stale, err := saved.Early(context.Background(), v2, v2.Index().NotePaths(), statOf(fsys), 3); early != nil || notes != nil || stale != 4 || err != nil {
+		t.Errorf("early, at most 3 stale: store %v, notes %v, stale %d, err %v; want none, 4 stale", early, notes, stale, err)
+	}
+}
+
+// statOf is the size and time of the files of fsys, for Early.
+func statOf(fsys fstest.MapFS) func(string) (int64, time.Time, bool) {
+	return func(p string) (int64, time.Time, bool) {
+		info, err := fs.Stat(fsys, p)
+		if err != nil {
+			return 0, time.Time{}, false
+		}
+		return info.Size(), info.ModTime(), true
+	}
+}
+
+// sameEarlyResults fails unless got, searched with notes (what a saved index says of them)
+// answers every persistQuery as want does with the vault's index.
+func sameEarlyResults(t *testing.T, v *vault.Vault, got *search.Store, notes search.Notes, want *search.Store) {
+	t.Helper()
+	if got.Len() != want.Len() {
+		t.Errorf("early: Len = %d, want %d", got.Len(), want.Len())
+	}
+	for _, q := range persistQueries {
+		g, err := got.Search(context.Background(), v, notes, search.ParseQuery(q), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := run(t, v, want, q); !reflect.DeepEqual(g, w) {
+			t.Errorf("%q: searched before the notes are indexed, the saved index answers\n%+v\nbut a fresh build\n%+v", q, g, w)
+		}
+	}
+}
+
+// TestEarly_AnswersAsTheIndex: a saved index searched with what it says of its notes, on a
+// vault unchanged since, answers every query as the store built from the index does, filters
+// (tags, folders, videos) and titles included; notes that are not a file of the vault, or
+// not a note any more, are not found.
+func TestEarly_AnswersAsTheIndex(t *testing.T) {
+	now := time.Now()
+	fsys := oldVault(now)
+	v, s := loadTest(t, fsys)
+	file := saved(t, v, s, now)
+	saved, err := search.ReadSaved(file, persistBuild, persistVault)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Len() != v.Index().Len() {
+		t.Errorf("saved Len = %d, want %d", saved.Len(), v.Index().Len())
+	}
+	early, notes, stale, err := saved.Early(context.Background(), v, v.Index().NotePaths(), statOf(fsys), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 0 {
+		t.Errorf("stale = %d, want 0", stale)
+	}
+	sameEarlyResults(t, v, early, notes, s)
+	for _, p := range v.Index().Paths() {
+		n, want := notes.Note(p), v.Index().Note(p)
+		if n == nil || n.Title != want.Title || n.VideoID != want.VideoID || !reflect.DeepEqual(n.Tags, want.Tags) || n.BodyOffset != want.BodyOffset {
+			t.Errorf("%s: early note %+v, want title %q, video %q, tags %q, body at %d", p, n, want.Title, want.VideoID, want.Tags, want.BodyOffset)
+		}
+	}
+	if notes.Note("img/none.png") != nil {
+		t.Error("a path the index never held has a note")
+	}
+
+	// The vault's file list decides: a note the listing lacks is dropped though its file
+	// is still there.
+	paths := v.Index().NotePaths()
+	early, notes, stale, err = saved.Early(context.Background(), v, paths[1:], statOf(fsys), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != 1 || early.Len() != len(paths)-1 {
+		t.Errorf("one path left out: stale %d, %d notes; want 1, %d", stale, early.Len(), len(paths)-1)
+	}
+	if _, ok := early.TextOf(paths[0]); ok {
+		t.Errorf("%s, left out of the listing, is still searched", paths[0])
+	}
 }
 
 // TestOpen_DistrustsRacyNotes changes a note's text, keeping its size and time, as can happen
@@ -236,7 +334,7 @@ func FuzzOpen(f *testing.F) {
 	}
 	f.Add(seed)
 	f.Add(seed[:len(seed)/2])
-	f.Add([]byte("VVTEXT\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
+	f.Add([]byte("VVTEXT\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"))
 	castagnoli := crc32.MakeTable(crc32.Castagnoli)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) >= 4 {
@@ -251,6 +349,16 @@ func FuzzOpen(f *testing.F) {
 		}
 		for _, q := range persistQueries {
 			run(t, v, got, q)
+		}
+		// And searched with what it says of its notes, before the vault is indexed.
+		early, notes, _, err := search.EarlyBytes(context.Background(), data, persistBuild, persistVault, v, v.Index().NotePaths(), statOf(fsys))
+		if err != nil {
+			t.Fatalf("Early of a file Open accepted: %v", err)
+		}
+		for _, q := range persistQueries {
+			if _, err := early.Search(context.Background(), v, notes, search.ParseQuery(q), 0); err != nil {
+				t.Fatalf("%q: %v", q, err)
+			}
 		}
 	})
 }

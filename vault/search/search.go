@@ -59,6 +59,14 @@ const (
 	snippetBefore, snippetAfter = 50, 90
 )
 
+// Notes tells a search what it needs of each note besides its text: its title, tags,
+// video, path and where its body starts. A *vault.Index is one; so is what a saved text
+// index remembers of its notes (Saved.Early), which lets a reopened vault be searched
+// before its notes are indexed. Note returns nil for a path that is not a note.
+type Notes interface {
+	Note(path string) *vault.Note
+}
+
 // Search finds the notes of ix that match q, on all cores, using the text s holds (notes not
 // in both s and ix are not searched). The best limit notes come with snippets, made from
 // their files read again through v. A cancelled ctx stops the search early with its error,
@@ -71,7 +79,7 @@ const (
 //
 // Ranking: notes whose title holds more of the query's words first, then notes with more
 // matches, then by path.
-func (s *Store) Search(ctx context.Context, v *vault.Vault, ix *vault.Index, q Query, limit int) (Results, error) {
+func (s *Store) Search(ctx context.Context, v *vault.Vault, ix Notes, q Query, limit int) (Results, error) {
 	// A Query made by hand may hold words ParseQuery would not give.
 	q.Words, q.Without = normalizeWords(q.Words), normalizeWords(q.Without)
 	if q.Empty() {

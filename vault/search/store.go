@@ -330,18 +330,23 @@ func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]u
 // read again (r.Index says where their bodies start), those it removed are dropped, and
 // everything else is shared with s. Attachments in r are ignored. The only error is ctx's.
 func (s *Store) Update(ctx context.Context, v *vault.Vault, r vault.Reload) (*Store, error) {
-	ix := r.Index
-	if ix == nil {
+	var ix Notes = r.Index
+	if r.Index == nil {
 		ix = v.Index()
 	}
+	return s.update(ctx, v, ix, r.Removed, r.Changed, r.Added)
+}
+
+// update is Update with the notes' bodies and titles from ix.
+func (s *Store) update(ctx context.Context, v *vault.Vault, ix Notes, removed, changed, added []string) (*Store, error) {
 	drop := map[string]bool{}
 	var read []string
-	for _, list := range [][]string{r.Removed, r.Changed, r.Added} {
+	for _, list := range [][]string{removed, changed, added} {
 		for _, p := range list {
 			drop[p] = true
 		}
 	}
-	for _, list := range [][]string{r.Changed, r.Added} {
+	for _, list := range [][]string{changed, added} {
 		for _, p := range list {
 			if ix.Note(p) != nil {
 				read = append(read, p)
@@ -353,7 +358,7 @@ func (s *Store) Update(ctx context.Context, v *vault.Vault, r vault.Reload) (*St
 
 	d := s.dict
 	var newMu sync.Mutex
-	added := map[string]uint32{}
+	newIDs := map[string]uint32{}
 	var addedList [][]byte
 	// Each worker remembers the ids it looked up: the same few hundred words make most of
 	// every note.
@@ -365,10 +370,10 @@ func (s *Store) Update(ctx context.Context, v *vault.Vault, r vault.Reload) (*St
 			id, ok := d.lookup(t)
 			if !ok {
 				newMu.Lock()
-				if id, ok = added[string(t)]; !ok {
+				if id, ok = newIDs[string(t)]; !ok {
 					id = uint32(d.len() + len(addedList))
 					c := bytes.Clone(t)
-					added[string(c)] = id
+					newIDs[string(c)] = id
 					addedList = append(addedList, c)
 				}
 				newMu.Unlock()
