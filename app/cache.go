@@ -21,8 +21,9 @@ import (
 type noteCache struct {
 	file, dir string
 	// start begins reading the cache; ready is closed once it is read (cache stays nil when
-	// it could not be).
+	// it could not be). Nothing starts before after is closed (when it is not nil).
 	start func()
+	after <-chan struct{}
 	ready chan struct{}
 	cache *notecache.Cache
 	// hits counts the notes Load took from the cache.
@@ -41,6 +42,9 @@ func openNoteCache(dir string) *noteCache {
 	nc.start = sync.OnceFunc(func() {
 		go func() {
 			defer close(nc.ready)
+			if nc.after != nil {
+				<-nc.after
+			}
 			started := time.Now()
 			c, err := notecache.Open(nc.file, buildID(), dir)
 			if err != nil {
@@ -52,6 +56,15 @@ func openNoteCache(dir string) *noteCache {
 		}()
 	})
 	return nc
+}
+
+// waitFor makes the cache wait for done before it is read: set before begin. The window
+// has the text index saved the last time made searchable first (searchEarly), since on a
+// large vault the two would share the cores and both come late.
+func (nc *noteCache) waitFor(done <-chan struct{}) {
+	if nc != nil {
+		nc.after = done
+	}
 }
 
 // begin starts reading the cache, if it has not started. The window calls it once the first

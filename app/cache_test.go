@@ -197,3 +197,91 @@ func TestTextIndex_SavedAndReopened(t *testing.T) {
 		return nil
 	})
 }
+
+// TestTextIndex_SearchedWhileTheVaultLoads: a reopened vault can be searched from the text
+// index saved the last time before its notes are indexed (the load is held up here until
+// the test is done searching), a note changed in between included; a result chosen then
+// opens once the vault is read, instead of the note the window would open.
+func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	files := map[string]string{
+		"Start.md":        "# Start\n\nThe ledger of tides.\n",
+		"notes/Quartz.md": "---\ntags: [stone]\n---\n# Quartz\n\nA mineral found near the quarry.\n",
+		"notes/Other.md":  "# Other\n\nNothing about stones, a mineral of no kind.\n",
+	}
+	for p, s := range files {
+		write(t, dir, p, s)
+		os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), old, old)
+	}
+	src, err := DirSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, shown, _ := newTestWindow(t)
+	ready := make(chan string, 16)
+	w.afterReady = func(what string) { ready <- what }
+	onUI(w, func() { w.OpenVault(src, "Start.md") })
+	waitShown(t, shown)
+	waitReady(t, ready, "search saved")
+
+	write(t, dir, "notes/Other.md", "# Other\n\nA crystal of silica.\n")
+	later := time.Now().Add(-30 * time.Minute)
+	os.Chtimes(filepath.Join(dir, "notes", "Other.md"), later, later)
+
+	w, shown, _ = newTestWindow(t)
+	ready = make(chan string, 16)
+	w.afterReady = func(what string) { ready <- what }
+	release := make(chan struct{})
+	w.onNames = func() { <-release }
+	onUI(w, func() { w.OpenVault(src, "Start.md") })
+	waitReady(t, ready, "search early")
+	st := w.find.search.state.Load()
+	if st.notes == nil || !st.opened {
+		t.Fatal("early: not searching the saved index while the vault is read")
+	}
+	onUI(w, func() {
+		if w.vault != nil {
+			t.Error("the vault was read before the load was let go")
+		}
+	})
+	for q, want := range map[string][]string{
+		"mineral":          {"notes/Quartz.md"},
+		"silica":           {"notes/Other.md"},
+		"tag:stone quarry": {"notes/Quartz.md"},
+		"quartz":           {"notes/Quartz.md"}, // by its title
+	} {
+		res, err := st.store.Search(context.Background(), st.v, st.notes, search.ParseQuery(q), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, n := range res.Notes {
+			got = append(got, n.Path)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q while the vault is read: %v, want %v", q, got, want)
+		}
+	}
+	onUI(w, func() { w.find.openMatch("notes/Other.md", search.Match{Offset: -1}) })
+	if w.find.search.pending == nil {
+		t.Error("a result chosen while the vault is read is not kept to open")
+	}
+	close(release)
+	for {
+		p := waitShown(t, shown)
+		if p.Path == "notes/Other.md" {
+			break
+		}
+		if p.Path != "Start.md" {
+			t.Fatalf("shown %s", p.Path)
+		}
+	}
+	waitReady(t, ready, "search")
+	if st := w.find.search.state.Load(); st.notes != nil {
+		t.Error("the index's store did not replace the early one")
+	}
+}

@@ -29,7 +29,9 @@ type finderHooks struct {
 	openUnresolved func(name string)
 	setStatus      func(msg string)
 	// ready says that a snapshot's matcher ("switcher") or text index ("search") is ready,
-	// or that the text index was saved for the next opening ("search saved").
+	// that the text index saved the last time can be searched while the vault is read
+	// ("search early"), or that the text index was saved for the next opening ("search
+	// saved").
 	ready func(what string)
 	// gen is the vault generation: work started for an older vault is dropped.
 	gen func() uint64

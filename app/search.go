@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"path"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
@@ -31,14 +32,41 @@ type textSearch struct {
 	// the build, and updates apply in the order the reloads came.
 	mu     sync.Mutex
 	cancel context.CancelFunc
+	// pending is a result chosen while the vault was still read (searched through the text
+	// index saved the last time), opened once it is read; UI goroutine only.
+	pending *pendingMatch
 }
 
 type searchState struct {
 	v     *vault.Vault
 	store *search.Store // nil while the text index is being made
+	// notes are what the store's notes are searched with: nil for the vault's index, else
+	// what the saved text index says of them, while the vault is read (early).
+	notes search.Notes
 	// opened says the store was opened from the index saved the last time rather than
 	// built.
 	opened bool
+}
+
+type pendingMatch struct {
+	path  string
+	match search.Match
+}
+
+// savedText is the text index saved the last time the vault was open, read from the cache
+// while the vault loads (readSavedText), for searchEarly and then indexText.
+type savedText struct {
+	done  chan struct{}
+	saved *search.Saved // set before done is closed; nil when there is none to use
+}
+
+// wait returns the saved index once it is read, or nil.
+func (st *savedText) wait() *search.Saved {
+	if st == nil {
+		return nil
+	}
+	<-st.done
+	return st.saved
 }
 
 var errNoVault = errors.New("no vault is open")
@@ -53,7 +81,11 @@ func (f *finder) newSearch() {
 		if st.store == nil {
 			return search.Results{}, nil // the panel says the text is being indexed
 		}
-		return st.store.Search(ctx, st.v, st.v.Index(), search.ParseQuery(q), 0)
+		var notes search.Notes = st.v.Index()
+		if st.notes != nil {
+			notes = st.notes
+		}
+		return st.store.Search(ctx, st.v, notes, search.ParseQuery(q), 0)
 	})
 	s.panel.OnClose = s.hide
 	s.panel.OnOpen = func(p string, m search.Match) {
@@ -62,25 +94,106 @@ func (f *finder) newSearch() {
 	}
 }
 
+// readSavedText starts reading the text index saved for the vault in dir the last time it
+// was open, so that it is read while the vault loads; nil when nothing is kept for dir.
+func readSavedText(dir string) *savedText {
+	cacheDir := vaultCacheDir(dir)
+	if cacheDir == "" {
+		return nil
+	}
+	st := &savedText{done: make(chan struct{})}
+	go func() {
+		defer close(st.done)
+		started := time.Now()
+		saved, err := search.ReadSaved(filepath.Join(cacheDir, search.FileName), buildID(), dir)
+		if err != nil {
+			log.Printf("text index: %v", err)
+			return
+		}
+		st.saved = saved
+		log.Printf("text index: saved one of %d notes read in %v", saved.Len(), time.Since(started).Round(time.Millisecond))
+	}()
+	return st
+}
+
+// searchEarly makes the vault searchable before its notes are indexed (issue #14: a
+// reopened vault searchable at once), off the UI goroutine: once the names of the vault's
+// files are known, the text index saved the last time is compared with the files (their
+// size and modification time) and searched with what it says of each note (titles, tags,
+// videos), the notes changed since being read again. indexText replaces it with the store
+// of the index once there is one. Nothing happens without a saved index, or when too many
+// notes changed for it to be used (indexText then builds the index anew). The channel is
+// closed once the saved index is searchable, or found unusable.
+func (f *finder) searchEarly(gen uint64, v *vault.Vault, names *vault.Index, st *savedText) <-chan struct{} {
+	done := make(chan struct{})
+	if st == nil {
+		close(done)
+		return done
+	}
+	s := &f.search
+	waiting := &searchState{v: v}
+	s.state.Store(waiting)
+	go func() {
+		defer close(done)
+		saved := st.wait()
+		if saved == nil || f.gen() != gen {
+			return
+		}
+		started := time.Now()
+		paths := names.NotePaths()
+		store, notes, stale, err := saved.Early(context.Background(), v, paths, func(p string) (int64, time.Time, bool) {
+			info, err := v.Stat(p)
+			if err != nil {
+				return 0, time.Time{}, false
+			}
+			return info.Size(), info.ModTime(), true
+		}, maxStale(len(paths)))
+		switch {
+		case err != nil:
+			log.Printf("text index: %v", err)
+			return
+		case store == nil:
+			return // too many notes changed: indexText says so, and builds the index
+		}
+		// Unless indexText has published the index's store meanwhile.
+		if !s.state.CompareAndSwap(waiting, &searchState{v: v, store: store, notes: notes, opened: true}) {
+			return
+		}
+		log.Printf("text index: %d notes, searchable before the notes are indexed, compared in %v, %d read again", store.Len(), time.Since(started).Round(time.Millisecond), stale)
+		f.do(func() {
+			if f.gen() == gen && s.state.Load().notes != nil {
+				s.panel.SetIndexing(store.Len(), store.Len())
+				f.ready("search early")
+			}
+		})
+	}()
+	return done
+}
+
 // indexText makes the text index of a newly opened vault off the UI goroutine, reporting
 // progress to the panel; any build or update of the vault before is cancelled. then, when
 // not nil, runs on the index's goroutine once it is made, or given up: work that can wait
 // goes there rather than share the cores with the build.
 //
 // dir is the vault's folder ("" for the built-in sample). Unless vaultCacheDir says nothing
-// is kept for it, the index is opened from the file it was saved to the last time (only the
-// notes changed since are read), or else built, with the bulk of its text in a nameless file
-// (search.CodesIn), and saved for the next time.
-func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, then func()) {
+// is kept for it, the index is opened from the file it was saved to the last time, read
+// while the vault loaded (saved, from readSavedText; only the notes changed since are read
+// again), or else built, with the bulk of its text in a nameless file (search.CodesIn), and
+// saved for the next time. A store searchEarly made from the saved index serves until then.
+func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedText, then func()) {
 	s := &f.search
 	if s.cancel != nil {
 		s.cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.state.Store(&searchState{v: v})
 	total := v.Index().Len()
-	s.panel.SetIndexing(0, total)
+	if cur := s.state.Load(); cur == nil || cur.v != v {
+		s.state.Store(&searchState{v: v})
+	}
+	if cur := s.state.Load(); cur.store == nil {
+		s.panel.SetIndexing(0, total)
+	}
 	cacheDir := vaultCacheDir(dir)
 	go func() {
 		if then != nil {
@@ -92,7 +205,7 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, then func()) 
 		// The index as it is now: a reload that came before this goroutine ran found no
 		// store to update (updateText), so what is read must be at least as new as it.
 		ix := v.Index()
-		store, err := openText(ctx, cacheDir, dir, v, ix)
+		store, err := openText(ctx, cacheDir, dir, v, ix, saved)
 		built := false
 		if store == nil && err == nil {
 			built = true
@@ -153,21 +266,39 @@ const (
 	minStaleText = 100
 )
 
-// openText opens the text index saved for the vault in dir, in cacheDir; it returns a nil
-// store when there is none to use (the reason is logged) and an error only when ctx is done.
-func openText(ctx context.Context, cacheDir, dir string, v *vault.Vault, ix *vault.Index) (*search.Store, error) {
+// tooStale says whether a saved text index of which stale of total notes changed is built
+// again rather than used.
+func tooStale(stale, total int) bool { return stale > maxStale(total) }
+
+// maxStale is how many of total notes may have changed since the text index was saved for
+// it to be used.
+func maxStale(total int) int { return max(minStaleText, int(maxStaleText*float64(total))) }
+
+// openText opens the text index saved for the vault in dir, in cacheDir (read already when
+// saved is not nil); it returns a nil store when there is none to use (the reason is
+// logged) and an error only when ctx is done.
+func openText(ctx context.Context, cacheDir, dir string, v *vault.Vault, ix *vault.Index, saved *savedText) (*search.Store, error) {
 	if cacheDir == "" {
 		return nil, nil
 	}
 	started := time.Now()
-	store, stale, err := search.Open(ctx, filepath.Join(cacheDir, search.FileName), buildID(), dir, v, ix)
+	var sv *search.Saved
+	if saved != nil {
+		if sv = saved.wait(); sv == nil {
+			return nil, nil // readSavedText said why
+		}
+	} else {
+		var err error
+		if sv, err = search.ReadSaved(filepath.Join(cacheDir, search.FileName), buildID(), dir); err != nil {
+			log.Printf("text index: %v", err)
+			return nil, nil
+		}
+	}
+	store, stale, err := sv.Against(ctx, v, ix)
 	switch {
-	case errors.Is(err, search.ErrUnusable):
-		log.Printf("text index: %v", err)
-		return nil, nil
 	case err != nil:
 		return nil, err
-	case stale > minStaleText && float64(stale) > maxStaleText*float64(ix.Len()):
+	case tooStale(stale, ix.Len()):
 		log.Printf("text index: %d of %d notes changed since it was saved: building it again", stale, ix.Len())
 		return nil, nil
 	}
@@ -210,6 +341,7 @@ func (s *textSearch) stop() {
 		s.cancel = nil
 	}
 	s.state.Store(nil)
+	s.pending = nil
 	s.panel.SetIndexing(0, 1) // "Reading the vault…" until indexText knows how many notes
 }
 
@@ -243,11 +375,28 @@ func (s *textSearch) hide() {
 }
 
 // openMatch opens a search result: the note scrolled to the match with the match marked,
-// or the note's top for a note that matched by its title.
+// or the note's top for a note that matched by its title. A result chosen while the vault
+// is still read opens once it is read (openPending).
 func (f *finder) openMatch(p string, m search.Match) {
+	if ok, v, _ := f.opened(); ok && v == nil {
+		f.search.pending = &pendingMatch{p, m}
+		f.setStatus(fmt.Sprintf("%s opens once the vault is read…", path.Base(p)))
+		return
+	}
 	if _, v, _ := f.opened(); v == nil || v.Index().Note(p) == nil {
 		f.setStatus(fmt.Sprintf("%s is no longer in the vault", p))
 		return
 	}
 	f.open(p, spot{offset: m.Offset, match: m.Text})
+}
+
+// openPending opens the result chosen while the vault was read, if one was; the window
+// opens it instead of its first note.
+func (f *finder) openPending() {
+	pm := f.search.pending
+	f.search.pending = nil
+	if pm != nil {
+		f.setStatus("")
+		f.openMatch(pm.path, pm.match)
+	}
 }

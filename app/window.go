@@ -99,6 +99,9 @@ type Window struct {
 	// page is shown or a message is given.
 	afterShow   func(Place)
 	afterStatus func(string)
+	// onNames, when set (by tests), is called on the loading goroutine once the names of
+	// the vault's files are known, and holds the load up until it returns.
+	onNames func()
 	// afterReady, when set (by tests), is called on the UI goroutine when the quick
 	// switcher's matcher ("switcher") or the text index ("search") of a snapshot is ready.
 	afterReady func(what string)
@@ -260,11 +263,19 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	log.Printf("opening %s", src.Name())
 	go func() {
 		cache := openNoteCache(src.Dir)
+		var saved *savedText
 		v, err := vault.Load(src.FS, vault.OnNames(func(v *vault.Vault, names *vault.Index) {
-			// All names are known: the first note can be shown while the rest is parsed.
+			// All names are known: the first note can be shown while the rest is parsed,
+			// and the vault searched from its saved text index (read from now on: read
+			// earlier, it would hold up the folder walk, which gives the window its title).
 			log.Printf("names of %s known after %v", src.Name(), time.Since(started).Round(time.Millisecond))
+			saved = readSavedText(src.Dir)
+			cache.waitFor(w.find.searchEarly(gen, v, names, saved))
 			w.showEarly(gen, v, names, note, vurl, started)
 			cache.begin()
+			if w.onNames != nil {
+				w.onNames()
+			}
 		}), cache.option(), vault.WithoutLinkContexts()) // the panes read the sentences they show
 		w.do(func() {
 			if w.vaultGen.Load() != gen {
@@ -287,9 +298,14 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			limitMemory(ix)
 			// The note cache is written after the text index, which is what the user waits
 			// for.
-			w.find.indexText(gen, v, src.Dir, func() { cache.saveIfStale(v.Index()) })
+			w.find.indexText(gen, v, src.Dir, saved, func() { cache.saveIfStale(v.Index()) })
 			w.find.buildMatcher(ix)
 			w.reload.updateLine()
+			if w.find.search.pending != nil {
+				w.early = earlyNote{} // a search result was chosen meanwhile: it wins
+				w.find.openPending()
+				return
+			}
 			if w.early.path != "" {
 				// Already on screen from the names alone: the panels catch up once its
 				// whole render is there (finishEarly).
