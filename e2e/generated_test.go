@@ -1,6 +1,12 @@
 package e2e
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
 
 // TestGenerated_FindAnythingByKeyboard is "find anything" keyboard only on a generated
 // vault of 2,000 notes with three of our own among them: Ctrl+O and a few letters of a
@@ -30,4 +36,48 @@ func TestGenerated_FindAnythingByKeyboard(t *testing.T) {
 	a.WaitTitle("Quarry Lighthouse Keeper")
 	a.Key("alt+Left")
 	a.WaitTitle("Start Here")
+}
+
+// TestGenerated_ReopenedSearchesFromTheSavedIndex: the second launch on a vault searches the
+// text index the first one saved, from before the vault is indexed, and a note changed
+// between the two launches is searched as it now is, not as it was saved.
+func TestGenerated_ReopenedSearchesFromTheSavedIndex(t *testing.T) {
+	dir := GenVault(t, 2000, map[string]string{
+		"Start Here.md":               "# Start Here\n\nThe first page.\n",
+		"research/Harbour Ledgers.md": "# Harbour Ledgers\n\nThe harbour master kept a ledger of unusual tides.\n",
+	})
+	// Written an hour ago: notes modified within seconds of a save are always read again.
+	hour := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			os.Chtimes(p, hour, hour)
+		}
+		return nil
+	})
+	config := t.TempDir()
+	a := StartWithConfig(t, config, dir, "Start Here")
+	a.WaitTitle("Start Here")
+	a.Wait("the text index to be saved", func() bool { return strings.Contains(a.Log(), "text index: saved in") })
+	a.Quit()
+
+	changed := filepath.Join(dir, "research", "Harbour Ledgers.md")
+	if err := os.WriteFile(changed, []byte("# Harbour Ledgers\n\nThe keeper wrote of a copper lantern instead.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	later := hour.Add(time.Minute)
+	os.Chtimes(changed, later, later)
+
+	a = StartWithConfig(t, config, dir, "Start Here")
+	a.WaitTitle("Start Here")
+	a.Key("ctrl+shift+f")
+	a.Type(`"copper lantern"`)
+	a.Key("Return")
+	a.WaitTitle("Harbour Ledgers")
+	log := a.Log()
+	if !strings.Contains(log, "searchable before the notes are indexed") || !strings.Contains(log, ", 1 read again") {
+		t.Errorf("the saved text index was not searched before the index, with the changed note read again:\n%s", tail(log, 3000))
+	}
+	if strings.Contains(log, "built in") {
+		t.Error("the second launch built the text index again")
+	}
 }
