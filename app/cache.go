@@ -15,7 +15,8 @@ import (
 )
 
 // noteCache is the cache of parsed notes of one opened vault (vault/notecache): read once
-// the first note is on screen, so that only notes changed since the last run are parsed,
+// the first note is on screen and the saved text index searchable (waitFor), so that only
+// notes changed since the last run are parsed,
 // and written again after the load when it no longer matched the vault. Nothing here is
 // ever an error the user sees: without a cache the vault loads as it always did.
 type noteCache struct {
