@@ -2,7 +2,9 @@ package vault_test
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"vaultview/vault"
@@ -45,5 +47,39 @@ func TestLoad_WithoutLinkContexts(t *testing.T) {
 	}
 	if contexts == 0 {
 		t.Fatal("the fixture has no link contexts; the test proves nothing")
+	}
+}
+
+// TestSourceReader reads notes one after another into one buffer and gets what Source
+// gives for each: a short note after a long one has no tail of it, a note with bad bytes
+// is cleaned, a binary file, a missing one and a symbolic link are refused.
+func TestSourceReader(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"long.md":  strings.Repeat("A long line of prose.\n", 400),
+		"short.md": "# Short\n",
+		"bad.md":   "caf\xe9 and a NUL \x00 here\n",
+		"bin.md":   "\x00\x01\x02\xff\xfe binary",
+		"empty.md": "",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "short.md"), filepath.Join(dir, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	v, err := vault.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sr := v.SourceReader()
+	for _, p := range []string{"long.md", "short.md", "bad.md", "long.md", "empty.md", "bin.md", "short.md", "missing.md", "link.md"} {
+		got, gotErr := sr.Source(p)
+		want, wantErr := v.Source(p)
+		if string(got) != string(want) || (gotErr == nil) != (wantErr == nil) {
+			t.Errorf("%s: reader gives %q, %v; Source %q, %v", p, got, gotErr, want, wantErr)
+		}
 	}
 }

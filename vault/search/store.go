@@ -430,7 +430,10 @@ func (s *Store) update(ctx context.Context, v *vault.Vault, ix Notes, removed, c
 
 // worker is the scratch space of one goroutine reading notes.
 type worker struct {
-	strip  stripper
+	strip stripper
+	// src reads the notes of srcOf.
+	src    *vault.SourceReader
+	srcOf  *vault.Vault
 	codes  []byte
 	arena  []byte
 	counts map[string]int
@@ -456,7 +459,10 @@ const arenaSize = 256 << 10
 // text returns the folded text of the note at p, in the worker's buffer. A note that cannot
 // be read has none.
 func (w *worker) text(v *vault.Vault, n *vault.Note, p string) []byte {
-	src, err := v.Source(p)
+	if w.srcOf != v {
+		w.src, w.srcOf = v.SourceReader(), v
+	}
+	src, err := w.src.Source(p)
 	if err != nil {
 		return nil
 	}
