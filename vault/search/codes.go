@@ -68,8 +68,44 @@ const codeFilePattern = "search-codes-*.tmp"
 // and each note's offset in it. Any error leaves no file behind; the caller then keeps the
 // codes in memory.
 func writeCodes(dir string, codes [][]byte) (*codeFile, []int64, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	cw, err := newCodeWriter(dir)
+	if err != nil {
 		return nil, nil, err
+	}
+	offsets := make([]int64, len(codes))
+	for i, c := range codes {
+		if offsets[i], err = cw.write(c); err != nil {
+			cw.abandon()
+			return nil, nil, err
+		}
+	}
+	cf, err := cw.finish()
+	if err != nil {
+		return nil, nil, err
+	}
+	return cf, offsets, nil
+}
+
+// codeWriter writes codes one after another to a new file in a folder, which has no name
+// from the start where the system allows it (see codeFile).
+type codeWriter struct {
+	f *os.File
+	// out is where the bytes go: f, but for tests.
+	out      io.Writer
+	name     string
+	unlinked bool
+	// at is where the next codes go; buf holds those not yet written.
+	at  int64
+	buf []byte
+}
+
+// codeBatch is how many bytes a codeWriter gathers before it writes them.
+const codeBatch = 1 << 20
+
+// newCodeWriter creates the file in dir, first removing what earlier runs left there.
+func newCodeWriter(dir string) (*codeWriter, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
 	}
 	if old, _ := filepath.Glob(filepath.Join(dir, codeFilePattern)); len(old) > 0 {
 		for _, p := range old {
@@ -78,62 +114,70 @@ func writeCodes(dir string, codes [][]byte) (*codeFile, []int64, error) {
 	}
 	f, err := os.CreateTemp(dir, codeFilePattern)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	name := f.Name()
-	unlinked := os.Remove(name) == nil
-	fail := func(err error) (*codeFile, []int64, error) {
-		f.Close()
-		if !unlinked {
-			os.Remove(name)
+	cw := &codeWriter{f: f, out: f, name: f.Name()}
+	cw.unlinked = os.Remove(cw.name) == nil
+	return cw, nil
+}
+
+// write appends c and returns its offset in the file.
+func (cw *codeWriter) write(c []byte) (int64, error) {
+	at := cw.at
+	cw.at += int64(len(c))
+	if len(c) >= codeBatch {
+		if err := cw.flush(); err != nil {
+			return 0, err
 		}
-		return nil, nil, err
+		_, err := cw.out.Write(c)
+		return at, err
 	}
-	offsets := make([]int64, len(codes))
-	var at int64
-	const batch = 1 << 20
-	var buf []byte
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
+	if len(cw.buf)+len(c) > codeBatch {
+		if err := cw.flush(); err != nil {
+			return 0, err
 		}
-		_, err := f.Write(buf)
-		buf = buf[:0]
-		return err
 	}
-	for i, c := range codes {
-		offsets[i] = at
-		at += int64(len(c))
-		if len(c) >= batch {
-			if err := flush(); err != nil {
-				return fail(err)
-			}
-			if _, err := f.Write(c); err != nil {
-				return fail(err)
-			}
-			continue
-		}
-		if len(buf)+len(c) > batch {
-			if err := flush(); err != nil {
-				return fail(err)
-			}
-		}
-		if buf == nil {
-			buf = make([]byte, 0, batch)
-		}
-		buf = append(buf, c...)
+	if cw.buf == nil {
+		cw.buf = make([]byte, 0, codeBatch)
 	}
-	if err := flush(); err != nil {
-		return fail(err)
+	cw.buf = append(cw.buf, c...)
+	return at, nil
+}
+
+func (cw *codeWriter) flush() error {
+	if len(cw.buf) == 0 {
+		return nil
 	}
-	cf := &codeFile{r: f, size: at}
-	if !unlinked {
+	_, err := cw.out.Write(cw.buf)
+	cw.buf = cw.buf[:0]
+	return err
+}
+
+// finish writes what is left and returns the file, to be read with ReadAt; after an error
+// nothing is left behind.
+func (cw *codeWriter) finish() (*codeFile, error) {
+	if err := cw.flush(); err != nil {
+		cw.abandon()
+		return nil, err
+	}
+	cf := &codeFile{r: cw.f, size: cw.at}
+	if !cw.unlinked {
+		name := cw.name
 		runtime.AddCleanup(cf, func(f *os.File) {
 			f.Close()
 			os.Remove(name)
-		}, f)
+		}, cw.f)
 	}
-	return cf, offsets, nil
+	cw.buf = nil
+	return cf, nil
+}
+
+// abandon closes and removes the file.
+func (cw *codeWriter) abandon() {
+	cw.f.Close()
+	if !cw.unlinked {
+		os.Remove(cw.name)
+	}
 }
 
 // BuildOption changes how Build keeps the text.

@@ -76,7 +76,8 @@ func reshaped(t *testing.T, s *Store, c codeShape, dir string) *Store {
 		if err != nil {
 			t.Fatal(err)
 		}
-		codes[i], _ = w.recode(old, s.dict.shape, same, c, nil)
+		recoded, _ := w.recode(old, s.dict.shape, same, c, nil)
+		codes[i] = bytes.Clone(recoded)
 	}
 	var cf *codeFile
 	var offsets []int64
@@ -181,6 +182,11 @@ func TestSearch_SameInEveryShape(t *testing.T) {
 	}
 	if inFile.DiskBytes() == 0 || inFile.DiskBytes() != built.CodeBytes() || built.DiskBytes() != 0 {
 		t.Errorf("codes: %d bytes on disk, %d in memory when built without a file", inFile.DiskBytes(), built.CodeBytes())
+	}
+	for _, p := range ix.Paths() {
+		if got, _ := inFile.TextOf(p); got != string(texts[p]) {
+			t.Fatalf("store text of %s in a file differs from its folded text", p)
+		}
 	}
 	stores := map[string]*Store{"in a file": inFile}
 	for i, c := range shapes {

@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"math/bits"
 	"runtime"
 	"slices"
@@ -180,43 +182,136 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	shape := bestShape(freq)
 	wordOf, words := tokenWords(ranked)
 	lists := make([][]byte, len(codes))
-	err = forEach(ctx, len(codes), func(w *worker, i int) {
-		codes[i], lists[i] = w.recode(codes[i], sampleShape, renumber, shape, &wordList{of: wordOf, words: words, note: i})
+	offsets := make([]int64, len(codes))
+	var cw *codeWriter
+	if cfg.codesDir != "" {
+		cw, _ = newCodeWriter(cfg.codesDir) // else in memory
+	}
+	cf, err := recodeAll(ctx, codes, offsets, cw, func(w *worker, i int) []byte {
+		out, list := w.recode(codes[i], sampleShape, renumber, shape, &wordList{of: wordOf, words: words, note: i})
+		lists[i] = list
+		return out
 	})
+	if errors.Is(err, errCodeFile) {
+		return Build(ctx, v, ix, progress) // the first codes are gone: read the notes again
+	}
 	if err != nil {
 		return nil, err
 	}
-	// The postings are made while the codes are stored and the dictionary made.
+	// The postings are made while the dictionary is.
 	posted := make(chan *postings, 1)
 	go func(lists [][]byte) { posted <- newPostings(len(paths), wordOf, words, lists) }(lists)
 	lists = nil
-
-	var cf *codeFile
-	var offsets []int64
-	if cfg.codesDir != "" {
-		cf, offsets, _ = writeCodes(cfg.codesDir, codes)
-	}
-	if cf == nil {
-		// In memory: one slice, as the file would be.
-		offsets = make([]int64, len(codes))
-		var at int64
-		for i, c := range codes {
-			offsets[i] = at
-			at += int64(len(c))
-		}
-		all := make([]byte, at)
-		forEach(context.Background(), len(codes), func(_ *worker, i int) { copy(all[offsets[i]:], codes[i]) })
-		cf = inMemory(all)
-	}
 	report(len(paths))
 
 	dict := newDictionary(ranked, shape)
-	s := &Store{dict: dict, post: <-posted, codes: cf, count: len(paths), notes: make([]noteText, len(paths))}
+	s := &Store{dict: dict, post: <-posted, codes: cf.file, count: len(paths), notes: make([]noteText, len(paths))}
 	for i, p := range paths {
-		s.notes[i] = noteText{path: p, src: cf, at: offsets[i], n: len(codes[i])}
+		s.notes[i] = noteText{path: p, src: cf.file, at: offsets[i], n: cf.lens[i]}
 	}
 	return s, nil
 }
+
+// recodedCodes are the codes recodeAll stored, in a file or in memory, and their lengths.
+type recodedCodes struct {
+	file *codeFile
+	lens []int
+}
+
+// recodeChunk is how many notes recodeAll renumbers at a time.
+const recodeChunk = 256
+
+// recodeAll replaces each note's codes with recode's (which returns them in the worker's
+// scratch space) and stores them, one after another in the notes' order, with cw (in
+// memory when it is nil), setting offsets. The notes are
+// renumbered in chunks, on all cores, and a chunk is stored once the chunks before it are,
+// each note's first codes let go as it goes: neither set of codes is ever in memory whole,
+// where storing them after recoding them all held both (some 50 MB at the peak of a
+// 20,000-note build, in a window whose heap is then at its limit).
+func recodeAll(ctx context.Context, codes [][]byte, offsets []int64, cw *codeWriter, recode func(w *worker, i int) []byte) (*recodedCodes, error) {
+	rc := &recodedCodes{lens: make([]int, len(codes))}
+	var all []byte // the codes, when kept in memory
+	if cw == nil {
+		var total int
+		for _, c := range codes {
+			total += len(c)
+		}
+		all = make([]byte, 0, total+total/8)
+	}
+	type chunk struct {
+		buf []byte
+		ok  bool
+	}
+	chunks := make([]chunk, (len(codes)+recodeChunk-1)/recodeChunk)
+	var mu sync.Mutex
+	next := 0
+	var free [][]byte
+	var writeErr error
+	store := func(c int, buf []byte) {
+		first := c * recodeChunk
+		at := 0
+		for i := first; i < min(len(codes), first+recodeChunk); i++ {
+			b := buf[at : at+rc.lens[i]]
+			at += rc.lens[i]
+			if cw == nil {
+				offsets[i] = int64(len(all))
+				all = append(all, b...)
+			} else if writeErr == nil {
+				offsets[i], writeErr = cw.write(b)
+			}
+		}
+	}
+	err := forEach(ctx, len(chunks), func(w *worker, c int) {
+		mu.Lock()
+		var buf []byte
+		if n := len(free); n > 0 {
+			buf, free = free[n-1][:0], free[:n-1]
+		}
+		mu.Unlock()
+		for i := c * recodeChunk; i < min(len(codes), (c+1)*recodeChunk); i++ {
+			out := recode(w, i)
+			rc.lens[i] = len(out)
+			buf = append(buf, out...)
+			codes[i] = nil // its first codes are no longer needed
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		chunks[c] = chunk{buf, true}
+		for next < len(chunks) && chunks[next].ok {
+			store(next, chunks[next].buf)
+			free = append(free, chunks[next].buf)
+			chunks[next] = chunk{ok: true}
+			next++
+		}
+	})
+	if err != nil {
+		if cw != nil {
+			cw.abandon()
+		}
+		return nil, err
+	}
+	if cw != nil {
+		if writeErr != nil {
+			cw.abandon()
+			return nil, fmt.Errorf("%w: %v", errCodeFile, writeErr)
+		}
+		f, err := cw.finish()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", errCodeFile, err)
+		}
+		rc.file = f
+		return rc, nil
+	}
+	if cap(all)-len(all) > len(all)/32 {
+		all = bytes.Clone(all) // the new codes came out shorter than the first: let the rest go
+	}
+	rc.file = inMemory(all)
+	return rc, nil
+}
+
+// errCodeFile is a failure to write the codes' file (out of room, say) after the notes'
+// first codes were let go: Build then starts again with the codes in memory.
+var errCodeFile = errors.New("search: writing the codes' file")
 
 // tokenWords numbers the words of the tokens (their leading runs of word bytes), in the
 // order of the tokens (so the most frequent words first), and gives each token's word.
@@ -507,8 +602,9 @@ type wordList struct {
 	note  int
 }
 
-// recode rewrites codes of shape from with the ids renumbered, in the shape to, packed into
-// the worker's arena. With wl, it also returns the note's distinct words, as uvarints.
+// recode rewrites codes of shape from with the ids renumbered, in the shape to, in the
+// worker's scratch space (valid until its next recode). With wl, it also returns the note's
+// distinct words, as uvarints, packed into the worker's arena of lists.
 func (w *worker) recode(codes []byte, from codeShape, renumber []uint32, to codeShape, wl *wordList) (_, words []byte) {
 	out := w.codes[:0]
 	var list []byte
@@ -536,7 +632,8 @@ func (w *worker) recode(codes []byte, from codeShape, renumber []uint32, to code
 		w.words = list
 		words = packInto(&w.lists, list)
 	}
-	return w.pack(out), words
+	w.codes = out
+	return out, words
 }
 
 // pack copies codes into the worker's arena and returns the copy; w.codes keeps the buffer.
