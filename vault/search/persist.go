@@ -237,11 +237,11 @@ func (saved *Saved) Against(ctx context.Context, v *vault.Vault, ix *vault.Index
 }
 
 // Early returns a store of the vault's notes, as Against would, and what a search needs to
-// know of them, before the vault's notes are indexed: the notes that are all in paths (the
-// vault's notes, in any order) whose files still have the size and modification time they
-// were saved with (stat, called from several goroutines, gives them) are taken from the
-// file with what it says of them; the others are parsed again (vault.ParseNote) and read
-// as Update reads them, and those no longer in paths dropped. stale is how many notes were
+// know of them, before the vault's notes are indexed. paths are the vault's notes, in any
+// order. Those whose files still have the size and modification time they were saved with
+// (stat, called from several goroutines, gives them) are taken from the file with what it
+// says of them; the others are parsed again (vault.ParseNote) and read as Update reads
+// them, and the saved notes no longer in paths dropped. stale is how many notes were
 // read again or dropped. When more than maxStale would be, nothing is read and the store is
 // nil: reading them all may cost more than building the index afresh.
 //

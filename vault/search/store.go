@@ -223,11 +223,11 @@ const recodeChunk = 256
 
 // recodeAll replaces each note's codes with recode's (which returns them in the worker's
 // scratch space) and stores them, one after another in the notes' order, with cw (in
-// memory when it is nil), setting offsets. The notes are
-// renumbered in chunks, on all cores, and a chunk is stored once the chunks before it are,
-// each note's first codes let go as it goes: neither set of codes is ever in memory whole,
-// where storing them after recoding them all held both (some 50 MB at the peak of a
-// 20,000-note build, in a window whose heap is then at its limit).
+// memory when it is nil), setting offsets. The notes are renumbered in chunks, on all
+// cores, and a chunk is stored once the chunks before it are, each note's first codes let
+// go as it goes: neither set of codes is ever in memory whole, where storing them after
+// recoding them all held both (some 50 MB at the peak of a 20,000-note build, in a window
+// whose heap is then at its limit).
 func recodeAll(ctx context.Context, codes [][]byte, offsets []int64, cw *codeWriter, recode func(w *worker, i int) []byte) (*recodedCodes, error) {
 	rc := &recodedCodes{lens: make([]int, len(codes))}
 	var all []byte // the codes, when kept in memory
