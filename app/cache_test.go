@@ -129,8 +129,7 @@ func TestTextIndex_SavedAndReopened(t *testing.T) {
 		"notes/Other.md":  "# Other\n\nNothing about stones.\n",
 	}
 	for p, s := range files {
-		write(t, dir, p, s)
-		os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), old, old)
+		writeAt(t, dir, p, s, old)
 	}
 	open := func() (*Window, chan string) {
 		t.Helper()
@@ -177,9 +176,7 @@ func TestTextIndex_SavedAndReopened(t *testing.T) {
 		t.Errorf("mineral: %v from the saved index", got)
 	}
 
-	write(t, dir, "notes/Quartz.md", "# Quartz\n\nA crystal of silica.\n")
-	later := time.Now().Add(-30 * time.Minute)
-	os.Chtimes(filepath.Join(dir, "notes", "Quartz.md"), later, later)
+	writeAt(t, dir, "notes/Quartz.md", "# Quartz\n\nA crystal of silica.\n", time.Now().Add(-30*time.Minute))
 	w, _ = open()
 	if !w.find.search.state.Load().opened {
 		t.Error("one changed note made the window build the whole text index again")
@@ -214,8 +211,7 @@ func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
 		"notes/Other.md":  "# Other\n\nNothing about stones, a mineral of no kind.\n",
 	}
 	for p, s := range files {
-		write(t, dir, p, s)
-		os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), old, old)
+		writeAt(t, dir, p, s, old)
 	}
 	src, err := DirSource(dir)
 	if err != nil {
@@ -228,9 +224,7 @@ func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
 	waitShown(t, shown)
 	waitReady(t, ready, "search saved")
 
-	write(t, dir, "notes/Other.md", "# Other\n\nA crystal of silica.\n")
-	later := time.Now().Add(-30 * time.Minute)
-	os.Chtimes(filepath.Join(dir, "notes", "Other.md"), later, later)
+	writeAt(t, dir, "notes/Other.md", "# Other\n\nA crystal of silica.\n", time.Now().Add(-30*time.Minute))
 
 	w, shown, _ = newTestWindow(t)
 	ready = make(chan string, 16)
@@ -283,5 +277,15 @@ func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
 	waitReady(t, ready, "search")
 	if st := w.find.search.state.Load(); st.notes != nil {
 		t.Error("the index's store did not replace the early one")
+	}
+}
+
+// writeAt writes a file of the vault in dir last modified at mod: long enough ago, a saved
+// index trusts what it holds of it.
+func writeAt(t *testing.T, dir, p, text string, mod time.Time) {
+	t.Helper()
+	write(t, dir, p, text)
+	if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), mod, mod); err != nil {
+		t.Fatal(err)
 	}
 }
