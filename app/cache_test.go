@@ -137,9 +137,7 @@ func TestTextIndex_SavedAndReopened(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, shown, _ := newTestWindow(t)
-		ready := make(chan string, 16)
-		w.afterReady = func(what string) { ready <- what }
+		w, shown, ready := newReadyWindow(t)
 		onUI(w, func() { w.OpenVault(src, "Start.md") })
 		waitShown(t, shown)
 		waitReady(t, ready, "search")
@@ -217,18 +215,14 @@ func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, shown, _ := newTestWindow(t)
-	ready := make(chan string, 16)
-	w.afterReady = func(what string) { ready <- what }
+	w, shown, ready := newReadyWindow(t)
 	onUI(w, func() { w.OpenVault(src, "Start.md") })
 	waitShown(t, shown)
 	waitReady(t, ready, "search saved")
 
 	writeAt(t, dir, "notes/Other.md", "# Other\n\nA crystal of silica.\n", time.Now().Add(-30*time.Minute))
 
-	w, shown, _ = newTestWindow(t)
-	ready = make(chan string, 16)
-	w.afterReady = func(what string) { ready <- what }
+	w, shown, ready = newReadyWindow(t)
 	release := make(chan struct{})
 	w.onNames = func() { <-release }
 	onUI(w, func() { w.OpenVault(src, "Start.md") })
@@ -288,4 +282,13 @@ func writeAt(t *testing.T, dir, p, text string, mod time.Time) {
 	if err := os.Chtimes(filepath.Join(dir, filepath.FromSlash(p)), mod, mod); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// newReadyWindow is newTestWindow with what its finder says is ready (see waitReady).
+func newReadyWindow(t *testing.T) (*Window, chan Place, chan string) {
+	t.Helper()
+	w, shown, _ := newTestWindow(t)
+	ready := make(chan string, 16)
+	w.afterReady = func(what string) { ready <- what }
+	return w, shown, ready
 }
