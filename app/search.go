@@ -153,7 +153,8 @@ func (f *finder) searchEarly(gen uint64, v *vault.Vault, names *vault.Index, st 
 			log.Printf("text index: %v", err)
 			return
 		case store == nil:
-			return // too many notes changed: indexText says so, and builds the index
+			log.Printf("text index: %d of %d notes changed since it was saved: not searched before the index", stale, len(paths))
+			return // indexText builds the index
 		}
 		// Unless indexText has published the index's store meanwhile.
 		if !s.state.CompareAndSwap(waiting, &searchState{v: v, store: store, notes: notes, opened: true}) {
@@ -266,10 +267,6 @@ const (
 	minStaleText = 100
 )
 
-// tooStale says whether a saved text index of which stale of total notes changed is built
-// again rather than used.
-func tooStale(stale, total int) bool { return stale > maxStale(total) }
-
 // maxStale is how many of total notes may have changed since the text index was saved for
 // it to be used.
 func maxStale(total int) int { return max(minStaleText, int(maxStaleText*float64(total))) }
@@ -294,11 +291,11 @@ func openText(ctx context.Context, cacheDir, dir string, v *vault.Vault, ix *vau
 			return nil, nil
 		}
 	}
-	store, stale, err := sv.Against(ctx, v, ix)
+	store, stale, err := sv.Against(ctx, v, ix, maxStale(ix.Len()))
 	switch {
 	case err != nil:
 		return nil, err
-	case tooStale(stale, ix.Len()):
+	case store == nil:
 		log.Printf("text index: %d of %d notes changed since it was saved: building it again", stale, ix.Len())
 		return nil, nil
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"time"
 
 	"vaultview/vault"
@@ -47,7 +48,7 @@ func OpenBytes(ctx context.Context, data []byte, build, vaultDir string, v *vaul
 	if err != nil {
 		return nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
-	return saved.Against(ctx, v, ix)
+	return saved.Against(ctx, v, ix, math.MaxInt)
 }
 
 // EarlyBytes is ReadSaved of a file holding data, read from memory, then Early.

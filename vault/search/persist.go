@@ -180,7 +180,7 @@ func Open(ctx context.Context, file, build, vaultDir string, v *vault.Vault, ix 
 	if err != nil {
 		return nil, 0, err
 	}
-	return saved.Against(ctx, v, ix)
+	return saved.Against(ctx, v, ix, math.MaxInt)
 }
 
 // Saved is a text index read back from its file (ReadSaved) and checked, not yet compared
@@ -225,15 +225,16 @@ func ReadSaved(file, build, vaultDir string) (*Saved, error) {
 func (saved *Saved) Len() int { return len(saved.notes) }
 
 // Against returns the store of the notes of ix, the saved ones where their files have not
-// changed since (see Open).
-func (saved *Saved) Against(ctx context.Context, v *vault.Vault, ix *vault.Index) (s *Store, stale int, err error) {
+// changed since (see Open); or, when more than maxStale notes changed, no store, having
+// read none of them.
+func (saved *Saved) Against(ctx context.Context, v *vault.Vault, ix *vault.Index, maxStale int) (s *Store, stale int, err error) {
 	return saved.compare(ctx, v, ix, ix.Paths(), func(p string) (int64, int64, bool) {
 		n := ix.Note(p)
 		if n == nil {
 			return 0, 0, false
 		}
 		return n.Size, n.ModTime.UnixNano(), true
-	}, math.MaxInt)
+	}, maxStale)
 }
 
 // Early returns a store of the vault's notes, as Against would, and what a search needs to

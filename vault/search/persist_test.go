@@ -145,6 +145,9 @@ func TestOpen_ReadsChangedNotesAgain(t *testing.T) {
 	if early, notes, stale, err := saved.Early(context.Background(), v2, v2.Index().NotePaths(), statOf(fsys), 3); early != nil || notes != nil || stale != 4 || err != nil {
 		t.Errorf("early, at most 3 stale: store %v, notes %v, stale %d, err %v; want none, 4 stale", early, notes, stale, err)
 	}
+	if s, stale, err := saved.Against(context.Background(), v2, v2.Index(), 3); s != nil || stale != 4 || err != nil {
+		t.Errorf("against the index, at most 3 stale: store %v, stale %d, err %v; want none, 4 stale", s, stale, err)
+	}
 }
 
 // statOf is the size and time of the files of fsys, for Early.
