@@ -139,10 +139,7 @@ func (t *Timeline) Highlight(offset int) {
 	}
 	old := t.highlighted
 	t.highlighted = i
-	if old >= 0 {
-		t.list.RefreshItem(old)
-	}
-	t.list.RefreshItem(i)
+	t.refreshRows(old, i)
 	if !t.focused {
 		t.list.ScrollTo(i)
 	}
@@ -151,23 +148,26 @@ func (t *Timeline) Highlight(offset int) {
 // SetPlaying marks the entry whose anchor is at byte offset as the moment the controlled
 // player has reached (-1, or an offset no entry has, clears the mark).
 func (t *Timeline) SetPlaying(offset int) {
-	i := -1
-	for k, e := range t.entries {
-		if int(e.Offset) == offset {
-			i = k
-			break
-		}
+	// The entries are in the note's order, as Highlight relies on too.
+	i := sort.Search(len(t.entries), func(i int) bool { return int(t.entries[i].Offset) >= offset })
+	if i == len(t.entries) || int(t.entries[i].Offset) != offset {
+		i = -1
 	}
 	if i == t.playing {
 		return
 	}
 	old := t.playing
 	t.playing = i
-	if old >= 0 && old < len(t.entries) {
-		t.list.RefreshItem(old)
-	}
-	if i >= 0 {
-		t.list.RefreshItem(i)
+	t.refreshRows(old, i)
+}
+
+// refreshRows draws again the rows that lost and gained a mark (-1, or a row the list no
+// longer has, for none).
+func (t *Timeline) refreshRows(old, i int) {
+	for _, r := range [2]int{old, i} {
+		if r >= 0 && r < len(t.entries) {
+			t.list.RefreshItem(r)
+		}
 	}
 }
 
@@ -177,10 +177,7 @@ func (t *Timeline) Playing() int { return t.playing }
 func (t *Timeline) setSelected(i int) {
 	old := t.selected
 	t.selected = i
-	if old >= 0 && old < len(t.entries) {
-		t.list.RefreshItem(old)
-	}
-	t.list.RefreshItem(i)
+	t.refreshRows(old, i)
 	t.list.ScrollTo(i)
 }
 
