@@ -185,6 +185,8 @@ type BuildOption func(*buildConfig)
 
 type buildConfig struct {
 	codesDir string
+	// codesOut, for tests, wraps where the codes' file is written.
+	codesOut func(io.Writer) io.Writer
 }
 
 // CodesIn keeps the notes' codes (the bulk of the text) in a file in dir instead of on the

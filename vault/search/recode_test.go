@@ -5,7 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"reflect"
 	"testing"
+
+	"vaultview/vault"
 )
 
 // failingWriter takes n bytes, then fails.
@@ -98,4 +103,62 @@ func TestRecodeAll(t *testing.T) {
 			t.Errorf("err = %v, want errCodeFile", err)
 		}
 	})
+}
+
+// TestBuild_CodesFileFails: when the codes' file cannot be written (a full disk, say),
+// after the first codes were let go, Build reads the notes again and keeps the codes in
+// memory; the store holds the same text and answers as one built in memory, and nothing is
+// left in the folder.
+func TestBuild_CodesFileFails(t *testing.T) {
+	v, err := vault.Load(postingsVault())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := v.Index()
+	inMemory, err := Build(context.Background(), v, ix, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var wrapped int
+	failing := func(cfg *buildConfig) {
+		cfg.codesOut = func(io.Writer) io.Writer {
+			wrapped++
+			return &failingWriter{n: 0}
+		}
+	}
+	var progress []int
+	s, err := Build(context.Background(), v, ix, func(done, total int) { progress = append(progress, done) }, CodesIn(dir), failing)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	if wrapped != 1 {
+		t.Fatalf("the codes' file was made %d times, want once (then memory)", wrapped)
+	}
+	if s.DiskBytes() != 0 || s.CodeBytes() != inMemory.CodeBytes() {
+		t.Errorf("codes: %d bytes on disk, %d in memory; want 0 and %d", s.DiskBytes(), s.CodeBytes(), inMemory.CodeBytes())
+	}
+	if len(progress) == 0 || progress[len(progress)-1] != ix.Len() {
+		t.Errorf("progress %v, want it to end at %d", progress, ix.Len())
+	}
+	for _, p := range ix.Paths() {
+		got, ok := s.TextOf(p)
+		want, _ := inMemory.TextOf(p)
+		if !ok || got != want {
+			t.Errorf("text of %s: %q, want %q", p, got, want)
+		}
+	}
+	for _, q := range []string{"cat", "the cat", "sat -mat", "zebra"} {
+		got, err := s.Search(context.Background(), v, ix, ParseQuery(q), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := inMemory.Search(context.Background(), v, ix, ParseQuery(q), 10)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %+v, built in memory %+v", q, got, want)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("left in the folder: %v", left)
+	}
 }

@@ -186,6 +186,9 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	var cw *codeWriter
 	if cfg.codesDir != "" {
 		cw, _ = newCodeWriter(cfg.codesDir) // else in memory
+		if cw != nil && cfg.codesOut != nil {
+			cw.out = cfg.codesOut(cw.out)
+		}
 	}
 	cf, err := recodeAll(ctx, codes, offsets, cw, func(w *worker, i int) []byte {
 		out, list := w.recode(codes[i], sampleShape, renumber, shape, &wordList{of: wordOf, words: words, note: i})
