@@ -62,8 +62,10 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if pos < 0 || pos+2 > len(line) || line[pos] != '$' || line[pos+1] != '$' {
 		return nil, parser.NoChildren
 	}
-	start := seg.Start + pos + 2
-	if !mathCloses(reader.Source()[start:]) {
+	// The line begins with the padding of a tab that was split (in a block quote, say),
+	// which is not in the source.
+	start := seg.Start - seg.Padding + pos + 2
+	if start < seg.Start || start > len(reader.Source()) || !mathCloses(reader.Source()[start:]) {
 		return nil, parser.NoChildren
 	}
 	n := &MathBlock{}
@@ -100,7 +102,8 @@ func (n *MathBlock) addLine(seg text.Segment, source []byte) {
 	trimmed := bytes.TrimRight(v, " \t\r\n")
 	if bytes.HasSuffix(trimmed, []byte("$$")) {
 		n.closed = true
-		seg = text.NewSegment(seg.Start, seg.Start+len(trimmed)-2)
+		// v begins with the segment's padding, which is not in the source.
+		seg = text.NewSegmentPadding(seg.Start, max(seg.Start, seg.Start+len(trimmed)-seg.Padding-2), seg.Padding)
 	}
 	n.Lines().Append(seg)
 }

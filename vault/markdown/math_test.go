@@ -40,6 +40,10 @@ func TestMathBlock(t *testing.T) {
 		{"no Markdown inside", "$$a_1 * b_1 [[not a link]] #tag$$\n", []string{"a_1 * b_1 [[not a link]] #tag"}, 0},
 		{"interrupts a paragraph", "Some text\n$$x$$\nmore\n", []string{"x"}, 2},
 		{"in a quote", "> $$\n> x^2\n> $$\n", []string{"x^2"}, 0},
+		// A tab after the quote's `>` is split into padding the source does not hold.
+		{"in a quote after a tab", ">\t$$x^2$$\n", []string{"x^2"}, 0},
+		{"in a quote after a tab, lines", ">\t$$\n>\tx^2\n>\t$$\n", []string{"x^2"}, 0},
+		{"unclosed in a quote after a tab", ">\t$$\n", nil, 1},
 		{"unclosed stays text", "$$ is what it cost\n\nand more\n", nil, 2},
 		{"indented is code", "    $$x$$\n", nil, 0},
 		{"in a code block is code", "```\n$$x$$\n```\n", nil, 0},
