@@ -397,7 +397,7 @@ func (w *Window) stopPlayer() {
 
 // askMediaFolders asks for the media folders, one a line.
 func (w *Window) askMediaFolders() {
-	e := widget.NewMultiLineEntry()
+	e := newDialogEntry(true)
 	w.play.mu.Lock()
 	e.SetText(strings.Join(w.play.dirs, "\n"))
 	w.play.mu.Unlock()
@@ -420,7 +420,7 @@ func (w *Window) askMediaFolders() {
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 300))
-	w.showDialog(d)
+	w.showDialog(d, e)
 }
 
 // mediaLines are the folders written one a line in s.

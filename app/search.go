@@ -366,8 +366,9 @@ func (f *finder) showSearch() {
 
 // hide closes the search, keeping its query.
 func (s *textSearch) hide() {
-	if s.popup != nil {
+	if s.popup != nil && s.popup.Visible() {
 		s.popup.Hide()
+		blur(s.panel.FocusTarget())
 	}
 }
 

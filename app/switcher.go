@@ -62,10 +62,8 @@ func (f *finder) showSwitcher() {
 	q.OnOpen = func(p string) { s.hide(); f.open(p, spot{offset: -1, resume: true}) }
 	q.OnOpenUnresolved = func(name string) { s.hide(); f.openUnresolved(name) }
 	q.OnClose = s.hide
+	s.hide()
 	s.shown = q
-	if s.popup != nil {
-		s.popup.Hide()
-	}
 	s.popup = widget.NewModalPopUp(q, f.canvas)
 	size := f.canvas.Size()
 	min := q.MinSize()
@@ -78,6 +76,7 @@ func (f *finder) showSwitcher() {
 func (s *quickSwitch) hide() {
 	if s.popup != nil {
 		s.popup.Hide()
+		blur(s.shown.FocusTarget())
 		s.popup, s.shown = nil, nil
 	}
 }

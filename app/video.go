@@ -175,7 +175,7 @@ func (w *Window) playerMenu() *fyne.MenuItem {
 }
 
 func (w *Window) askPlayer() {
-	e := widget.NewEntry()
+	e := newDialogEntry(false)
 	e.SetText(w.player.Template())
 	e.Validator = func(s string) error { _, err := vault.ParsePlayer(s); return err }
 	hint := widget.NewLabel("An http or https address with {id}, and {seconds} or {hms}.")
@@ -190,5 +190,5 @@ func (w *Window) askPlayer() {
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(560, 220))
-	w.showDialog(d)
+	w.showDialog(d, e)
 }

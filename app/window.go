@@ -747,7 +747,7 @@ func (w *Window) showFind() {
 func (w *Window) showSource() {
 	w.withSource(func(p string, src []byte) {
 		text := string(src)
-		e := widget.NewMultiLineEntry()
+		e := newDialogEntry(true)
 		e.SetText(text)
 		e.Wrapping = fyne.TextWrapWord
 		e.TextStyle = fyne.TextStyle{Monospace: true}
@@ -755,7 +755,7 @@ func (w *Window) showSource() {
 		d := dialog.NewCustom(p, "Close", e, w.win)
 		size := w.win.Canvas().Size()
 		d.Resize(fyne.NewSize(size.Width*0.8, size.Height*0.8))
-		w.showDialog(d)
+		w.showDialog(d, e)
 	})
 }
 
