@@ -27,6 +27,9 @@ views:
   - type: cards
     name: Shelf
     order: [file.name, status]
+  - type: list
+    name: Spines
+    order: [file.name, pages]
   - type: table
     name: By status
     order: [file.name, pages]
@@ -36,8 +39,8 @@ views:
 
 // TestBases_EmbeddedAndOpened: a base embedded in a note (`![[Library.base#Reading]]`)
 // shows its view's table there, and follows the vault; its link opens the base itself, whose
-// switcher shows the cards view, which takes in a note written meanwhile, and a view grouped
-// with a summary; a click on a row opens the note (issue #16, item 1).
+// switcher shows the cards view, which takes in a note written meanwhile, a list, and a view
+// grouped with a summary; a click on a row opens the note (issue #16, item 1).
 func TestBases_EmbeddedAndOpened(t *testing.T) {
 	need(t)
 	book := func(status string, pages, read int) string {
@@ -82,8 +85,14 @@ func TestBases_EmbeddedAndOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.WaitText(p.noteArea(), "Sea Songs")
-	// A view grouped by status, with the pages' average under them.
+	// The list: each book with its pages after it.
 	a.ClickText(p.noteArea(), "Shelf") // the switcher
+	a.ClickText(image.Rectangle{}, "Spines")
+	a.WaitText(p.noteArea(), "pages: 90")
+	a.WaitText(p.noteArea(), "pages: 320")
+	a.Shot("base-list.png")
+	// A view grouped by status, with the pages' average under them.
+	a.ClickText(p.noteArea(), "Spines") // the switcher
 	a.ClickText(image.Rectangle{}, "By status")
 	a.WaitText(p.noteArea(), "status: done (1)")
 	a.WaitText(p.noteArea(), "status: reading (3)")

@@ -16,8 +16,8 @@ import (
 )
 
 // BaseView shows a `.base` file (issue #16, item 1): the view chosen in its switcher, as a
-// table (a click on a header sorts by that column, again the other way) or as cards; a
-// click on a row or a card opens its note. What the base could not use is listed under
+// table (a click on a header sorts by that column, again the other way), as cards or as a
+// list; a click on a row, a card or a list's note opens the note. What the base could not use is listed under
 // the switcher with its line.
 type BaseView struct {
 	widget.BaseWidget
@@ -32,12 +32,13 @@ type BaseView struct {
 	problems *widget.Label
 	table    *widget.Table
 	cards    *widget.GridWrap
+	list     *widget.List
 	body     *fyne.Container
 
 	result bases.Table
 	// lines are the table's lines: a note, a group's heading or the summaries.
 	lines  []baseLine
-	kind   string // "table" or "cards"
+	kind   string // "table", "cards" or "list"
 	sortBy int
 	desc   bool
 	quiet  bool
@@ -98,13 +99,28 @@ func NewBaseView() *BaseView {
 		v.cards.UnselectAll()
 		v.open(i)
 	}
+	v.list = widget.NewList(
+		func() int { return len(v.lines) },
+		func() fyne.CanvasObject { return newBaseListItem() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= 0 && i < len(v.lines) {
+				name, rest := v.listItem(v.lines[i])
+				o.(*baseListItem).set(v.lines[i].kind, name, rest)
+			}
+		})
+	v.list.OnSelected = func(i widget.ListItemID) {
+		v.list.UnselectAll()
+		if i >= 0 && i < len(v.lines) && v.lines[i].kind == noteLine {
+			v.open(v.lines[i].row)
+		}
+	}
 	v.body = container.NewStack(v.table)
 	v.ExtendBaseWidget(v)
 	return v
 }
 
 // SetBase shows the result of running one view of the base at p: the names of all its
-// views (for the switcher), the view shown, its kind ("table" or "cards") and the
+// views (for the switcher), the view shown, its kind ("table", "cards" or "list") and the
 // problems of the file and of the run.
 func (v *BaseView) SetBase(p string, views []string, view, kind string, result bases.Table, problems []string) {
 	v.title.SetText(strings.TrimSuffix(path.Base(p), path.Ext(p)))
@@ -142,10 +158,14 @@ func (v *BaseView) SetBase(p string, views []string, view, kind string, result b
 		}
 		v.table.SetColumnWidth(i, w)
 	}
-	if kind == "cards" {
+	switch kind {
+	case "cards":
 		v.body.Objects = []fyne.CanvasObject{v.cards}
 		v.cards.Refresh()
-	} else {
+	case "list":
+		v.body.Objects = []fyne.CanvasObject{v.list}
+		v.list.Refresh()
+	default:
 		v.body.Objects = []fyne.CanvasObject{v.table}
 		v.table.Refresh()
 	}
@@ -236,6 +256,47 @@ func (v *BaseView) Lines() []string {
 	return out
 }
 
+// listItem is what line l shows in a list: a note's first column as its name, then its
+// other columns' values that are not empty as "name: value"; a group's heading with its
+// count; the summaries as "name – Sum: 540".
+func (v *BaseView) listItem(l baseLine) (name, rest string) {
+	var parts []string
+	switch l.kind {
+	case groupLine:
+		return fmt.Sprintf("%s (%d)", l.group, l.count), ""
+	case summaryLine:
+		for i, s := range v.result.Summaries {
+			if s != "" && i < len(v.result.Columns) {
+				parts = append(parts, v.result.Columns[i].Name+" – "+s)
+			}
+		}
+		return "", strings.Join(parts, listSeparator)
+	}
+	r := v.result.Rows[l.row]
+	for k, c := range r.Cells {
+		if k == 0 {
+			name = c.String()
+		} else if s := c.String(); s != "" && k < len(v.result.Columns) {
+			parts = append(parts, v.result.Columns[k].Name+": "+s)
+		}
+	}
+	return name, strings.Join(parts, listSeparator)
+}
+
+// listSeparator stands between the values of a list's note.
+const listSeparator = "  ·  "
+
+// ListLines is the view as a list shows it, a line each, the name and the rest apart by a
+// tab (for tests).
+func (v *BaseView) ListLines() []string {
+	out := make([]string, len(v.lines))
+	for i, l := range v.lines {
+		name, rest := v.listItem(l)
+		out[i] = strings.TrimRight(name+"\t"+rest, "\t")
+	}
+	return out
+}
+
 // Rows is the result as shown, a row a line, cells apart by tabs (for tests).
 func (v *BaseView) Rows() []string {
 	out := make([]string, len(v.result.Rows))
@@ -275,6 +336,7 @@ func (v *BaseView) SortBy(col int, desc bool) {
 	v.layLines()
 	v.table.Refresh()
 	v.cards.Refresh()
+	v.list.Refresh()
 }
 
 func (v *BaseView) tapHeader(col int) { v.SortBy(col, col == v.sortBy && !v.desc) }
@@ -338,3 +400,35 @@ func (c *baseCard) CreateRenderer() fyne.WidgetRenderer {
 
 // MinSize implements fyne.Widget: cards of one size, a grid.
 func (c *baseCard) MinSize() fyne.Size { return fyne.NewSize(240, 130) }
+
+// baseListItem is one line of a list view: a note's name, in the colour of a link, and its
+// values after it in the text's; a group's heading in bold; the summaries in italics.
+type baseListItem struct {
+	widget.BaseWidget
+	name, rest *widget.Label
+}
+
+func newBaseListItem() *baseListItem {
+	i := &baseListItem{name: widget.NewLabel(""), rest: widget.NewLabel("")}
+	i.rest.Truncation = fyne.TextTruncateEllipsis
+	i.ExtendBaseWidget(i)
+	return i
+}
+
+func (i *baseListItem) set(kind baseLineKind, name, rest string) {
+	i.name.TextStyle = fyne.TextStyle{Bold: kind == groupLine}
+	i.name.Importance = widget.MediumImportance
+	if kind == noteLine {
+		i.name.Importance = widget.HighImportance
+		name = "• " + name
+	}
+	i.rest.TextStyle = fyne.TextStyle{Italic: kind == summaryLine}
+	i.name.Text, i.rest.Text = name, rest
+	i.name.Refresh()
+	i.rest.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (i *baseListItem) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, i.name, nil, i.rest))
+}

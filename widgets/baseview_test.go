@@ -1,6 +1,7 @@
 package widgets_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,6 +57,69 @@ func TestBaseView_GroupsAndSummaries(t *testing.T) {
 	table[0].Select(widget.TableCellID{Row: 0, Col: 0}) // a heading
 	table[0].Select(widget.TableCellID{Row: 5, Col: 0}) // Atlas
 	table[0].Select(widget.TableCellID{Row: 6, Col: 1}) // the summaries
+	if strings.Join(opened, " ") != "Atlas.md" {
+		t.Errorf("opened %q", opened)
+	}
+}
+
+// A list view shows each note's name and its other values that are not empty, after the
+// groups' headings, the summaries last; a click on a note's line opens it, on a heading or
+// the summaries nothing.
+func TestBaseView_List(t *testing.T) {
+	test.NewTempApp(t)
+	b, problems, err := bases.Parse([]byte(`views:
+  - type: list
+    name: Spines
+    order: [file.name, status, pages]
+    groupBy: {property: status}
+    summaries: {pages: Sum}
+`))
+	if err != nil || len(problems) > 0 {
+		t.Fatal(err, problems)
+	}
+	row := func(name, status string, pages float64) *bases.Row {
+		props := map[string]bases.Value{"pages": bases.Number(pages)}
+		if status != "" {
+			props["status"] = bases.String(status)
+		}
+		return &bases.Row{Path: name + ".md", Props: props}
+	}
+	rows := []*bases.Row{row("Atlas", "reading", 300), row("Moon", "done", 100), row("Sea", "", 90)}
+	view, _ := b.View("")
+	if view.Type != "list" {
+		t.Fatalf("view type %q", view.Type)
+	}
+	result := b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
+	v := widgets.NewBaseView()
+	var opened []string
+	v.OnOpenNote = func(p string) { opened = append(opened, p) }
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(700, 500))
+	v.SetBase("Shelf.base", []string{"Spines"}, "Spines", view.Type, result, nil)
+	want := "status: done (1)\nMoon\tstatus: done  ·  pages: 100\nstatus: reading (1)\nAtlas\tstatus: reading  ·  pages: 300\n" +
+		"status: (none) (1)\nSea\tpages: 90\n\tpages – Sum: 490"
+	if got := strings.Join(v.ListLines(), "\n"); got != want {
+		t.Errorf("lines:\n%s\nwant\n%s", got, want)
+	}
+	lists := findAll[*widget.List](w.Canvas().Content())
+	if len(lists) != 1 || len(findAll[*widget.Table](w.Canvas().Content())) != 0 {
+		t.Fatalf("%d lists shown, want the list alone", len(lists))
+	}
+	// What the list draws: the note's name and its values.
+	var shown []string
+	for _, l := range findAll[*widget.Label](lists[0]) {
+		if l.Visible() && l.Text != "" {
+			shown = append(shown, l.Text)
+		}
+	}
+	for _, want := range []string{"• Atlas", "status: reading  ·  pages: 300", "status: (none) (1)", "pages – Sum: 490"} {
+		if !slices.Contains(shown, want) {
+			t.Errorf("the list draws %q, without %q", shown, want)
+		}
+	}
+	lists[0].Select(0) // a heading
+	lists[0].Select(3) // Atlas
+	lists[0].Select(6) // the summaries
 	if strings.Join(opened, " ") != "Atlas.md" {
 		t.Errorf("opened %q", opened)
 	}

@@ -257,7 +257,7 @@ func parseView(n *yaml.Node, bad func(*yaml.Node, string, ...any)) (View, bool) 
 		}
 	}
 	switch v.Type {
-	case "table", "cards":
+	case "table", "cards", "list":
 	case "":
 		bad(n, "a view without a type")
 		return v, false
