@@ -258,10 +258,11 @@ func backlinksCount(links, notes int) string {
 	if links == 0 {
 		return "No backlinks"
 	}
-	return fmt.Sprintf("%d %s from %d %s", links, backlinksPlural(links, "backlink"), notes, backlinksPlural(notes, "note"))
+	return fmt.Sprintf("%d %s from %d %s", links, plural(links, "backlink"), notes, plural(notes, "note"))
 }
 
-func backlinksPlural(n int, word string) string {
+// plural is word for n of them: "1 note", "3 notes".
+func plural(n int, word string) string {
 	if n == 1 {
 		return word
 	}

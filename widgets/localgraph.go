@@ -170,7 +170,7 @@ func localGraphSummary(plan *graphPlan) string {
 	for _, m := range plan.Graph.More {
 		more += m
 	}
-	s := fmt.Sprintf("%d %s", shown, backlinksPlural(shown, "note"))
+	s := fmt.Sprintf("%d %s", shown, plural(shown, "note"))
 	if more > 0 {
 		s += fmt.Sprintf(", %d more", more)
 	}
@@ -744,7 +744,7 @@ func graphTipText(p *graphPlan, s graphSpot) string {
 		if s.Ring > 1 {
 			ring = fmt.Sprintf("%d links away", s.Ring)
 		}
-		return fmt.Sprintf("%d more %s %s, not shown", s.More, backlinksPlural(s.More, "note"), ring)
+		return fmt.Sprintf("%d more %s %s, not shown", s.More, plural(s.More, "note"), ring)
 	}
 	n := p.Graph.Nodes[s.Node]
 	if n.Unresolved {

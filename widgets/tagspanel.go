@@ -280,7 +280,7 @@ func (p *TagsPanel) showHeading() {
 		tag = t.Tag
 	}
 	name.Text = "#" + plainDisplayText(tag)
-	count.Text = "  " + strconv.Itoa(len(p.paths)) + " " + backlinksPlural(len(p.paths), "note")
+	count.Text = "  " + strconv.Itoa(len(p.paths)) + " " + plural(len(p.paths), "note")
 	p.heading.Refresh()
 }
 

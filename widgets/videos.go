@@ -204,11 +204,7 @@ func (v *VideosView) apply() {
 	for _, r := range v.shown {
 		notes += len(r.Notes)
 	}
-	if len(v.shown) == len(v.all) {
-		v.count.SetText(fmt.Sprintf("%d videos · %d notes about them", len(v.all), notes))
-	} else {
-		v.count.SetText(fmt.Sprintf("%d of %d videos · %d notes about them", len(v.shown), len(v.all), notes))
-	}
+	v.count.SetText(videosCount(len(v.shown), len(v.all), notes))
 	v.table.Refresh()
 	v.table.ScrollToTop()
 }
@@ -230,4 +226,17 @@ func (v *VideosView) CreateRenderer() fyne.WidgetRenderer {
 	title := widget.NewLabelWithStyle("Videos", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, title, v.count, v.filter)
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.table))
+}
+
+// videosCount is the line above the table: "3 videos · 12 notes about them", "1 of 3 videos
+// · 4 notes about it" when a filter hides some.
+func videosCount(shown, all, notes int) string {
+	of, them := "", "them"
+	if shown == 1 {
+		them = "it"
+	}
+	if shown != all {
+		of = fmt.Sprintf(" of %d", all)
+	}
+	return fmt.Sprintf("%d%s %s · %d %s about %s", shown, of, plural(max(shown, all), "video"), notes, plural(notes, "note"), them)
 }
