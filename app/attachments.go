@@ -25,6 +25,7 @@ func (w *Window) openAttachment(p string) {
 		w.leaveNote()
 		w.nav.saveScroll()
 		w.nav.history.Visit(Place{Path: p})
+		w.find.switcher.noteRead(p) // among the switcher's recent places
 		switch kind {
 		case "canvas":
 			w.showCanvas(p)

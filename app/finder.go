@@ -23,8 +23,9 @@ type finderHooks struct {
 	// opened says what the window has open: whether a vault is open or being read, its
 	// vault once read (nil until then), and the path of the note shown ("" for none).
 	opened func() (ok bool, v *vault.Vault, shown string)
-	// open shows the note at p at a spot (a search match; offset -1: where it was left),
-	// and openUnresolved the page of a name no note has; both are a new place in the history.
+	// open shows the note at p at a spot (a search match; offset -1: where it was left), or
+	// the other file at p (a board, a base: see showAt), and openUnresolved the page of a
+	// name no note has; both are a new place in the history.
 	open           func(p string, at spot)
 	openUnresolved func(name string)
 	setStatus      func(msg string)

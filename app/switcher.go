@@ -26,7 +26,7 @@ type quickSwitch struct {
 	recent   []string
 }
 
-// noteRead puts p first among the recent notes.
+// noteRead puts p first among the recent notes (and other files shown: boards, bases).
 func (s *quickSwitch) noteRead(p string) {
 	s.recent = slices.DeleteFunc(s.recent, func(q string) bool { return q == p })
 	s.recent = slices.Insert(s.recent, 0, p)
@@ -53,7 +53,9 @@ func (f *finder) showSwitcher() {
 		if s.index != ix {
 			f.buildMatcher(ix)
 		}
-		recent = slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool { return ix.Note(p) == nil || p == shown })
+		recent = slices.DeleteFunc(slices.Clone(s.recent), func(p string) bool {
+			return (ix.Note(p) == nil && !ix.IsAttachment(p)) || p == shown
+		})
 		if shown != "" && ix.Note(shown) != nil {
 			recent = append(recent, shown) // the note on screen is the least likely target
 		}

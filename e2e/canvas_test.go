@@ -16,7 +16,8 @@ const boardFile = `{"nodes":[
 
 // TestCanvas_BoardPansZoomsAndOpens: a .canvas file opens from the tree as a board fitted to
 // the window (cards, group, edge label); a drag pans it, 0 fits it again, and a click on the
-// note's card opens the note (issue #16, item 3).
+// note's card opens the note (issue #16, item 3). The quick switcher finds it by its name,
+// and lists it among the recent places.
 func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 	need(t)
 	dir := WriteVault(t, map[string]string{
@@ -57,6 +58,18 @@ func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 	a.WaitTitle("Board.canvas")
 	a.ClickText(image.Rectangle{}, "Moon phases")
 	a.WaitTitle("Moon phases")
+	// The quick switcher finds the board by its name, and opens it.
+	a.Key("ctrl+o")
+	a.Type("board")
+	a.Key("Return")
+	a.WaitTitle("Board.canvas")
+	a.WaitText(image.Rectangle{}, "Tides rise twice")
+	// Back at the note, the switcher opens on the recent places: the board first.
+	a.Key("alt+Left")
+	a.WaitTitle("Moon phases")
+	a.Key("ctrl+o")
+	a.Key("Return")
+	a.WaitTitle("Board.canvas")
 }
 
 func abs(n int) int {

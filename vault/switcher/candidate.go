@@ -2,6 +2,7 @@ package switcher
 
 import (
 	"cmp"
+	"path"
 	"slices"
 	"strings"
 	"unicode"
@@ -24,6 +25,9 @@ const (
 	// Unresolved is a name that links point at but no note has yet; opening it offers to
 	// show what links there.
 	Unresolved
+	// File is a file of the vault that is not a note (a board, a base, an image, a PDF): its
+	// name with its extension, as the page tree lists it.
+	File
 )
 
 // String names the kind in lower case, for tests and debugging.
@@ -35,12 +39,14 @@ func (k Kind) String() string {
 		return "alias"
 	case Unresolved:
 		return "unresolved"
+	case File:
+		return "file"
 	}
 	return "title"
 }
 
-// Candidate is one text the switcher can find: a note's title, file name or alias, or an
-// unresolved name.
+// Candidate is one text the switcher can find: a note's title, file name or alias, an
+// unresolved name, or the name of another file.
 type Candidate struct {
 	// Text is what is shown and matched.
 	Text string
@@ -103,6 +109,13 @@ func (m *Matcher) build(ix *vault.Index) {
 	for _, u := range ix.Unresolved() {
 		add(Candidate{Text: u.Name, Kind: Unresolved})
 	}
+	for _, p := range ix.Attachments() {
+		name, folder := path.Base(p), path.Dir(p)
+		if folder == "." {
+			folder = ""
+		}
+		add(Candidate{Text: name, Path: p, Kind: File, Folder: folder, Title: name})
+	}
 	// Sort indexes rather than the entries themselves: an entry is six strings wide.
 	order := make([]int32, len(all))
 	for i := range order {
@@ -137,7 +150,7 @@ func (m *Matcher) build(ix *vault.Index) {
 			m.titleOf = append(m.titleOf, -1)
 		}
 		m.group[i] = g
-		if e.c.Kind == Title {
+		if e.c.Kind == Title || e.c.Kind == File {
 			m.titleOf[g] = int32(i)
 		}
 		m.start[i] = int32(len(m.text))

@@ -22,7 +22,8 @@ type Matcher struct {
 	// best candidate of each group.
 	group  []int32
 	groups int
-	// titleOf[g] is the index of group g's Title candidate, -1 for an unresolved name.
+	// titleOf[g] is the index of group g's Title (or File) candidate, -1 for an unresolved
+	// name.
 	titleOf []int32
 	byPath  map[string]int32
 

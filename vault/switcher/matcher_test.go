@@ -380,3 +380,33 @@ func TestMatch_PositionsAreAMatch(t *testing.T) {
 func plain(s string) string {
 	return strings.NewReplacer("ü", "u", "Ü", "u", "Ä", "a", "ä", "a", "É", "e", "é", "e").Replace(s)
 }
+
+// Files that are not notes (a board, a base, a picture) are found by their names with
+// their extensions, after a note of the same name, and come back as recent.
+func TestMatch_Files(t *testing.T) {
+	ix := load(t, map[string]string{
+		"Library.md":           titled("Library"),
+		"Library.base":         "views:\n  - type: table\n",
+		"boards/Study.canvas":  `{"nodes":[],"edges":[]}`,
+		"pictures/harbour.png": "not really a picture",
+	})
+	m := switcher.New(ix)
+	for _, tc := range []struct {
+		query  string
+		recent []string
+		want   []string
+	}{
+		{"library", nil, []string{"Library", "Library.base"}},
+		{"study", nil, []string{"Study.canvas"}},
+		{"harbour png", nil, []string{"harbour.png"}},
+		{"", []string{"boards/Study.canvas", "Library.md"}, []string{"Study.canvas", "Library"}},
+	} {
+		if got := texts(m.Match(tc.query, tc.recent, 0)); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("Match(%q, %q) = %q, want %q", tc.query, tc.recent, got, tc.want)
+		}
+	}
+	r := m.Match("study", nil, 1)
+	if len(r) != 1 || r[0].Kind != switcher.File || r[0].Path != "boards/Study.canvas" || r[0].Folder != "boards" {
+		t.Errorf("the board's result = %+v, want a file at boards/Study.canvas", r)
+	}
+}

@@ -35,9 +35,9 @@ const (
 	negInf = -1 << 28
 )
 
-// kindScore ranks a note's own title over its file name over an alias over a name no note
-// has, where all else is equal.
-var kindScore = [...]int32{Title: 0, FileName: -2, Alias: -4, Unresolved: -6}
+// kindScore ranks a note's own title over its file name (or another file's name) over an
+// alias over a name no note has, where all else is equal.
+var kindScore = [...]int32{Title: 0, FileName: -2, Alias: -4, Unresolved: -6, File: -2}
 
 // recentBoost is the small lift of the r-th most recent note (0 the most recent): a
 // letter at a word start is worth more than being recent, but of two equal matches the one
