@@ -44,10 +44,12 @@ func (w *Window) showAttachmentPage(p string) {
 	w.nav.updateButtons()
 	w.shown = ""
 	w.setCenter(w.note)
-	w.setTitle(path.Base(p))
-	w.tree.Select(p)
+	v, ix, ok := w.openingFile(p)
+	if !ok {
+		return
+	}
 	body := "![[" + p + "]]\n"
-	in := widgets.SnapshotInput(w.vault, w.vault.Index(), videoURL(w.player))
+	in := widgets.SnapshotInput(v, ix, videoURL(w.player))
 	in.Source = []byte(body)
 	in.Note = vault.ParseNote(strings.TrimSuffix(p, path.Ext(p))+".md", in.Source)
 	in.Note.Title = path.Base(p)
@@ -82,13 +84,17 @@ func (w *Window) openFile(p string) {
 }
 
 // openingFile names the window after the file at p, which is about to show in the note's
-// place (a board, a base), selects it in the tree, and returns the vault and snapshot to
-// read it from; ok is false with no vault open.
+// place (a board, a base, a picture), selects it in the tree, turns the side panel to it
+// (the notes linking to it, not those of the note shown before), and returns the vault and
+// snapshot to read it from; ok is false with no vault open.
 func (w *Window) openingFile(p string) (v *vault.Vault, ix *vault.Index, ok bool) {
 	if w.vault == nil {
 		return nil, nil, false
 	}
 	w.setTitle(path.Base(p))
 	w.tree.Select(p)
-	return w.vault, w.vault.Index(), true
+	ix = w.vault.Index()
+	w.side.showFile(w.vault, ix, p)
+	w.video.clear(w.player)
+	return w.vault, ix, true
 }

@@ -92,6 +92,14 @@ func (s *sidePanel) showNote(v *vault.Vault, ix *vault.Index, p string) {
 	s.graph.SetNote(ix, p)
 }
 
+// showFile shows in the panes what ix knows of the file at p of v that is not a note (a
+// board, a base, a picture): the notes that link to it or embed it, and its neighbourhood.
+// It has no outline, and no links of its own that the index reads.
+func (s *sidePanel) showFile(v *vault.Vault, ix *vault.Index, p string) {
+	s.showNote(v, ix, p)
+	s.outgoing.SetNote(ix, "")
+}
+
 // fillContexts reads the sentences of the backlinks shown from their notes: the window
 // loads the vault without them (vault.WithoutLinkContexts).
 func fillContexts(v *vault.Vault) func(context.Context, []vault.Backlink) {

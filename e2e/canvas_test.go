@@ -16,12 +16,12 @@ const boardFile = `{"nodes":[
 
 // TestCanvas_BoardPansZoomsAndOpens: a .canvas file opens from the tree as a board fitted to
 // the window (cards, group, edge label); a drag pans it, 0 fits it again, and a click on the
-// note's card opens the note (issue #16, item 3). The quick switcher finds it by its name,
-// and lists it among the recent places.
+// note's card opens the note (issue #16, item 3). The side panel shows the board's
+// backlinks; the quick switcher finds it by its name, and lists it among the recent places.
 func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 	need(t)
 	dir := WriteVault(t, map[string]string{
-		"Start.md":       "# Start\n\nThe vault's first page.\n",
+		"Start.md":       "# Start\n\nThe vault's first page, and its [[Board.canvas|board]].\n",
 		"Moon phases.md": "# Moon phases\n\nThe moon waxes and wanes.\n",
 		"Tide tables.md": "# Tide tables\n\nHigh water at noon.\n",
 		"Board.canvas":   boardFile,
@@ -34,6 +34,8 @@ func TestCanvas_BoardPansZoomsAndOpens(t *testing.T) {
 	a.ClickText(p.treeArea(), "Board.canvas")
 	a.WaitTitle("Board.canvas")
 	before := a.WaitText(image.Rectangle{}, "Tides rise twice")
+	// The side panel turns to the board: the note that links to it.
+	a.WaitText(p.sideArea(), "1 backlink from 1 note")
 	a.WaitText(image.Rectangle{}, "Sea board")
 	a.WaitText(image.Rectangle{}, "pulls")
 	a.Shot("canvas.png")

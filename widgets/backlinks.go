@@ -186,8 +186,9 @@ type backlinksPreviewKey struct {
 	offset int
 }
 
-// SetNote shows the backlinks of the note at path in ix. Given the same note in a new
-// snapshot, the panel keeps its scroll position and open sections.
+// SetNote shows the backlinks of the note at path in ix, or of the other file there (a
+// board, a base, a picture: the notes that link to it or embed it). Given the same note in
+// a new snapshot, the panel keeps its scroll position and open sections.
 func (b *Backlinks) SetNote(ix *vault.Index, path string) {
 	same := b.name == "" && b.path == path && b.ix != nil
 	b.ix, b.path, b.name = ix, path, ""
@@ -196,6 +197,9 @@ func (b *Backlinks) SetNote(ix *vault.Index, path string) {
 	if ix != nil {
 		if n := ix.Note(path); n != nil {
 			b.title, b.aliases = n.Title, n.Aliases
+			links = ix.Backlinks(path)
+		} else if ix.IsAttachment(path) {
+			b.title = path[strings.LastIndexByte(path, '/')+1:]
 			links = ix.Backlinks(path)
 		}
 	}

@@ -89,6 +89,27 @@ func assertBacklinksLines(t *testing.T, c fyne.Canvas, want ...string) {
 	}
 }
 
+// A file that is not a note (a board) shows the notes that link to it; a file that is
+// neither a note nor a file of the vault shows none.
+func TestBacklinks_OfAFile(t *testing.T) {
+	b, w, ix := backlinksWindow(t, map[string]string{
+		"Board.canvas": `{"nodes":[]}`,
+		"plans.md":     "---\ntitle: Plans\n---\nThe [[Board.canvas|board]] holds them.\n",
+	})
+	b.SetNote(ix, "Board.canvas")
+	assertBacklinksLines(t, w.Canvas(),
+		"1 backlink from 1 note",
+		"Linked mentions  1",
+		"Plans",
+		"The board holds them.",
+		"Unlinked mentions",
+	)
+	b.SetNote(ix, "gone.canvas")
+	if got := shownLines(w.Canvas()); len(got) == 0 || got[0] != "No note" {
+		t.Errorf("a file not in the vault: %q", got)
+	}
+}
+
 func TestBacklinks_LinkTextIsBold(t *testing.T) {
 	b, w, ix := backlinksWindow(t, backlinksVault)
 	b.SetNote(ix, "sundials.md")
