@@ -418,13 +418,15 @@ func titleEnd(src []byte, k, end int) int {
 // t; or -1.
 func afterTitle(src []byte, t, end int) int {
 	if t < end && (src[t] == '"' || src[t] == '\'' || src[t] == '(') {
-		closer := src[t]
+		opener, closer := src[t], src[t]
 		if closer == '(' {
 			closer = ')'
 		}
 		for t++; t < end && src[t] != closer; t++ {
 			if src[t] == '\\' {
 				t++
+			} else if opener == '(' && src[t] == '(' {
+				return -1 // a title in parentheses holds none unescaped: no link
 			}
 		}
 		if t >= end {
