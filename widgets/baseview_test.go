@@ -15,6 +15,19 @@ import (
 	"vaultview/widgets"
 )
 
+// showBase shows the result of view in a BaseView of a test window, and records the notes
+// it opens.
+func showBase(t *testing.T, view bases.View, result bases.Table) (*widgets.BaseView, fyne.Window, *[]string) {
+	t.Helper()
+	v := widgets.NewBaseView()
+	opened := new([]string)
+	v.OnOpenNote = func(p string) { *opened = append(*opened, p) }
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(700, 500))
+	v.SetBase("Shelf.base", []string{view.Name}, view.Name, view.Type, result, nil)
+	return v, w, opened
+}
+
 // A grouped view shows a heading before each group with its count, the summaries in a last
 // line; sorting by a column sorts within the groups; only a note's line opens a note.
 func TestBaseView_GroupsAndSummaries(t *testing.T) {
@@ -34,13 +47,7 @@ func TestBaseView_GroupsAndSummaries(t *testing.T) {
 	}
 	rows := []*bases.Row{row("Atlas", "reading", 300), row("Moon", "done", 100), row("Sea", "reading", 90), row("Map", "done", 50)}
 	view, _ := b.View("")
-	result := b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
-	v := widgets.NewBaseView()
-	var opened []string
-	v.OnOpenNote = func(p string) { opened = append(opened, p) }
-	w := test.NewTempWindow(t, v)
-	w.Resize(fyne.NewSize(700, 500))
-	v.SetBase("Shelf.base", []string{"Shelf"}, "Shelf", "table", result, nil)
+	v, w, opened := showBase(t, view, b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)))
 	want := "status: done (2)\nMoon\t100\nMap\t50\nstatus: reading (2)\nAtlas\t300\nSea\t90\n\tSum: 540"
 	if got := strings.Join(v.Lines(), "\n"); got != want {
 		t.Errorf("lines:\n%s\nwant\n%s", got, want)
@@ -57,8 +64,8 @@ func TestBaseView_GroupsAndSummaries(t *testing.T) {
 	table[0].Select(widget.TableCellID{Row: 0, Col: 0}) // a heading
 	table[0].Select(widget.TableCellID{Row: 5, Col: 0}) // Atlas
 	table[0].Select(widget.TableCellID{Row: 6, Col: 1}) // the summaries
-	if strings.Join(opened, " ") != "Atlas.md" {
-		t.Errorf("opened %q", opened)
+	if strings.Join(*opened, " ") != "Atlas.md" {
+		t.Errorf("opened %q", *opened)
 	}
 }
 
@@ -89,13 +96,7 @@ func TestBaseView_List(t *testing.T) {
 	if view.Type != "list" {
 		t.Fatalf("view type %q", view.Type)
 	}
-	result := b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC))
-	v := widgets.NewBaseView()
-	var opened []string
-	v.OnOpenNote = func(p string) { opened = append(opened, p) }
-	w := test.NewTempWindow(t, v)
-	w.Resize(fyne.NewSize(700, 500))
-	v.SetBase("Shelf.base", []string{"Spines"}, "Spines", view.Type, result, nil)
+	v, w, opened := showBase(t, view, b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)))
 	want := "status: done (1)\nMoon\tstatus: done  ·  pages: 100\nstatus: reading (1)\nAtlas\tstatus: reading  ·  pages: 300\n" +
 		"status: (none) (1)\nSea\tpages: 90\n\tpages – Sum: 490"
 	if got := strings.Join(v.ListLines(), "\n"); got != want {
@@ -120,8 +121,8 @@ func TestBaseView_List(t *testing.T) {
 	lists[0].Select(0) // a heading
 	lists[0].Select(3) // Atlas
 	lists[0].Select(6) // the summaries
-	if strings.Join(opened, " ") != "Atlas.md" {
-		t.Errorf("opened %q", opened)
+	if strings.Join(*opened, " ") != "Atlas.md" {
+		t.Errorf("opened %q", *opened)
 	}
 }
 
