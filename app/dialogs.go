@@ -57,8 +57,9 @@ func (w *Window) escapeKey(next func(*fyne.KeyEvent)) func(*fyne.KeyEvent) {
 // blur tells each of fs that it lost the focus. Fyne drops a closed pop-up's focus (a
 // dialog is one) without telling the widget that had it (fyne-io/fyne#4373): an entry that
 // still believes it has the focus keeps its cursor blinking, and the window is painted
-// again several times a second for as long as the app runs, a third of a core under
-// software OpenGL while nothing happens. Telling one that had no focus changes nothing.
+// again several times a second until the toolkit lets go of the entry's drawing a minute or
+// two later, 8-30 % of a core under software OpenGL while nothing happens. Telling one that
+// had no focus changes nothing.
 func blur(fs ...fyne.Focusable) {
 	for _, f := range fs {
 		if f != nil {

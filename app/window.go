@@ -323,6 +323,13 @@ func (w *Window) setCenter(o fyne.CanvasObject) {
 	if len(w.center.Objects) == 1 && w.center.Objects[0] == o {
 		return
 	}
+	// The videos' filter lets go of the keyboard with its view: hidden, it took what was
+	// typed next and blinked its cursor unseen (see blur).
+	if len(w.center.Objects) == 1 && w.center.Objects[0] == w.videos {
+		if c := w.win.Canvas(); c != nil && c.Focused() == w.videos.Filter() {
+			c.Unfocus()
+		}
+	}
 	w.center.Objects = []fyne.CanvasObject{o}
 	w.center.Refresh()
 }
