@@ -325,7 +325,7 @@ func (w *Window) setCenter(o fyne.CanvasObject) {
 	}
 	// The videos' filter lets go of the keyboard with its view: hidden, it took what was
 	// typed next and blinked its cursor unseen (see blur).
-	if len(w.center.Objects) == 1 && w.center.Objects[0] == w.videos {
+	if w.showingVideos() {
 		if c := w.win.Canvas(); c != nil && c.Focused() == w.videos.Filter() {
 			c.Unfocus()
 		}
@@ -461,9 +461,21 @@ func (w *Window) OpenUnresolved(name string) {
 func (w *Window) Back() {
 	w.leaveNote()
 	w.nav.saveScroll()
+	// The Videos view is no place of the history: Back leaves it for the place it covers.
+	if w.showingVideos() {
+		if p, ok := w.nav.history.Current(); ok {
+			w.showAt(p, spot{offset: -1})
+			return
+		}
+	}
 	if p, ok := w.nav.history.Back(); ok {
 		w.showAt(p, spot{offset: -1})
 	}
+}
+
+// showingVideos reports whether the Videos view is in the note's place.
+func (w *Window) showingVideos() bool {
+	return len(w.center.Objects) == 1 && w.center.Objects[0] == w.videos
 }
 
 // Forward moves forward through the history.

@@ -60,6 +60,11 @@ func TestVideos_TableSortsAndOpens(t *testing.T) {
 	}
 	a.ClickText(image.Rectangle{}, "Why the sea rises")
 	a.WaitTitle("Rising water")
+	// Back from the Videos view returns to the note it covered, not to the one before.
+	a.Key("ctrl+shift+v")
+	a.WaitTitle("Videos")
+	a.Key("alt+Left")
+	a.WaitTitle("Rising water")
 
 	// The channel note holds its own videos (a ```videos block): a row opens the note.
 	a.Key("ctrl+o")
