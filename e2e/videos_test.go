@@ -65,6 +65,12 @@ func TestVideos_TableSortsAndOpens(t *testing.T) {
 	a.WaitTitle("Videos")
 	a.Key("alt+Left")
 	a.WaitTitle("Rising water")
+	// The view keeps its filter and the keyboard in it: Enter opens the note of the first
+	// video listed.
+	a.Key("ctrl+shift+v")
+	a.WaitTitle("Videos")
+	a.Key("Return")
+	a.WaitTitle("Rising water")
 
 	// The channel note holds its own videos (a ```videos block): a row opens the note.
 	a.Key("ctrl+o")

@@ -19,7 +19,7 @@ import (
 // noted ("moments"), and the links into its notes. A click on a column's header sorts by it (again:
 // the other way); the filter keeps the videos whose title, channel or id holds every word
 // typed. A click on a row opens the video's first note; on the ▶ beside its title, the
-// video.
+// video. Enter in the filter opens the first note of the first video listed.
 type VideosView struct {
 	widget.BaseWidget
 
@@ -66,6 +66,7 @@ func NewVideosView() *VideosView {
 	v := &VideosView{filter: widget.NewEntry(), count: widget.NewLabel(""), sortBy: 2} // by channel, as the vault orders them
 	v.filter.SetPlaceHolder("Filter videos by title, channel or id")
 	v.filter.OnChanged = func(string) { v.apply() }
+	v.filter.OnSubmitted = func(string) { v.openFirst() }
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.shown), len(videoColumns) },
 		func() fyne.CanvasObject {
@@ -119,6 +120,13 @@ func NewVideosView() *VideosView {
 	}
 	v.ExtendBaseWidget(v)
 	return v
+}
+
+// openFirst opens the first note of the first video listed.
+func (v *VideosView) openFirst() {
+	if len(v.shown) > 0 && len(v.shown[0].Notes) > 0 && v.OnOpenNote != nil {
+		v.OnOpenNote(v.shown[0].Notes[0])
+	}
 }
 
 // videoCell is the text of a column of a row.

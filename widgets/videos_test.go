@@ -47,6 +47,14 @@ func TestVideosView_SortsFiltersAndOpens(t *testing.T) {
 	if got := v.Rows(); len(got) != 1 || !strings.HasPrefix(got[0], "Neap tides") {
 		t.Errorf("filtered by two words: %q", got)
 	}
+	// Enter opens the first note of the first video listed; with none listed, nothing.
+	v.Filter().(*widget.Entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	test.Type(v.Filter(), " nosuchword")
+	v.Filter().(*widget.Entry).TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(opened) != 1 || !strings.HasPrefix(opened[0], "tides/") {
+		t.Errorf("Enter opened %v, want the neap tides' note alone", opened)
+	}
+	opened = nil
 	v.Filter().(*widget.Entry).SetText("")
 
 	// A click on a row opens its first note; on Watch, the video.
