@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,6 +35,9 @@ type BaseView struct {
 	cards    *widget.GridWrap
 	list     *widget.List
 	body     *fyne.Container
+	// viewsBox holds the view switcher at viewsSize, wide enough for every view's name.
+	viewsBox  *fyne.Container
+	viewsSize fyne.Size
 
 	result bases.Table
 	// lines are the table's lines: a note, a group's heading or the summaries.
@@ -140,23 +144,41 @@ func (v *BaseView) SetBase(p string, views []string, view, kind string, result b
 	} else {
 		v.problems.Show()
 	}
-	// A column is as wide as its name, its summary and (the first) the groups' headings,
-	// within bounds: the cells' own text is cut to fit.
+	// A column is as wide as its name, its summary, (the first) the groups' headings and
+	// the cells of the first rows, within bounds: longer text is cut to fit.
+	size := theme.TextSize()
 	for i, c := range result.Columns {
-		w := max(fyne.MeasureText(c.Name, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+40, 90)
+		w := max(fyne.MeasureText(c.Name, size, fyne.TextStyle{Bold: true}).Width+40, 90)
 		if i < len(result.Summaries) {
-			w = max(w, fyne.MeasureText(result.Summaries[i], theme.TextSize(), fyne.TextStyle{Italic: true}).Width+40)
+			w = max(w, fyne.MeasureText(result.Summaries[i], size, fyne.TextStyle{Italic: true}).Width+40)
 		}
+		widest := float32(maxColumnWidth)
 		if i == 0 {
 			w = max(w, 220)
+			widest = maxFirstColumnWidth
 			for _, l := range v.lines {
 				if l.kind == groupLine {
 					text, _ := v.cell(l, 0)
-					w = max(w, min(fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width+40, 420))
+					w = max(w, min(fyne.MeasureText(text, size, fyne.TextStyle{Bold: true}).Width+40, widest))
 				}
 			}
 		}
+		for _, r := range result.Rows[:min(len(result.Rows), measuredRows)] {
+			if i < len(r.Cells) && w < widest {
+				w = max(w, min(fyne.MeasureText(r.Cells[i].String(), size, fyne.TextStyle{}).Width+30, widest))
+			}
+		}
 		v.table.SetColumnWidth(i, w)
+	}
+	// The view switcher is as wide as the longest view's name.
+	widest := float32(0)
+	for _, name := range views {
+		widest = max(widest, fyne.MeasureText(name, size, fyne.TextStyle{}).Width)
+	}
+	v.viewsSize = fyne.NewSize(min(widest+theme.IconInlineSize()+4*theme.Padding()+16, 360), v.views.MinSize().Height)
+	if v.viewsBox != nil {
+		v.viewsBox.Layout = layout.NewGridWrapLayout(v.viewsSize)
+		v.viewsBox.Refresh()
 	}
 	switch kind {
 	case "cards":
@@ -347,9 +369,18 @@ func (v *BaseView) open(row int) {
 	}
 }
 
+// Bounds of a column's width, and how many rows are measured for it (a view may list
+// thousands).
+const (
+	maxColumnWidth      = 320
+	maxFirstColumnWidth = 420
+	measuredRows        = 200
+)
+
 // CreateRenderer implements fyne.Widget.
 func (v *BaseView) CreateRenderer() fyne.WidgetRenderer {
-	top := container.NewVBox(container.NewBorder(nil, nil, v.title, nil, container.NewHBox(v.views)), v.problems)
+	v.viewsBox = container.New(layout.NewGridWrapLayout(v.viewsSize), v.views)
+	top := container.NewVBox(container.NewBorder(nil, nil, v.title, nil, container.NewHBox(v.viewsBox)), v.problems)
 	return widget.NewSimpleRenderer(container.NewBorder(top, nil, nil, nil, v.body))
 }
 

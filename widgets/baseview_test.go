@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
@@ -123,6 +124,43 @@ func TestBaseView_List(t *testing.T) {
 	lists[0].Select(6) // the summaries
 	if strings.Join(*opened, " ") != "Atlas.md" {
 		t.Errorf("opened %q", *opened)
+	}
+}
+
+// A column is wide enough for the cells of its first rows, and the view switcher for the
+// longest view's name: neither is cut short when the window has room.
+func TestBaseView_FitsItsText(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte(`views:
+  - type: table
+    name: Notes about videos
+    order: [file.name, tags]
+  - type: cards
+    name: Shelf
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := "astronomy, instruments, sundials"
+	rows := []*bases.Row{{Path: "a.md", Props: map[string]bases.Value{"tags": bases.String(long)}}}
+	view, _ := b.View("")
+	v := widgets.NewBaseView()
+	w := test.NewTempWindow(t, v)
+	w.Resize(fyne.NewSize(1000, 500))
+	v.SetBase("Episodes.base", []string{"Notes about videos", "Shelf"}, view.Name, view.Type,
+		b.Run(view, rows, nil, time.Date(2026, 12, 7, 9, 0, 0, 0, time.UTC)), nil)
+	size := theme.TextSize()
+	for _, l := range findAll[*widget.Label](w.Canvas().Content()) {
+		if l.Text == long && l.Size().Width < fyne.MeasureText(long, size, fyne.TextStyle{}).Width {
+			t.Errorf("the cell is %v wide, its text %v", l.Size().Width, fyne.MeasureText(long, size, fyne.TextStyle{}).Width)
+		}
+	}
+	sel := findAll[*widget.Select](w.Canvas().Content())
+	if len(sel) != 1 {
+		t.Fatalf("%d view switchers", len(sel))
+	}
+	if need := fyne.MeasureText(view.Name, size, fyne.TextStyle{}).Width + theme.IconInlineSize(); sel[0].Size().Width < need {
+		t.Errorf("the view switcher is %v wide, its longest name and arrow %v", sel[0].Size().Width, need)
 	}
 }
 
