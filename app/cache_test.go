@@ -292,3 +292,59 @@ func newReadyWindow(t *testing.T) (*Window, chan Place, chan string) {
 	w.afterReady = func(what string) { ready <- what }
 	return w, shown, ready
 }
+
+// A query typed while the text index is built is searched again once the index is in place,
+// and finds what it should. The build's last progress report used to tell the panel that
+// every note was indexed before the store was published: on a large vault the panel then
+// searched again against no store, found nothing, and went on saying "No notes match".
+// (On this small vault the store follows too fast for the search to miss it, so the test
+// checks what the panel is told before the store is in place.)
+func TestTextIndex_QueryTypedWhileBuilding(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for p, s := range map[string]string{
+		"Start.md":        "# Start\n\nThe ledger of tides.\n",
+		"notes/Quartz.md": "# Quartz\n\nA mineral found near the quarry.\n",
+	} {
+		writeAt(t, dir, p, s, old)
+	}
+	src, err := DirSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, shown, ready := newReadyWindow(t)
+	building, release := make(chan struct{}), make(chan struct{})
+	w.find.search.beforeBuild = func() {
+		close(building)
+		<-release
+	}
+	panel := w.find.search.panel
+	w.find.search.beforeStore = func() {
+		onUI(w, func() {
+			if !panel.Indexing() {
+				t.Error("the search panel was told every note is indexed before the index was in place")
+			}
+		})
+	}
+	onUI(w, func() { w.OpenVault(src, "Start.md") })
+	waitShown(t, shown)
+	<-building
+	onUI(w, func() { panel.SetQuery("mineral") })
+	close(release)
+	waitReady(t, ready, "search")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var total int
+		onUI(w, func() { total = panel.Results().Total })
+		if total == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the query typed while the index was built finds %d notes once it is built, want 1", total)
+		}
+		time.Sleep(5 * time.Millisecond) // the search runs off the UI goroutine
+	}
+}

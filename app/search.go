@@ -35,6 +35,9 @@ type textSearch struct {
 	// pending is a result chosen while the vault was still read (searched through the text
 	// index saved the last time), opened once it is read; UI goroutine only.
 	pending *pendingMatch
+	// beforeBuild and beforeStore, for tests, run on the index's goroutine before a text
+	// index is built, and before the index built or opened is put in place.
+	beforeBuild, beforeStore func()
 }
 
 type searchState struct {
@@ -215,7 +218,15 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 			if cacheDir != "" {
 				opts = append(opts, search.CodesIn(cacheDir))
 			}
+			if s.beforeBuild != nil {
+				s.beforeBuild()
+			}
 			store, err = search.Build(ctx, v, ix, func(done, total int) {
+				// The panel hears that every note is indexed only once the store is in
+				// place (below): told by the build's last report, it searched again before
+				// there was a store to search, found nothing, and said so once the index
+				// was ready.
+				done = min(done, total-1)
 				// Progress comes per note; the panel needs it a few times a second at most.
 				if now := time.Now(); now.Sub(last) > 200*time.Millisecond {
 					last = now
@@ -235,6 +246,9 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 				log.Printf("text index: %v", err)
 			}
 			return
+		}
+		if s.beforeStore != nil {
+			s.beforeStore()
 		}
 		s.state.Store(&searchState{v: v, store: store, opened: !built})
 		f.do(func() {

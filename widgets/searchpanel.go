@@ -132,6 +132,9 @@ func (p *SearchPanel) SetIndexing(done, total int) {
 	p.updateSummary()
 }
 
+// Indexing reports whether the panel says the text is still being indexed.
+func (p *SearchPanel) Indexing() bool { return p.indexing() }
+
 // Len is the number of rows listed: notes and snippets.
 func (p *SearchPanel) Len() int { return len(p.rows) }
 
