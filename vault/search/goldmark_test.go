@@ -292,6 +292,8 @@ var knownFuzzDifferences = []struct {
 		"which cannot tell one from paragraph text without block state, shows it", definitionRE.Match},
 	{"a lone carriage return ends a line to goldmark, not to Strip (the scanner gives up there)", loneCR},
 	{"a code span may go on over lines (`0`0\\n``); Strip reads them on one line", codeOverLines},
+	{"a link's text may go on over lines (`[a\\nb](0)`, found by fuzzing on 2026-12-07); Strip " +
+		"reads one line at a time, shows the `[` as text and the destination's words", linkOverLines},
 	{"a table row with more cells than its header: goldmark drops the extra cells, Strip, " +
 		"which does not count the header's, keeps them", hasTable},
 	{"a line of `-` or `=` under a task item's line makes it a setext heading, whose `[x]` is " +
@@ -421,6 +423,20 @@ func loneCR(b []byte) bool {
 	for i, c := range b {
 		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
 			return true
+		}
+	}
+	return false
+}
+
+// linkOverLines: a `[` with no `]` after it on its line, and a `](` or `][` on a later line.
+func linkOverLines(b []byte) bool {
+	open := false
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if open && (bytes.Contains(line, []byte("](")) || bytes.Contains(line, []byte("]["))) {
+			return true
+		}
+		if i := bytes.LastIndexByte(line, '['); i >= 0 && bytes.IndexByte(line[i:], ']') < 0 {
+			open = true
 		}
 	}
 	return false
