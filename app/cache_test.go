@@ -16,9 +16,7 @@ import (
 // second takes every note from it, and after an edit the third parses only the edited note
 // and writes the cache again. The cache is never written inside the vault.
 func TestNoteCache_Reopen(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
-	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	withCaches(t)
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
 	write := func(name, text string, mod time.Time) {
@@ -198,9 +196,7 @@ func TestTextIndex_SavedAndReopened(t *testing.T) {
 // the test is done searching), a note changed in between included; a result chosen then
 // opens once the vault is read, instead of the note the window would open.
 func TestTextIndex_SearchedWhileTheVaultLoads(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
-	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	withCaches(t)
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
 	files := map[string]string{
@@ -300,9 +296,7 @@ func newReadyWindow(t *testing.T) (*Window, chan Place, chan string) {
 // (On this small vault the store follows too fast for the search to miss it, so the test
 // checks what the panel is told before the store is in place.)
 func TestTextIndex_QueryTypedWhileBuilding(t *testing.T) {
-	t.Setenv("XDG_CACHE_HOME", t.TempDir())
-	t.Setenv("HOME", t.TempDir())
-	t.Setenv("VAULTVIEW_NO_CACHE", "")
+	withCaches(t)
 	dir := t.TempDir()
 	old := time.Now().Add(-time.Hour)
 	for p, s := range map[string]string{
@@ -347,4 +341,12 @@ func TestTextIndex_QueryTypedWhileBuilding(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond) // the search runs off the UI goroutine
 	}
+}
+
+// withCaches gives the test a cache folder of its own, and caches even where the tests'
+// environment turns them off.
+func withCaches(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("VAULTVIEW_NO_CACHE", "")
 }
