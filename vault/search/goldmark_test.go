@@ -292,8 +292,14 @@ var knownFuzzDifferences = []struct {
 		"which cannot tell one from paragraph text without block state, shows it", definitionRE.Match},
 	{"a lone carriage return ends a line to goldmark, not to Strip (the scanner gives up there)", loneCR},
 	{"a code span may go on over lines (`0`0\\n``); Strip reads them on one line", codeOverLines},
-	{"a link's text may go on over lines (`[a\\nb](0)`, found by fuzzing on 2026-12-07); Strip " +
-		"reads one line at a time, shows the `[` as text and the destination's words", linkOverLines},
+	{"a link's text or destination may go on over lines (`[a\\nb](0)`, `[](0\\n)`, found by " +
+		"fuzzing on 2026-12-07); Strip reads one line at a time and shows such a link's markup as " +
+		"text, with the destination's words", linkOverLines},
+	{"a formula (`$…$`) is TeX, not Markdown, so a link's markup inside one is text " +
+		"(`$$[]($A000)`, found by fuzzing on 2026-12-07); Strip does not look for formulas, and " +
+		"reads the link", mathAndLink},
+	{"a comment over lines between two words joins them in the note view (`0%%\\n%%0` shows " +
+		"`00`, found by fuzzing on 2026-12-07); Strip keeps them apart", commentOverLines},
 	{"a table row with more cells than its header: goldmark drops the extra cells, Strip, " +
 		"which does not count the header's, keeps them", hasTable},
 	{"a line of `-` or `=` under a task item's line makes it a setext heading, whose `[x]` is " +
@@ -428,18 +434,37 @@ func loneCR(b []byte) bool {
 	return false
 }
 
-// linkOverLines: a `[` with no `]` after it on its line, and a `](` or `][` on a later line.
+// linkOverLines: a `[` with no `]` after it on its line and a `](` or `][` on a later line, or
+// a `](` with no `)` after it on its line and a `)` on a later line.
 func linkOverLines(b []byte) bool {
-	open := false
+	text, dest := false, false
 	for _, line := range bytes.Split(b, []byte("\n")) {
-		if open && (bytes.Contains(line, []byte("](")) || bytes.Contains(line, []byte("]["))) {
+		if text && (bytes.Contains(line, []byte("](")) || bytes.Contains(line, []byte("]["))) ||
+			dest && bytes.IndexByte(line, ')') >= 0 {
 			return true
 		}
 		if i := bytes.LastIndexByte(line, '['); i >= 0 && bytes.IndexByte(line[i:], ']') < 0 {
-			open = true
+			text = true
+		}
+		if i := bytes.LastIndex(line, []byte("](")); i >= 0 && bytes.IndexByte(line[i:], ')') < 0 {
+			dest = true
 		}
 	}
 	return false
+}
+
+// mathAndLink: a `$` and a link's `](` on one line.
+func mathAndLink(b []byte) bool {
+	for _, line := range bytes.Split(b, []byte("\n")) {
+		if bytes.IndexByte(line, '$') >= 0 && bytes.Contains(line, []byte("](")) {
+			return true
+		}
+	}
+	return false
+}
+
+func commentOverLines(b []byte) bool {
+	return bytes.Contains(b, []byte("%%")) && bytes.IndexByte(b, '\n') >= 0
 }
 
 func codeOverLines(b []byte) bool {
