@@ -364,6 +364,12 @@ func (v *Vault) Source(p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return cleanSource(p, src)
+}
+
+// cleanSource is the source of the note at p as the index reads it (see Note.sanitize), or
+// an error for a binary file.
+func cleanSource(p string, src []byte) ([]byte, error) {
 	n := &Note{Path: p}
 	if s := n.sanitize(src); s != nil {
 		return s, nil
@@ -399,11 +405,7 @@ func (sr *SourceReader) Source(p string) ([]byte, error) {
 	if cap(sr.r.buf) > 4<<20 {
 		sr.r.buf = nil // let one huge note's buffer go after this read
 	}
-	n := &Note{Path: p}
-	if s := n.sanitize(src); s != nil {
-		return s, nil
-	}
-	return nil, fmt.Errorf("%s: binary file", p)
+	return cleanSource(p, src)
 }
 
 // readFile is ReadFile, with the file's information as it was read.
