@@ -25,7 +25,6 @@ func (w *Window) openAttachment(p string) {
 		w.leaveNote()
 		w.nav.saveScroll()
 		w.nav.history.Visit(Place{Path: p})
-		w.find.switcher.noteRead(p) // among the switcher's recent places
 		switch kind {
 		case "canvas":
 			w.showCanvas(p)
@@ -85,8 +84,9 @@ func (w *Window) openFile(p string) {
 
 // openingFile names the window after the file at p, which is about to show in the note's
 // place (a board, a base, a picture), selects it in the tree, turns the side panel to it
-// (the notes linking to it, not those of the note shown before), and returns the vault and
-// snapshot to read it from; ok is false with no vault open.
+// (the notes linking to it, not those of the note shown before), puts it among the quick
+// switcher's recent places, and returns the vault and snapshot to read it from; ok is
+// false with no vault open.
 func (w *Window) openingFile(p string) (v *vault.Vault, ix *vault.Index, ok bool) {
 	if w.vault == nil {
 		return nil, nil, false
@@ -96,5 +96,6 @@ func (w *Window) openingFile(p string) (v *vault.Vault, ix *vault.Index, ok bool
 	ix = w.vault.Index()
 	w.side.showFile(w.vault, ix, p)
 	w.video.clear(w.player)
+	w.find.switcher.noteRead(p)
 	return w.vault, ix, true
 }

@@ -521,7 +521,6 @@ func (w *Window) showAt(pl Place, at spot) {
 	}
 	n := ix.Note(pl.Path)
 	if n == nil && ix.IsAttachment(pl.Path) {
-		w.find.switcher.noteRead(pl.Path)
 		switch strings.ToLower(path.Ext(pl.Path)) {
 		case ".canvas":
 			w.showCanvas(pl.Path) // back or forward to a board
