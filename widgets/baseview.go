@@ -18,8 +18,8 @@ import (
 
 // BaseView shows a `.base` file (issue #16, item 1): the view chosen in its switcher, as a
 // table (a click on a header sorts by that column, again the other way), as cards or as a
-// list; a click on a row, a card or a list's note opens the note. What the base could not use is listed under
-// the switcher with its line.
+// list; a click on a row, a card or a list's note opens the note. What the base could not
+// use is listed under the switcher with its line.
 type BaseView struct {
 	widget.BaseWidget
 
@@ -285,7 +285,8 @@ func (v *BaseView) listItem(l baseLine) (name, rest string) {
 	var parts []string
 	switch l.kind {
 	case groupLine:
-		return fmt.Sprintf("%s (%d)", l.group, l.count), ""
+		name, _ = v.cell(l, 0) // as the table heads a group
+		return name, ""
 	case summaryLine:
 		for i, s := range v.result.Summaries {
 			if s != "" && i < len(v.result.Columns) {

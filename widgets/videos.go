@@ -66,7 +66,7 @@ func NewVideosView() *VideosView {
 	v := &VideosView{filter: widget.NewEntry(), count: widget.NewLabel(""), sortBy: 2} // by channel, as the vault orders them
 	v.filter.SetPlaceHolder("Filter videos by title, channel or id")
 	v.filter.OnChanged = func(string) { v.apply() }
-	v.filter.OnSubmitted = func(string) { v.openFirst() }
+	v.filter.OnSubmitted = func(string) { v.openNote(0) }
 	v.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(v.shown), len(videoColumns) },
 		func() fyne.CanvasObject {
@@ -114,18 +114,16 @@ func NewVideosView() *VideosView {
 			}
 			return
 		}
-		if v.OnOpenNote != nil && len(row.Notes) > 0 {
-			v.OnOpenNote(row.Notes[0])
-		}
+		v.openNote(id.Row)
 	}
 	v.ExtendBaseWidget(v)
 	return v
 }
 
-// openFirst opens the first note of the first video listed.
-func (v *VideosView) openFirst() {
-	if len(v.shown) > 0 && len(v.shown[0].Notes) > 0 && v.OnOpenNote != nil {
-		v.OnOpenNote(v.shown[0].Notes[0])
+// openNote opens the first note of the video listed at row.
+func (v *VideosView) openNote(row int) {
+	if row < len(v.shown) && len(v.shown[row].Notes) > 0 && v.OnOpenNote != nil {
+		v.OnOpenNote(v.shown[row].Notes[0])
 	}
 }
 
