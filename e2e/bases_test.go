@@ -112,3 +112,25 @@ func itoa(n int) string {
 	}
 	return s
 }
+
+// TestBases_EmbeddedList: a list view embedded in a note shows as the base shows it, each
+// note a line with its values after its name, and a click on a name opens that note.
+func TestBases_EmbeddedList(t *testing.T) {
+	need(t)
+	dir := WriteVault(t, map[string]string{
+		"Shelf.md":             "# Shelf\n\n![[Library.base#Spines]]\n",
+		"Library.base":         libraryBase,
+		"books/Tidal Atlas.md": "---\nstatus: reading\npages: 320\nread: 80\n---\nA book.\n",
+	})
+	a := Start(t, dir, "Shelf.md")
+	a.WaitTitle("Shelf")
+	p := a.waitPanes()
+	name := a.WaitText(p.noteArea(), "Tidal Atlas")
+	pages := a.WaitText(p.noteArea(), "pages: 320")
+	if pages.Min.X < name.Max.X || pages.Max.Y < name.Min.Y || pages.Min.Y > name.Max.Y {
+		t.Errorf("the pages (%v) are not after the name (%v) on its line, as in a list", pages, name)
+	}
+	a.Shot("base-embedded-list.png")
+	a.ClickText(p.noteArea(), "Tidal Atlas")
+	a.WaitTitle("Tidal Atlas")
+}

@@ -211,27 +211,30 @@ const (
 	summaryLine
 )
 
-// layLines lays the result out in lines: a heading before each group, the summaries last.
-func (v *BaseView) layLines() {
-	t := &v.result
-	v.lines = v.lines[:0]
+// layLines lays the result out in lines (baseLines).
+func (v *BaseView) layLines() { v.lines = baseLines(&v.result, v.lines[:0]) }
+
+// baseLines lays t out in lines, appended to lines: a heading before each group, the
+// summaries last.
+func baseLines(t *bases.Table, lines []baseLine) []baseLine {
 	heading := -1 // the line of the group being laid out
 	for i, r := range t.Rows {
 		if t.Grouped && (i == 0 || !bases.Equal(r.Group, t.Rows[i-1].Group)) {
-			heading = len(v.lines)
-			v.lines = append(v.lines, baseLine{kind: groupLine, row: i, group: baseGroupTitle(t, r.Group)})
+			heading = len(lines)
+			lines = append(lines, baseLine{kind: groupLine, row: i, group: baseGroupTitle(t, r.Group)})
 		}
 		if heading >= 0 {
-			v.lines[heading].count++
+			lines[heading].count++
 		}
-		v.lines = append(v.lines, baseLine{kind: noteLine, row: i})
+		lines = append(lines, baseLine{kind: noteLine, row: i})
 	}
 	for _, s := range t.Summaries {
 		if s != "" {
-			v.lines = append(v.lines, baseLine{kind: summaryLine})
+			lines = append(lines, baseLine{kind: summaryLine})
 			break
 		}
 	}
+	return lines
 }
 
 // baseGroupTitle is the heading of a group of t: "status: reading", "status: (none)".
@@ -243,8 +246,13 @@ func baseGroupTitle(t *bases.Table, g bases.Value) string {
 	return t.GroupName + ": " + s
 }
 
-// cell is what line l shows in column col, and in what style.
+// cell is what line l shows in column col, and in what style (baseCell).
 func (v *BaseView) cell(l baseLine, col int) (string, fyne.TextStyle) {
+	return baseCell(&v.result, l, col)
+}
+
+// baseCell is what line l of t shows in column col of a table, and in what style.
+func baseCell(t *bases.Table, l baseLine, col int) (string, fyne.TextStyle) {
 	switch l.kind {
 	case groupLine:
 		if col == 0 {
@@ -252,12 +260,12 @@ func (v *BaseView) cell(l baseLine, col int) (string, fyne.TextStyle) {
 		}
 		return "", fyne.TextStyle{Bold: true}
 	case summaryLine:
-		if col < len(v.result.Summaries) {
-			return v.result.Summaries[col], fyne.TextStyle{Italic: true}
+		if col < len(t.Summaries) {
+			return t.Summaries[col], fyne.TextStyle{Italic: true}
 		}
 		return "", fyne.TextStyle{Italic: true}
 	}
-	r := v.result.Rows[l.row]
+	r := t.Rows[l.row]
 	if col < len(r.Cells) {
 		return r.Cells[col].String(), fyne.TextStyle{}
 	}
@@ -278,29 +286,32 @@ func (v *BaseView) Lines() []string {
 	return out
 }
 
-// listItem is what line l shows in a list: a note's first column as its name, then its
-// other columns' values that are not empty as "name: value"; a group's heading with its
+// listItem is what line l shows in a list (listItemOf).
+func (v *BaseView) listItem(l baseLine) (name, rest string) { return listItemOf(&v.result, l) }
+
+// listItemOf is what line l of t shows in a list: a note's first column as its name, then
+// its other columns' values that are not empty as "name: value"; a group's heading with its
 // count; the summaries as "name – Sum: 540".
-func (v *BaseView) listItem(l baseLine) (name, rest string) {
+func listItemOf(t *bases.Table, l baseLine) (name, rest string) {
 	var parts []string
 	switch l.kind {
 	case groupLine:
-		name, _ = v.cell(l, 0) // as the table heads a group
+		name, _ = baseCell(t, l, 0) // as the table heads a group
 		return name, ""
 	case summaryLine:
-		for i, s := range v.result.Summaries {
-			if s != "" && i < len(v.result.Columns) {
-				parts = append(parts, v.result.Columns[i].Name+" – "+s)
+		for i, s := range t.Summaries {
+			if s != "" && i < len(t.Columns) {
+				parts = append(parts, t.Columns[i].Name+" – "+s)
 			}
 		}
 		return "", strings.Join(parts, listSeparator)
 	}
-	r := v.result.Rows[l.row]
+	r := t.Rows[l.row]
 	for k, c := range r.Cells {
 		if k == 0 {
 			name = c.String()
-		} else if s := c.String(); s != "" && k < len(v.result.Columns) {
-			parts = append(parts, v.result.Columns[k].Name+": "+s)
+		} else if s := c.String(); s != "" && k < len(t.Columns) {
+			parts = append(parts, t.Columns[k].Name+": "+s)
 		}
 	}
 	return name, strings.Join(parts, listSeparator)

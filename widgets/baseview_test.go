@@ -195,3 +195,36 @@ func TestRenderNote_EmbeddedBaseWithGroupsAndSummaries(t *testing.T) {
 		t.Errorf("the group's heading is not above its row:\n%s", text)
 	}
 }
+
+// Embedded in a note, a list view shows as the base shows it: a line a note, its name a link
+// and its other values after it, under its group's heading; not as a table.
+func TestRenderNote_EmbeddedListView(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte("views:\n  - type: list\n    order: [file.name, pages, status]\n    groupBy: {property: status}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := []*bases.Row{
+		{Path: "Atlas.md", Props: map[string]bases.Value{"status": bases.String("reading"), "pages": bases.Number(300)}},
+		{Path: "Moon.md", Props: map[string]bases.Value{"status": bases.String("done")}},
+	}
+	in := widgets.RenderInput{
+		Source:  []byte("Books:\n\n![[Shelf.base]]\n"),
+		Resolve: func(_, target string) string { return target },
+		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
+			v, _ := b.View("")
+			return b.Run(v, rows, nil, time.Now()), nil, nil
+		},
+	}
+	// A table would show the cells apart, without the list's bullets and separators.
+	text := widgets.RenderNote(in).Text()
+	want := []string{"status: done (1)", "•  Moon  ·  status: done", "status: reading (1)", "•  Atlas  ·  pages: 300  ·  status: reading"}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			t.Fatalf("the embed lacks %q after %d:\n%s", w, at, text)
+		}
+		at += i + len(w)
+	}
+}

@@ -18,8 +18,8 @@ import (
 // click away, shows them all.
 const maxEmbeddedBaseRows = 50
 
-// baseEmbed renders `![[X.base]]` or `![[X.base#View]]`: the view's result as a table, run
-// with `this` the embedding note, the base's name a link to open it whole, and what the base
+// baseEmbed renders `![[X.base]]` or `![[X.base#View]]`: the view's result as a table (a
+// list view as a list, as the base shows it), run with `this` the embedding note, the base's name a link to open it whole, and what the base
 // could not use said under it.
 func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	r.setLive()
@@ -36,6 +36,28 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 		r.problem(w, "embed %s: %v", target, err)
 		return
 	}
+	var shown int
+	if t.Type == "list" {
+		shown = r.baseEmbedList(&t, f)
+	} else {
+		shown = r.baseEmbedTable(&t, f)
+	}
+	var notes []string
+	switch {
+	case t.Total == 0:
+		notes = append(notes, "No notes match this view.")
+	case shown < t.Total:
+		notes = append(notes, fmt.Sprintf("%d of %d notes; open the base for all of them.", shown, t.Total))
+	}
+	notes = append(notes, problems...)
+	for _, n := range notes {
+		f.text(n, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText})
+	}
+}
+
+// baseEmbedTable adds t to f as a table of at most maxEmbeddedBaseRows notes, and returns
+// how many it shows.
+func (r *noteRenderer) baseEmbedTable(t *bases.Table, f *noteFlow) int {
 	seg := &widget.TableSegment{}
 	for _, c := range t.Columns {
 		seg.Headers = append(seg.Headers, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: c.Name}})
@@ -55,7 +77,7 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 		}
 		shown++
 		if t.Grouped && len(t.Columns) > 0 && (i == 0 || !bases.Equal(row.Group, t.Rows[i-1].Group)) {
-			seg.Rows = append(seg.Rows, strong(baseGroupTitle(&t, row.Group)))
+			seg.Rows = append(seg.Rows, strong(baseGroupTitle(t, row.Group)))
 		}
 		var cells [][]widget.RichTextSegment
 		for k, c := range row.Cells {
@@ -77,17 +99,39 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	if len(seg.Rows) > 0 {
 		f.add(seg)
 	}
-	var notes []string
-	switch {
-	case t.Total == 0:
-		notes = append(notes, "No notes match this view.")
-	case shown < t.Total:
-		notes = append(notes, fmt.Sprintf("%d of %d notes; open the base for all of them.", shown, t.Total))
+	return shown
+}
+
+// baseEmbedList adds t to f as a list view shows it (listItemOf), a bulleted line a note,
+// at most maxEmbeddedBaseRows of them, and returns how many it shows.
+func (r *noteRenderer) baseEmbedList(t *bases.Table, f *noteFlow) int {
+	shown := 0
+	for _, l := range baseLines(t, nil) {
+		if l.kind == noteLine && shown == maxEmbeddedBaseRows {
+			break
+		}
+		name, rest := listItemOf(t, l)
+		switch l.kind {
+		case groupLine:
+			f.text(name, widget.RichTextStyleStrong)
+			f.add(paragraphEnd())
+			continue
+		case summaryLine:
+			f.text(rest, widget.RichTextStyleEmphasis)
+			f.add(paragraphEnd())
+			continue
+		}
+		shown++
+		line := &noteFlow{}
+		line.add(r.noteLink(name, t.Rows[l.row].Path, "", inlineStyle{}))
+		if rest != "" {
+			line.text(listSeparator+rest, widget.RichTextStyleInline)
+		}
+		marker := &noteFlow{}
+		marker.text(bullets[0]+"  ", widget.RichTextStyleStrong)
+		f.add(&widget.ParagraphSegment{Texts: append(marker.done(), &widget.ParagraphSegment{Texts: line.done()})})
 	}
-	notes = append(notes, problems...)
-	for _, n := range notes {
-		f.text(n, widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText})
-	}
+	return shown
 }
 
 // setLive marks the note being rendered as showing what other notes hold.

@@ -287,6 +287,8 @@ func (b *Base) View(name string) (View, bool) {
 
 // Table is a view's result: its columns and the rows that pass its filters, sorted.
 type Table struct {
+	// Type is the view's: "table", "cards" or "list".
+	Type    string
 	Columns []Column
 	Rows    []TableRow
 	// Total counts the rows before the view's limit.
@@ -316,7 +318,7 @@ const maxRowProblems = 5
 // Run evaluates view v over rows; this is the note the base is embedded in (nil for none),
 // now the time now() and today() give.
 func (b *Base) Run(v View, rows []*Row, this *Row, now time.Time) Table {
-	t := Table{}
+	t := Table{Type: v.Type}
 	order := v.Order
 	if len(order) == 0 {
 		order = []string{"file.name"}
