@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -105,6 +106,9 @@ type Window struct {
 	// afterReady, when set (by tests), is called on the UI goroutine when the quick
 	// switcher's matcher ("switcher") or the text index ("search") of a snapshot is ready.
 	afterReady func(what string)
+	// caching counts the text index's goroutines, which save it and the note cache to the
+	// user's cache folder when they are done: tests wait for them before that folder goes.
+	caching sync.WaitGroup
 	// do runs f on the UI goroutine: fyne.Do. (Fyne's test driver runs f at once on the
 	// calling goroutine, so tests put a lock here to get the real driver's one UI thread.)
 	do func(f func())
@@ -298,7 +302,11 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 			limitMemory(ix)
 			// The note cache is written after the text index, which is what the user waits
 			// for.
-			w.find.indexText(gen, v, src.Dir, saved, func() { cache.saveIfStale(v.Index()) })
+			w.caching.Add(1)
+			w.find.indexText(gen, v, src.Dir, saved, func() {
+				defer w.caching.Done()
+				<-cache.saveIfStale(v.Index())
+			})
 			w.find.buildMatcher(ix)
 			w.reload.updateLine()
 			if w.find.search.pending != nil {

@@ -29,6 +29,17 @@ func newTestWindow(t testing.TB) (*Window, chan Place, *[]string) {
 	shown := make(chan Place, 16)
 	w.afterShow = func(p Place) { shown <- p }
 	w.do = onUILock
+	// What the window writes to the cache folder is finished before the test's folders are
+	// removed: removing a folder being written to fails the test.
+	t.Cleanup(func() {
+		done := make(chan struct{})
+		go func() { w.caching.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			t.Error("the window was still writing to its cache folder 30 s after the test")
+		}
+	})
 	return w, shown, &opened
 }
 
