@@ -40,7 +40,7 @@ func (w *Window) openAttachment(p string) {
 
 // showAttachmentPage shows an image of the vault on a page of its own.
 func (w *Window) showAttachmentPage(p string) {
-	w.nav.updateButtons()
+	w.updateNav()
 	w.shown = ""
 	w.setCenter(w.note)
 	v, ix, ok := w.openingFile(p)

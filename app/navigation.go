@@ -23,7 +23,7 @@ func newNavigation(back, forward func(), scroll func() float32) navigation {
 		scroll: scroll,
 	}
 	n.back.Importance, n.fwd.Importance = widget.LowImportance, widget.LowImportance
-	n.updateButtons()
+	n.updateButtons(false)
 	return n
 }
 
@@ -34,9 +34,12 @@ func (n *navigation) saveScroll() {
 	}
 }
 
-// updateButtons enables Back and Forward when there is somewhere to go.
-func (n *navigation) updateButtons() {
-	setEnabled(n.back, n.history.CanBack())
+// updateButtons enables Back and Forward when there is somewhere to go. covering is set
+// while a view that is no place of the history (the Videos view) covers the current place:
+// Back goes there.
+func (n *navigation) updateButtons(covering bool) {
+	_, current := n.history.Current()
+	setEnabled(n.back, n.history.CanBack() || covering && current)
 	setEnabled(n.fwd, n.history.CanForward())
 }
 

@@ -251,7 +251,7 @@ func (w *Window) OpenVault(src VaultSource, note string) {
 	w.reload.deleted = ""
 	w.source, w.vault, w.shown = src, nil, ""
 	w.nav.history = History{}
-	w.nav.updateButtons()
+	w.updateNav()
 	w.setTitle("")
 	w.setStatus("Loading " + src.Name() + "…")
 	w.reload.line.SetText(src.Name() + " · loading…")
@@ -340,7 +340,11 @@ func (w *Window) setCenter(o fyne.CanvasObject) {
 	}
 	w.center.Objects = []fyne.CanvasObject{o}
 	w.center.Refresh()
+	w.updateNav()
 }
+
+// updateNav enables the Back and Forward buttons when they lead somewhere.
+func (w *Window) updateNav() { w.nav.updateButtons(w.showingVideos()) }
 
 // openStart opens the note asked for (NOTE, see noteArg) at its heading or block, else the
 // last one read in this vault, else a start page. A NOTE that names no note opens the page
@@ -512,7 +516,7 @@ type spot struct {
 
 // showAt renders a place off the UI goroutine and shows it at a spot.
 func (w *Window) showAt(pl Place, at spot) {
-	w.nav.updateButtons()
+	w.updateNav()
 	v := w.vault
 	ix := v.Index()
 	gen := w.showGen.Add(1)
