@@ -76,6 +76,11 @@ func TestBases_EmbeddedAndOpened(t *testing.T) {
 	// The base's name opens the base; its switcher turns to the cards.
 	a.ClickText(p.noteArea(), "Library")
 	a.WaitTitle("Library.base")
+	// The title changes before the base is drawn: until then, "Reading" is the embed's.
+	a.Wait("the base in the note's place", func() bool {
+		_, ok := Find(a.Words(a.Shot(""), p.noteArea()), "What I read")
+		return !ok
+	})
 	a.ClickText(p.noteArea(), "Reading") // the switcher
 	a.ClickText(image.Rectangle{}, "Shelf")
 	a.WaitText(p.noteArea(), "status: done")
