@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"log"
 	"time"
 
@@ -26,7 +25,7 @@ func (w *Window) showBase(p, view string) {
 				return
 			}
 			if err != nil {
-				w.setStatus(fmt.Sprintf("%s: %v", p, err))
+				w.setStatus(cannotShow(p, err))
 				return
 			}
 			var names []string

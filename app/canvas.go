@@ -56,7 +56,7 @@ func (w *Window) showCanvas(p string) {
 				return
 			}
 			if err != nil {
-				w.setStatus(fmt.Sprintf("%s: %v", p, err))
+				w.setStatus(cannotShow(p, err))
 				return
 			}
 			w.shown = ""

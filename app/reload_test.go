@@ -135,3 +135,23 @@ func BenchmarkReload_SaveToView(b *testing.B) {
 	b.ReportMetric(float64(med.Microseconds())/1000, "ms-median")
 	b.ReportMetric(float64(med)/float64(100*time.Millisecond), "x-debounce")
 }
+
+// A note that cannot be shown (a binary file with a .md name) gets a page saying so, under
+// its own title: the note shown before it does not stay on screen.
+func TestOpen_NoteThatCannotBeShown(t *testing.T) {
+	w, shown, _ := diskWindow(t, map[string]string{
+		"a.md":        "The first note's own words.\n",
+		"blob [1].md": "\x00\x01\x02\xff\xfe binary",
+	}, "a.md")
+	onUI(w, func() { w.Open("blob [1].md", "") })
+	if p := waitShown(t, shown); p.Path != "blob [1].md" {
+		t.Fatalf("showed %+v", p)
+	}
+	text := shownText(w)
+	if !strings.Contains(text, "blob [1].md is not shown: it holds binary data, not text.") || strings.Contains(text, "own words") {
+		t.Errorf("the page of a binary note reads:\n%s", text)
+	}
+	if got := w.Title(); got != "blob [1] — Vaultview" {
+		t.Errorf("title = %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"log"
 	"net/url"
 	"path"
@@ -575,7 +576,13 @@ func (w *Window) showAt(pl Place, at spot) {
 				return
 			}
 			if err != nil {
-				w.setStatus(fmt.Sprintf("%s: %v", pl.Path, err))
+				// The note's own page says why, rather than the note shown before it
+				// staying under this one's title.
+				w.shown = pl.Path
+				w.note.ShowNote(widgets.RenderNote(notShownPage(n, cannotShow(pl.Path, err))))
+				w.video.clear(w.player)
+				w.side.outgoing.SetLinks(vault.OutgoingLinks{})
+				w.shownHook(pl)
 				return
 			}
 			same := w.shown == pl.Path
@@ -635,10 +642,44 @@ func unresolvedPage(name string, links int) widgets.RenderInput {
 	if links == 1 {
 		who = "One note links to it"
 	}
-	body := fmt.Sprintf("> [!note] Not written yet\n> No note is called “%s” yet. %s; the links are listed on the right.\n", name, who)
+	body := fmt.Sprintf("> [!note] Not written yet\n> No note is called “%s” yet. %s; the links are listed on the right.\n", markdownText(name), who)
 	n := vault.ParseNote("unresolved.md", []byte(body))
 	n.Title = name
 	return widgets.RenderInput{Source: []byte(body), Note: n}
+}
+
+// notShownPage is the page of note n when its file cannot be read or shown: msg says why.
+func notShownPage(n *vault.Note, msg string) widgets.RenderInput {
+	body := "> [!warning] Not shown\n> " + markdownText(msg) + "\n"
+	page := vault.ParseNote(n.Path, []byte(body))
+	page.Title = n.Title
+	return widgets.RenderInput{Source: []byte(body), Note: page}
+}
+
+// cannotShow says why the file at p cannot be read or shown, in the reader's words and
+// naming p once (the error itself may name it too).
+func cannotShow(p string, err error) string {
+	if errors.Is(err, vault.ErrBinary) {
+		return p + " is not shown: it holds binary data, not text."
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Sprintf("%s could not be read: %v.", p, err)
+}
+
+// markdownText escapes s to be read as plain text inside Markdown: a file's name may hold
+// `*`, `[[` or `<`.
+func markdownText(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x80 && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~$%&=", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (w *Window) setTitle(title string) {
@@ -730,7 +771,7 @@ func (w *Window) withSource(f func(p string, src []byte)) {
 		src, err := v.Source(p)
 		w.do(func() {
 			if err != nil {
-				w.setStatus(fmt.Sprintf("%s: %v", p, err))
+				w.setStatus(cannotShow(p, err))
 				return
 			}
 			f(p, src)

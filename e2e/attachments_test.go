@@ -47,3 +47,22 @@ func TestAttachments_TreeCardsAndTheAllowList(t *testing.T) {
 	a.chooseMenuItem("Attachments in the tree")
 	a.waitGone(p.treeArea(), "slides.pdf")
 }
+
+// TestNoteThatCannotBeShown: a click in the tree on a binary file named like a note shows
+// its own page saying why, not the note read before it.
+func TestNoteThatCannotBeShown(t *testing.T) {
+	need(t)
+	dir := WriteVault(t, map[string]string{
+		"Harbour.md": "# Harbour\n\nThe harbour note speaks of tides.\n",
+		"Ledger.md":  "\x00\x01\x02\xff\xfe binary",
+	})
+	a := Start(t, dir, "Harbour.md")
+	a.WaitTitle("Harbour")
+	p := a.waitPanes()
+	a.ClickText(p.treeArea(), "Ledger")
+	a.WaitTitle("Ledger")
+	a.WaitText(p.noteArea(), "holds binary data")
+	if _, ok := Find(a.Words(a.Shot(""), p.noteArea()), "speaks of tides"); ok {
+		t.Error("the harbour note is still on screen under the binary note's title")
+	}
+}

@@ -367,14 +367,18 @@ func (v *Vault) Source(p string) ([]byte, error) {
 	return cleanSource(p, src)
 }
 
+// ErrBinary is why Source refuses a binary file named like a note (wrapped in an
+// *fs.PathError): it is indexed with a problem and never parsed or shown.
+var ErrBinary = errors.New("binary file with a .md name")
+
 // cleanSource is the source of the note at p as the index reads it (see Note.sanitize), or
-// an error for a binary file.
+// ErrBinary for a binary file.
 func cleanSource(p string, src []byte) ([]byte, error) {
 	n := &Note{Path: p}
 	if s := n.sanitize(src); s != nil {
 		return s, nil
 	}
-	return nil, fmt.Errorf("%s: binary file", p)
+	return nil, &fs.PathError{Op: "read", Path: p, Err: ErrBinary}
 }
 
 // ReadFile returns the bytes of the vault file at p (an image, say). It refuses paths that

@@ -23,8 +23,8 @@ type Case struct {
 	// Warnings are what `vaultview check` must report about the case, each naming the file
 	// (and line); none when nothing in it is skipped, refused or left unresolved.
 	Warnings []Warning
-	// OpenError, when set, says that opening the note shows no page but a message holding
-	// this text (a binary file with a .md name).
+	// OpenError, when set, says that the note cannot be shown: opening it shows a page that
+	// says why, holding this text (a binary file with a .md name).
 	OpenError string
 	// Cut is set when the note is too large, or has a line too long, to be shown whole: the
 	// note view must say that it shows only part of it.
