@@ -233,7 +233,11 @@ func RenderNote(in RenderInput) *RenderedNote {
 	}
 	if notice != nil {
 		body.mapOffsets(r.rows, start)
-		r.rows = append(r.rows, body.limitNotice(len(in.Source), shown, n.BodyLine))
+		// Where the note stops short, the notice is said again there; a note only shown
+		// less deep is all there, and once is enough.
+		if shown < len(in.Source) || len(body.cuts) > 0 {
+			r.rows = append(r.rows, body.limitNotice(len(in.Source), shown, n.BodyLine))
+		}
 		out.Problems = append(out.Problems, body.limitProblems(n.BodyLine, len(in.Source), shown)...)
 	}
 	out.rows = r.rows

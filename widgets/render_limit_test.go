@@ -229,3 +229,15 @@ func TestRenderNote_RemoteImagesAreNeverFetched(t *testing.T) {
 		t.Errorf("HTML image tags are shown as markup:\n%s", text)
 	}
 }
+
+// A note shown in full but less deep than written says so once, above it: not again at its
+// end, as a note that stops short does.
+func TestRenderNote_TooDeepSaysSoOnce(t *testing.T) {
+	text := widgets.RenderNote(widgets.RenderInput{Source: []byte(strings.Repeat(">", 500) + " deep quote\n\nAfter it.\n")}).Text()
+	if n := strings.Count(text, "Not shown as written"); n != 1 {
+		t.Errorf("the notice is shown %d times:\n%s", n, text)
+	}
+	if !strings.Contains(text, "deep quote") || !strings.Contains(text, "After it.") {
+		t.Errorf("the note is not all there:\n%s", text)
+	}
+}
