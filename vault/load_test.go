@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,6 +81,50 @@ func TestSourceReader(t *testing.T) {
 		want, wantErr := v.Source(p)
 		if string(got) != string(want) || (gotErr == nil) != (wantErr == nil) {
 			t.Errorf("%s: reader gives %q, %v; Source %q, %v", p, got, gotErr, want, wantErr)
+		}
+	}
+}
+
+// A note saved with a byte order mark (as some Windows editors save) has its frontmatter
+// read, and its offsets point into what Source gives, both paths of the parser alike.
+func TestLoad_ByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"bom.md":    "\uFEFF---\ntitle: Marked\ntags: [windows]\n---\n# Heading\n\nSee [[other]] here.\n",
+		"bomgm.md":  "\uFEFF---\ntitle: Marked too\n---\nSetext\n===\n\nSee [[other]] here.\n", // goldmark's path
+		"other.md":  "# Other\n",
+		"twice.md":  "\uFEFF\uFEFFtext [[other]]\n",
+		"nobody.md": "\uFEFF",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v, err := vault.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := v.Index()
+	for p, title := range map[string]string{"bom.md": "Marked", "bomgm.md": "Marked too", "twice.md": "twice", "nobody.md": "nobody"} {
+		n := ix.Note(p)
+		if n == nil {
+			t.Fatalf("%s not indexed", p)
+		}
+		if n.Title != title {
+			t.Errorf("%s: title %q, want %q (the frontmatter after the mark is not read)", p, n.Title, title)
+		}
+		src, err := v.Source(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range n.Links {
+			if got := string(src[l.Offset:min(len(src), int(l.Offset)+9)]); got != "[[other]]" {
+				t.Errorf("%s: link at %d reads %q in Source", p, l.Offset, got)
+			}
+		}
+		if p == "bom.md" && !slices.Contains(n.Tags, "windows") {
+			t.Errorf("bom.md: tags %v", n.Tags)
 		}
 	}
 }

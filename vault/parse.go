@@ -111,8 +111,11 @@ func (in *interner) str(b []byte) string {
 }
 
 // sanitize makes src safe to parse: a binary file is not parsed at all (nil), invalid UTF-8
-// and NUL bytes become U+FFFD. Each is reported with the line where it first occurs.
+// and NUL bytes become U+FFFD. Each is reported with the line where it first occurs. A
+// byte order mark, which Windows editors put first, is dropped (docs/FORMAT.md §1.1): left,
+// it hid the frontmatter after it. Offsets in the note count from after it.
 func (n *Note) sanitize(src []byte) []byte {
+	src = bytes.TrimPrefix(src, utf8BOM)
 	head := src[:min(len(src), 8000)]
 	if bytes.IndexByte(head, 0) >= 0 && !utf8.Valid(head[:max(0, len(head)-4)]) {
 		n.Problems = append(n.Problems, Problem{n.Path, 0, "binary file with a .md name; not shown", FileProblem})
@@ -129,6 +132,9 @@ func (n *Note) sanitize(src []byte) []byte {
 	}
 	return src
 }
+
+// utf8BOM is U+FEFF encoded, as a file's first bytes.
+var utf8BOM = []byte("\uFEFF")
 
 func firstInvalidUTF8(b []byte) int {
 	for i := 0; i < len(b); {
