@@ -4,12 +4,23 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // NormalizeName is docs/FORMAT.md §2.4 rule 4: lower-case, letters and digits kept, every
 // run of spaces, `_` and `-` one `_`, everything else dropped, `_` trimmed at both ends. It
-// is why `[[Amazon.com's business]]` finds `amazoncoms_business.md`.
+// is why `[[Amazon.com's business]]` finds `amazoncoms_business.md`. Letters are taken in
+// their composed form (NFC) first: a name whose accents are separate combining marks, as
+// macOS may store a file's name, would otherwise lose them and miss `[[Café]]`.
 func NormalizeName(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = norm.NFC.String(s) // s itself when it is composed already
+			break
+		}
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	sep := false

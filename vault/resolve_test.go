@@ -30,6 +30,8 @@ func TestNormalizeName(t *testing.T) {
 		{"  __a -- b__ ", "a_b"},
 		{"\u2068Folder\u2069", "folder"},
 		{"Ça compte", "ça_compte"},
+		{"Cafe\u0301 Ole\u0301", "café_olé"}, // accents as combining marks (macOS file names)
+		{"Café Olé", "café_olé"},
 		{"???", ""},
 	} {
 		if got := vault.NormalizeName(c.in); got != c.want {
@@ -52,6 +54,7 @@ func TestResolve_Rules(t *testing.T) {
 		"img/wave.png":                   "",
 		"\u2068Isolated\u2069/inside.md": "",
 		"Über/straße.md":                 "",
+		"Cafe\u0301 Ole\u0301.md":        "",
 	})
 	ix := v.Index()
 	for _, c := range []struct {
@@ -78,6 +81,7 @@ func TestResolve_Rules(t *testing.T) {
 		{"absolute is vault-rooted", "x.md", "/etc/passwd", ""},
 		{"parent within vault", "acquired/sub/note.md", "../topic", "acquired/topic.md"},
 		{"isolation marks", "x.md", "inside", "\u2068Isolated\u2069/inside.md"},
+		{"composed accents find combining marks", "x.md", "Café Olé", "Cafe\u0301 Ole\u0301.md"},
 		{"non-ASCII", "x.md", "STRASSE", ""},
 		{"non-ASCII exact", "x.md", "straße", "Über/straße.md"},
 	} {
