@@ -669,12 +669,15 @@ func cannotShow(p string, err error) string {
 	return fmt.Sprintf("%s could not be read: %v.", p, err)
 }
 
-// markdownText escapes s to be read as plain text inside Markdown: a file's name may hold
-// `*`, `[[` or `<`.
+// markdownText escapes s to be read as plain text on one line of Markdown: a file's name
+// may hold `*`, `[[` or `<`, and an error a line break.
 func markdownText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r < 0x80 && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~$%&=", r) {
+		switch {
+		case r == '\n' || r == '\r':
+			r = ' '
+		case r < 0x80 && strings.ContainsRune("\\`*_{}[]()<>#+-.!|~$%&=", r):
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
