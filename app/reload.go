@@ -212,7 +212,7 @@ func (rl *reloader) updateLine() {
 		rl.line.SetText(src.Name())
 		return
 	}
-	parts := []string{src.Name(), fmt.Sprintf("%d notes", v.Index().Len())}
+	parts := []string{src.Name(), widgets.Count(v.Index().Len(), "note")}
 	switch {
 	case src.Dir == "":
 		parts = append(parts, "built in")

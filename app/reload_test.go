@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"vaultview/widgets"
 )
 
 // diskWindow opens a window on a vault folder written from files, at note.
@@ -153,5 +155,19 @@ func TestOpen_NoteThatCannotBeShown(t *testing.T) {
 	}
 	if got := w.Title(); got != "blob [1] — Vaultview" {
 		t.Errorf("title = %q", got)
+	}
+}
+
+// The status line counts the vault's notes as the rest of the app counts: "1 note", and
+// thousands apart.
+func TestStatusLine_CountsNotes(t *testing.T) {
+	w, _, _ := diskWindow(t, map[string]string{"a.md": "alone\n"}, "a.md")
+	var line string
+	onUI(w, func() { line = w.reload.line.Text })
+	if !strings.HasPrefix(line, filepath.Base(w.source.Dir)+" · 1 note · ") {
+		t.Errorf("status line %q", line)
+	}
+	if got := widgets.Count(20000, "note"); got != "20,000 notes" {
+		t.Errorf("Count(20000) = %q", got)
 	}
 }

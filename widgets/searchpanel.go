@@ -356,6 +356,9 @@ func searchCount(n int, one, many string) string {
 	return searchNumber(n) + " " + many
 }
 
+// Count is n of word, as the app writes a count: "1 note", "20,000 notes".
+func Count(n int, word string) string { return searchNumber(n) + " " + plural(n, word) }
+
 // searchNumber writes n with thousands separated by commas: 12,000.
 func searchNumber(n int) string {
 	s := strconv.Itoa(n)
