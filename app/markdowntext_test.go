@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+	"io/fs"
 	"testing"
 
 	"vaultview/vault"
@@ -25,5 +27,21 @@ func TestMarkdownText(t *testing.T) {
 	page := notShownPage(&vault.Note{Path: "x.md", Title: "x"}, "two\n\nlines")
 	if got, want := widgets.RenderNote(page).Text(), "[warning] Not shown\ntwo  lines\n"; got != want {
 		t.Errorf("a line break: %q, want %q", got, want)
+	}
+}
+
+// cannotShow names the file once and says why in the reader's words.
+func TestCannotShow(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "read", Path: "a/b.md", Err: vault.ErrBinary}, "a/b.md is not shown: it holds binary data, not text."},
+		{&fs.PathError{Op: "open", Path: "a/b.md", Err: fs.ErrPermission}, "a/b.md could not be read: permission denied."},
+		{errors.New("yaml: line 3: did not find expected key"), "a/b.md: yaml: line 3: did not find expected key"},
+	} {
+		if got := cannotShow("a/b.md", c.err); got != c.want {
+			t.Errorf("cannotShow(%v) = %q, want %q", c.err, got, c.want)
+		}
 	}
 }

@@ -662,11 +662,10 @@ func cannotShow(p string, err error) string {
 	if errors.Is(err, vault.ErrBinary) {
 		return p + " is not shown: it holds binary data, not text."
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return fmt.Sprintf("%s could not be read: %v.", p, pe.Err)
 	}
-	return fmt.Sprintf("%s could not be read: %v.", p, err)
+	return fmt.Sprintf("%s: %v", p, err) // what is wrong in it, a base's YAML say
 }
 
 // markdownText escapes s to be read as plain text on one line of Markdown: a file's name
