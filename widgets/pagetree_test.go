@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"vaultview/vault"
 	"vaultview/widgets"
@@ -134,12 +133,19 @@ func tapShownText(t *testing.T, c fyne.Canvas, text string) {
 	test.TapCanvas(c, *at)
 }
 
+// filterBox is the page tree's filter box, an entry of the tree's own.
+type filterBox interface {
+	fyne.CanvasObject
+	fyne.Focusable
+	SetPlaceHolder(string)
+}
+
 // pageTreeFilterEntry finds the page tree's filter box.
-func pageTreeFilterEntry(t *testing.T, c fyne.Canvas) *widget.Entry {
+func pageTreeFilterEntry(t *testing.T, c fyne.Canvas) filterBox {
 	t.Helper()
-	var e *widget.Entry
+	var e filterBox
 	walkShown(c.Content(), fyne.Position{}, func(o fyne.CanvasObject, _ fyne.Position) {
-		if x, ok := o.(*widget.Entry); ok && e == nil {
+		if x, ok := o.(filterBox); ok && e == nil {
 			e = x
 		}
 	})
@@ -415,4 +421,27 @@ func tapPageTreeClear(t *testing.T, c fyne.Canvas) {
 		}
 	})
 	test.TapCanvas(c, at)
+}
+
+// Escape in the filter box empties it; in an empty box it gives the keyboard back to the
+// window (a focused box blinks its cursor for ever).
+func TestPageTree_EscapeEmptiesTheFilterThenLeavesIt(t *testing.T) {
+	_, w := pageTreeWindow(t, pageTreeVault)
+	e := pageTreeFilterEntry(t, w.Canvas())
+	w.Canvas().Focus(e)
+	test.Type(e, "moss")
+	if rows := shownLines(w.Canvas()); rows[0] != "moss" {
+		t.Fatalf("typed into the filter: %q", rows)
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Focused() != e {
+		t.Error("the first Escape left the filter box")
+	}
+	if rows := shownLines(w.Canvas()); rows[0] != "Filter notes" { // the empty box's placeholder
+		t.Errorf("the first Escape did not empty the filter: %q", rows)
+	}
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Focused() != nil {
+		t.Error("Escape in an empty filter box kept the keyboard")
+	}
 }
