@@ -82,6 +82,7 @@ var scannerCases = []string{
 	"[*em*]([[a]]) [a_b]([[b]]) [x](![[c]]) ![i]([[d]]) [y]([[e]]z) [#t]([[f]] 'x') [u &amp;](<[[g]]>)",
 	"- [A]([[a]])\n- [ ]([[b]])\n| c |\n| - |\n| [C]([[c]]) |\n## [H]([[h]])\n[two\nlines]([[x]])",
 	"[out [in]([[a]])](b.md) [^n]([[c]]) [t]([[d]]) [[e]]",
+	"\uFEFF---\ntitle: Marked\n---\n# H\n\n[[a]] <a class=\"yt-timestamp\" data-t=\"00:01:02\">x</a>\n", // a byte order mark first
 }
 
 func TestScanner_AgreesWithGoldmark(t *testing.T) {
