@@ -1,6 +1,7 @@
 package widgets_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -226,5 +227,36 @@ func TestRenderNote_EmbeddedListView(t *testing.T) {
 			t.Fatalf("the embed lacks %q after %d:\n%s", w, at, text)
 		}
 		at += i + len(w)
+	}
+}
+
+// An embedded list longer than an embed shows stops at maxEmbeddedBaseRows notes and keeps
+// its summaries, as the table does.
+func TestRenderNote_EmbeddedListViewIsCut(t *testing.T) {
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte("views:\n  - type: list\n    order: [file.name, pages]\n    summaries: {pages: Sum}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []*bases.Row
+	for i := range 60 {
+		rows = append(rows, &bases.Row{Path: fmt.Sprintf("Book %02d.md", i), Props: map[string]bases.Value{"pages": bases.Number(1)}})
+	}
+	in := widgets.RenderInput{
+		Source:  []byte("![[Shelf.base]]\n"),
+		Resolve: func(_, target string) string { return target },
+		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
+			v, _ := b.View("")
+			return b.Run(v, rows, nil, time.Now()), nil, nil
+		},
+	}
+	text := widgets.RenderNote(in).Text()
+	if n := strings.Count(text, "•  Book"); n != 50 {
+		t.Errorf("%d notes shown, want 50", n)
+	}
+	for _, want := range []string{"pages – Sum: 60", "50 of 60 notes; open the base for all of them."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the embed lacks %q", want)
+		}
 	}
 }

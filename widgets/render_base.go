@@ -19,8 +19,8 @@ import (
 const maxEmbeddedBaseRows = 50
 
 // baseEmbed renders `![[X.base]]` or `![[X.base#View]]`: the view's result as a table (a
-// list view as a list, as the base shows it), run with `this` the embedding note, the base's name a link to open it whole, and what the base
-// could not use said under it.
+// list view as a list, as the base shows it), run with `this` the embedding note, the base's
+// name a link to open it whole, and what the base could not use said under it.
 func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	r.setLive()
 	view := w.Fragment
@@ -107,8 +107,8 @@ func (r *noteRenderer) baseEmbedTable(t *bases.Table, f *noteFlow) int {
 func (r *noteRenderer) baseEmbedList(t *bases.Table, f *noteFlow) int {
 	shown := 0
 	for _, l := range baseLines(t, nil) {
-		if l.kind == noteLine && shown == maxEmbeddedBaseRows {
-			break
+		if shown == maxEmbeddedBaseRows && l.kind != summaryLine {
+			continue // the summaries still come last, as under the table
 		}
 		name, rest := listItemOf(t, l)
 		switch l.kind {
