@@ -168,25 +168,8 @@ func TestBaseView_FitsItsText(t *testing.T) {
 // Embedded in a note, a grouped view shows the groups' headings among its rows and the
 // summaries under them.
 func TestRenderNote_EmbeddedBaseWithGroupsAndSummaries(t *testing.T) {
-	test.NewTempApp(t)
-	b, _, err := bases.Parse([]byte("views:\n  - type: table\n    order: [file.name, pages]\n    groupBy: {property: status}\n    summaries: {pages: Sum}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := []*bases.Row{
-		{Path: "Atlas.md", Props: map[string]bases.Value{"status": bases.String("reading"), "pages": bases.Number(300)}},
-		{Path: "Moon.md", Props: map[string]bases.Value{"status": bases.String("done"), "pages": bases.Number(100)}},
-	}
-	src := []byte("Books:\n\n![[Shelf.base]]\n")
-	in := widgets.RenderInput{
-		Source:  src,
-		Resolve: func(_, target string) string { return target },
-		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
-			v, _ := b.View("")
-			return b.Run(v, rows, nil, time.Now()), nil, nil
-		},
-	}
-	text := widgets.RenderNote(in).Text()
+	text := embeddedBase(t, "views:\n  - type: table\n    order: [file.name, pages]\n    groupBy: {property: status}\n    summaries: {pages: Sum}\n",
+		book("Atlas", "reading", 300), book("Moon", "done", 100))
 	for _, want := range []string{"status: done", "Moon", "status: reading", "Atlas", "Sum: 400"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the embed lacks %q:\n%s", want, text)
@@ -200,25 +183,10 @@ func TestRenderNote_EmbeddedBaseWithGroupsAndSummaries(t *testing.T) {
 // Embedded in a note, a list view shows as the base shows it: a line a note, its name a link
 // and its other values after it, under its group's heading; not as a table.
 func TestRenderNote_EmbeddedListView(t *testing.T) {
-	test.NewTempApp(t)
-	b, _, err := bases.Parse([]byte("views:\n  - type: list\n    order: [file.name, pages, status]\n    groupBy: {property: status}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows := []*bases.Row{
-		{Path: "Atlas.md", Props: map[string]bases.Value{"status": bases.String("reading"), "pages": bases.Number(300)}},
-		{Path: "Moon.md", Props: map[string]bases.Value{"status": bases.String("done")}},
-	}
-	in := widgets.RenderInput{
-		Source:  []byte("Books:\n\n![[Shelf.base]]\n"),
-		Resolve: func(_, target string) string { return target },
-		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
-			v, _ := b.View("")
-			return b.Run(v, rows, nil, time.Now()), nil, nil
-		},
-	}
+	atlas, moon := book("Atlas", "reading", 300), book("Moon", "done", 0)
+	delete(moon.Props, "pages")
+	text := embeddedBase(t, "views:\n  - type: list\n    order: [file.name, pages, status]\n    groupBy: {property: status}\n", atlas, moon)
 	// A table would show the cells apart, without the list's bullets and separators.
-	text := widgets.RenderNote(in).Text()
 	want := []string{"status: done (1)", "•  Moon  ·  status: done", "status: reading (1)", "•  Atlas  ·  pages: 300  ·  status: reading"}
 	at := 0
 	for _, w := range want {
@@ -233,24 +201,11 @@ func TestRenderNote_EmbeddedListView(t *testing.T) {
 // An embedded list longer than an embed shows stops at maxEmbeddedBaseRows notes and keeps
 // its summaries, as the table does.
 func TestRenderNote_EmbeddedListViewIsCut(t *testing.T) {
-	test.NewTempApp(t)
-	b, _, err := bases.Parse([]byte("views:\n  - type: list\n    order: [file.name, pages]\n    summaries: {pages: Sum}\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	var rows []*bases.Row
 	for i := range 60 {
-		rows = append(rows, &bases.Row{Path: fmt.Sprintf("Book %02d.md", i), Props: map[string]bases.Value{"pages": bases.Number(1)}})
+		rows = append(rows, book(fmt.Sprintf("Book %02d", i), "", 1))
 	}
-	in := widgets.RenderInput{
-		Source:  []byte("![[Shelf.base]]\n"),
-		Resolve: func(_, target string) string { return target },
-		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
-			v, _ := b.View("")
-			return b.Run(v, rows, nil, time.Now()), nil, nil
-		},
-	}
-	text := widgets.RenderNote(in).Text()
+	text := embeddedBase(t, "views:\n  - type: list\n    order: [file.name, pages]\n    summaries: {pages: Sum}\n", rows...)
 	if n := strings.Count(text, "•  Book"); n != 50 {
 		t.Errorf("%d notes shown, want 50", n)
 	}
@@ -259,4 +214,33 @@ func TestRenderNote_EmbeddedListViewIsCut(t *testing.T) {
 			t.Errorf("the embed lacks %q", want)
 		}
 	}
+}
+
+// embeddedBase is the text of a note that embeds the first view of the base base, run over
+// rows.
+func embeddedBase(t *testing.T, base string, rows ...*bases.Row) string {
+	t.Helper()
+	test.NewTempApp(t)
+	b, _, err := bases.Parse([]byte(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := widgets.RenderInput{
+		Source:  []byte("Books:\n\n![[Shelf.base]]\n"),
+		Resolve: func(_, target string) string { return target },
+		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
+			v, _ := b.View("")
+			return b.Run(v, rows, nil, time.Now()), nil, nil
+		},
+	}
+	return widgets.RenderNote(in).Text()
+}
+
+// book is a row of a base: the note name.md, with a status (none for "") and pages.
+func book(name, status string, pages float64) *bases.Row {
+	r := &bases.Row{Path: name + ".md", Props: map[string]bases.Value{"pages": bases.Number(pages)}}
+	if status != "" {
+		r.Props["status"] = bases.String(status)
+	}
+	return r
 }
