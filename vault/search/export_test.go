@@ -57,5 +57,7 @@ func EarlyBytes(ctx context.Context, data []byte, build, vaultDir string, v *vau
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("%w: %v", ErrUnusable, err)
 	}
-	return saved.Early(ctx, v, paths, stat, len(paths))
+	// However many notes changed, as OpenBytes: with len(paths), a file that lists notes
+	// the vault lacks (each dropped counts) made no store, which FuzzOpen took for a crash.
+	return saved.Early(ctx, v, paths, stat, math.MaxInt)
 }
