@@ -98,8 +98,10 @@ type stripper struct {
 	// unclosed `<script>` tags is searched once.
 	noClose [len(hidden)]bool
 	depth   int
-	// quotes is the number of quote markers the last line read began with.
-	quotes int
+	// quotes is the number of quote markers the last line read began with; quoteBlank is
+	// set when the quote at that depth has had only blank lines so far.
+	quotes     int
+	quoteBlank bool
 }
 
 const (
@@ -177,9 +179,10 @@ func (s *stripper) line(p, end int) {
 		}
 		break
 	}
-	// Only a quote's first line may be a callout's (docs/FORMAT.md §4).
-	firstQuoted := quotes > s.quotes
-	s.quotes = quotes
+	// Only a quote's first line may be a callout's (docs/FORMAT.md §4): the first that is
+	// not blank, since blank ones start no paragraph (`>` then `> [!note]`).
+	firstQuoted := quotes > s.quotes || quotes > 0 && quotes == s.quotes && s.quoteBlank
+	s.quotes, s.quoteBlank = quotes, false
 	if s.fence != 0 {
 		if markdown.ClosesFence(src[q:end], s.fence, s.fenceLen) {
 			s.fence = 0
@@ -192,7 +195,11 @@ func (s *stripper) line(p, end int) {
 		s.fence, s.fenceLen = c, n
 		return
 	}
-	if q == end || isRule(src[q:end]) {
+	if q == end {
+		s.quoteBlank = firstQuoted
+		return
+	}
+	if isRule(src[q:end]) {
 		return
 	}
 	heading := false

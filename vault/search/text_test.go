@@ -167,6 +167,10 @@ func TestStrip_CalloutTypeAsRendered(t *testing.T) {
 		{"> [!my.type] Title", "[!my.type] Title"},
 		{"> [!a/b] Title", "[!a/b] Title"},
 		{"> [!a:b]- Title", "[!a:b]- Title"},
+		// After blank lines of the quote, the marker still opens its first paragraph (found
+		// by fuzzing on 2026-12-07); after text, it is text.
+		{">\n> \n> [!note] Title\n> body", "Title\nbody"},
+		{"> text\n> [!note] Title", "text\n[!note] Title"},
 	}
 	for _, tt := range tests {
 		if got := string(search.Strip([]byte(tt.src), 0).Plain); got != tt.want {
