@@ -337,9 +337,14 @@ func splitList(vals []string, tags bool) []string {
 	return out
 }
 
-// finish validates what was read.
+// finish validates what was read. A videoId given as a YouTube address (pasted from the
+// browser) is read for the id in it.
 func (fm *frontmatter) finish(rel string) {
 	if fm.VideoID != "" && !ValidVideoID(fm.VideoID) {
+		if id := YouTubeID(strings.TrimSpace(fm.VideoID)); id != "" {
+			fm.VideoID = id
+			return
+		}
 		fm.Problems = append(fm.Problems, Problem{rel, fm.videoLine, fmt.Sprintf("videoId %q is not a YouTube video id; its timestamps open nothing", fm.VideoID), FrontmatterProblem})
 		fm.VideoID = ""
 	}

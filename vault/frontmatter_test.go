@@ -87,3 +87,26 @@ func FuzzFrontmatter(f *testing.F) {
 		checkSimpleFrontmatter(t, src)
 	})
 }
+
+// A videoId pasted as the video's YouTube address is read for its id; another address, or a
+// YouTube one without a valid id, is still reported and ignored (docs/FORMAT.md §1.2).
+func TestFrontmatter_VideoIDAsAddress(t *testing.T) {
+	for _, c := range []struct{ value, want string }{
+		{"Xk3_pQ9-aZ0", "Xk3_pQ9-aZ0"},
+		{"https://www.youtube.com/watch?v=Xk3_pQ9-aZ0", "Xk3_pQ9-aZ0"},
+		{"\"https://www.youtube.com/watch?v=Xk3_pQ9-aZ0&t=30s\"", "Xk3_pQ9-aZ0"},
+		{"https://youtu.be/Xk3_pQ9-aZ0?si=abc", "Xk3_pQ9-aZ0"},
+		{"https://m.youtube.com/shorts/Xk3_pQ9-aZ0", "Xk3_pQ9-aZ0"},
+		{"https://vimeo.com/Xk3_pQ9-aZ0", ""},
+		{"https://www.youtube.com/watch?v=short", ""},
+		{"javascript:alert(1)", ""},
+	} {
+		n := ParseNote("n.md", []byte("---\nvideoId: "+c.value+"\n---\nText.\n"))
+		if n.VideoID != c.want {
+			t.Errorf("videoId: %s read as %q, want %q", c.value, n.VideoID, c.want)
+		}
+		if reported := len(n.Problems) > 0; reported != (c.want == "") {
+			t.Errorf("videoId: %s: problems %v", c.value, n.Problems)
+		}
+	}
+}
