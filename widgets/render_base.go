@@ -3,7 +3,6 @@ package widgets
 import (
 	"fmt"
 	"path"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -70,31 +69,40 @@ func (r *noteRenderer) baseEmbedTable(t *bases.Table, f *noteFlow) int {
 		}
 		return cells
 	}
+	// The lines the opened base lays out: the groups' headings (with their counts) among
+	// the rows, the summaries last.
 	shown := 0
-	for i, row := range t.Rows {
-		if i == maxEmbeddedBaseRows {
-			break
+	for _, l := range baseLines(t, nil) {
+		if shown == maxEmbeddedBaseRows && l.kind != summaryLine {
+			continue
 		}
-		shown++
-		if t.Grouped && len(t.Columns) > 0 && (i == 0 || !bases.Equal(row.Group, t.Rows[i-1].Group)) {
-			seg.Rows = append(seg.Rows, strong(baseGroupTitle(t, row.Group)))
-		}
-		var cells [][]widget.RichTextSegment
-		for k, c := range row.Cells {
-			if k == 0 {
-				cells = append(cells, []widget.RichTextSegment{r.noteLink(c.String(), row.Path, "", inlineStyle{})})
+		switch l.kind {
+		case groupLine:
+			text, _ := baseCell(t, l, 0)
+			seg.Rows = append(seg.Rows, strong(text))
+		case summaryLine:
+			if len(seg.Rows) == 0 {
 				continue
 			}
-			cells = append(cells, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: c.String()}})
+			var cells [][]widget.RichTextSegment
+			for k := range t.Columns {
+				text, _ := baseCell(t, l, k)
+				cells = append(cells, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleEmphasis, Text: text}})
+			}
+			seg.Rows = append(seg.Rows, cells)
+		default:
+			shown++
+			row := t.Rows[l.row]
+			var cells [][]widget.RichTextSegment
+			for k, c := range row.Cells {
+				if k == 0 {
+					cells = append(cells, []widget.RichTextSegment{r.noteLink(c.String(), row.Path, "", inlineStyle{})})
+					continue
+				}
+				cells = append(cells, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleInline, Text: c.String()}})
+			}
+			seg.Rows = append(seg.Rows, cells)
 		}
-		seg.Rows = append(seg.Rows, cells)
-	}
-	if len(seg.Rows) > 0 && len(t.Summaries) == len(t.Columns) && slices.ContainsFunc(t.Summaries, func(s string) bool { return s != "" }) {
-		var cells [][]widget.RichTextSegment
-		for _, sum := range t.Summaries {
-			cells = append(cells, []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleEmphasis, Text: sum}})
-		}
-		seg.Rows = append(seg.Rows, cells)
 	}
 	if len(seg.Rows) > 0 {
 		f.add(seg)
