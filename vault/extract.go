@@ -69,15 +69,24 @@ func goldmarkFacts(src []byte, start int, facts *bodyFacts) {
 	})
 }
 
-// inlineText is the text of a link's children, soft line breaks as spaces.
+// inlineText is the text of a link's children, soft line breaks as spaces and tags as
+// written.
 func inlineText(n ast.Node, src []byte) string {
 	var b bytes.Buffer
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
+		case *markdown.Tag:
+			// A tag in link text is still the text's words (`[see #topic](x)`).
+			b.WriteByte('#')
+			b.WriteString(c.Name)
 		}
 		return ast.WalkContinue, nil
 	})

@@ -53,6 +53,7 @@ var scannerCases = []string{
 	"\\[[not]] \\[x](y.md) [[a\\]] [x\\](y.md)",
 	"[a](b.md)[c](d.md) [x] (y.md) [e]( f.md ) [g](h.md 'T') [i](j.md (T))",
 	"[multi\nline](a.md) [x](\nb.md)",
+	"[see #topic](a.md) [ #A](0) [#x/y z](b.md)",
 	"<!-- [[hidden]] -->\n[[shown]]",
 	"a <!-- [[c]] --> b",
 	"text <?php [[x]] ?> [[y]]",
