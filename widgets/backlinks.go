@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"context"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -262,7 +261,7 @@ func backlinksCount(links, notes int) string {
 	if links == 0 {
 		return "No backlinks"
 	}
-	return fmt.Sprintf("%d %s from %d %s", links, plural(links, "backlink"), notes, plural(notes, "note"))
+	return Count(links, "backlink") + " from " + Count(notes, "note")
 }
 
 // plural is word for n of them: "1 note", "3 notes".

@@ -304,7 +304,7 @@ func TestBacklinks_HubWithThousandsOfBacklinks(t *testing.T) {
 	b, w, ix := backlinksWindow(t, files)
 	b.SetNote(ix, "hub.md")
 	rows := shownLines(w.Canvas())
-	if rows[0] != "5000 backlinks from 2500 notes" {
+	if rows[0] != "5,000 backlinks from 2,500 notes" {
 		t.Errorf("header %q", rows[0])
 	}
 	if len(rows) > 40 {

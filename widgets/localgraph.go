@@ -170,9 +170,9 @@ func localGraphSummary(plan *graphPlan) string {
 	for _, m := range plan.Graph.More {
 		more += m
 	}
-	s := fmt.Sprintf("%d %s", shown, plural(shown, "note"))
+	s := Count(shown, "note")
 	if more > 0 {
-		s += fmt.Sprintf(", %d more", more)
+		s += ", " + searchNumber(more) + " more"
 	}
 	return s
 }
@@ -744,7 +744,7 @@ func graphTipText(p *graphPlan, s graphSpot) string {
 		if s.Ring > 1 {
 			ring = fmt.Sprintf("%d links away", s.Ring)
 		}
-		return fmt.Sprintf("%d more %s %s, not shown", s.More, plural(s.More, "note"), ring)
+		return fmt.Sprintf("%s more %s %s, not shown", searchNumber(s.More), plural(s.More, "note"), ring)
 	}
 	n := p.Graph.Nodes[s.Node]
 	if n.Unresolved {

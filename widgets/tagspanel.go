@@ -2,7 +2,6 @@ package widgets
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -280,7 +279,7 @@ func (p *TagsPanel) showHeading() {
 		tag = t.Tag
 	}
 	name.Text = "#" + plainDisplayText(tag)
-	count.Text = "  " + strconv.Itoa(len(p.paths)) + " " + plural(len(p.paths), "note")
+	count.Text = "  " + Count(len(p.paths), "note")
 	p.heading.Refresh()
 }
 
@@ -370,7 +369,7 @@ func (p *TagsPanel) updateRow(o fyne.CanvasObject, key string, whole bool) {
 	} else {
 		name = "#" + name
 	}
-	r.set(plainDisplayText(name), strconv.Itoa(t.Notes))
+	r.set(plainDisplayText(name), searchNumber(t.Notes))
 }
 
 // tagsRow is a tag's row: its name, and the number of notes dimmed at the right.

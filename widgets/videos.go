@@ -242,7 +242,7 @@ func videosCount(shown, all, notes int) string {
 		them = "it"
 	}
 	if shown != all {
-		of = fmt.Sprintf(" of %d", all)
+		of = " of " + searchNumber(all)
 	}
-	return fmt.Sprintf("%d%s %s · %d %s about %s", shown, of, plural(max(shown, all), "video"), notes, plural(notes, "note"), them)
+	return fmt.Sprintf("%s%s %s · %s about %s", searchNumber(shown), of, plural(max(shown, all), "video"), Count(notes, "note"), them)
 }
