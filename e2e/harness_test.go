@@ -22,7 +22,7 @@ import (
 
 // The binary under test and the fake desktop opener, made once per test run by TestMain.
 var (
-	binary  string // the real vaultview, built from this checkout
+	binary  string // the real vaultview (underTest)
 	fakeBin string // a folder holding a fake xdg-open, put first on the app's PATH
 	skipWhy string // why the suite cannot run here ("" when it can)
 )
@@ -43,11 +43,8 @@ func runMain(m *testing.M) int {
 	defer os.RemoveAll(dir)
 	skipWhy = missingTools()
 	if skipWhy == "" && !testing.Short() {
-		binary = filepath.Join(dir, "vaultview")
-		cmd := exec.Command("go", "build", "-o", binary, ".")
-		cmd.Dir = ".."
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fmt.Fprintf(os.Stderr, "e2e: build: %v\n%s", err, out)
+		if binary, err = underTest(dir); err != nil {
+			fmt.Fprintf(os.Stderr, "e2e: %v\n", err)
 			return 1
 		}
 		fakeBin = filepath.Join(dir, "bin")
@@ -57,6 +54,31 @@ func runMain(m *testing.M) int {
 		}
 	}
 	return m.Run()
+}
+
+// underTest is the vaultview the suite drives: the program named by $VAULTVIEW_E2E_BINARY
+// (CI gives the one in the Linux package, so that what is tested is what users install, and
+// it is built once), or else one built from this checkout into dir as the package is: with
+// the toolkit's fyne.Do threading model (FyneApp.toml's [Migrations], which `fyne package`
+// turns into this tag), not the locking one a plain `go build` gets.
+func underTest(dir string) (string, error) {
+	if b := os.Getenv("VAULTVIEW_E2E_BINARY"); b != "" {
+		abs, err := filepath.Abs(b)
+		if err != nil {
+			return "", err
+		}
+		if fi, err := os.Stat(abs); err != nil || fi.IsDir() || fi.Mode()&0o111 == 0 {
+			return "", fmt.Errorf("VAULTVIEW_E2E_BINARY=%s is not a program (%v)", b, err)
+		}
+		return abs, nil
+	}
+	binary := filepath.Join(dir, "vaultview")
+	cmd := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, ".")
+	cmd.Dir = ".."
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("build: %v\n%s", err, out)
+	}
+	return binary, nil
 }
 
 // missingTools says what the suite lacks on this machine: it drives X11 with xdotool, reads
