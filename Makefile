@@ -152,8 +152,10 @@ check-fmt: ## fail if a Go file is not gofmt-formatted
 fmt: ## gofmt every Go file in place
 	$(FIND_GO_FILES) -exec gofmt -w {} +
 
+# With -race, as `make test` builds: vet compiles every dependency (Fyne's OpenGL cgo
+# included) to check against, and so it compiles them once for both, not twice.
 vet: ## go vet ./...
-	$(GO) vet ./...
+	$(GO) vet -race ./...
 
 # The previous bench.txt is kept as bench.old.txt, so benchstat shows what changed. The Go
 # benchmarks read the calibrated vaults of `make vault` and `make vault100k` (generated first
