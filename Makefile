@@ -43,7 +43,7 @@ SHELL := /bin/bash
 
 # Each target below is a command, not a file (there is even a vault/ folder).
 .PHONY: help deps test-deps dist-deps run build test check-layers check-fmt fmt vet bench vault vault100k fuzz \
-	clean dist dist-linux dist-windows dist-macos install uninstall
+	clean dist dist-tools dist-linux dist-windows dist-macos install uninstall
 # Steps run one after another in the order written, even under `make -j`.
 .NOTPARALLEL:
 
@@ -91,8 +91,12 @@ FYNE_LEFTOVERS = fyne.syso fyne_metadata_init.go FyneApp.ico vaultview.exe.manif
 LINUX_TAR    = dist/vaultview-$(APP_VERSION)-linux-amd64.tar.xz
 WINDOWS_EXE  = dist/vaultview-$(APP_VERSION)-windows-amd64.exe
 
-dist: dist-deps $(FYNE) dist-linux dist-windows ## Linux .tar.xz and Windows .exe into dist/
+dist: dist-tools dist-linux dist-windows ## Linux .tar.xz and Windows .exe into dist/
 	@ls -l dist/*.tar.xz dist/*.exe
+
+# What the dist targets need, installed without building anything (.ci/run first installs
+# it, then runs dist-linux and dist-windows side by side in two copies of the tree).
+dist-tools: dist-deps $(FYNE)
 
 # fyne writes Vaultview.tar.xz in the working folder: usr/local/bin/vaultview, the .desktop
 # entry, the icon and a Makefile that installs them. With --exe it builds there, not into
