@@ -240,7 +240,7 @@ func TestCheck_ReportsBasesAndBoards(t *testing.T) {
 	for _, want := range []string{
 		"Bases and boards that cannot be shown as written",
 		`Bad.base:1: filter "file.hasTg(\"x\")": unknown function hasTg()`,
-		`Bad.base:3: a view of a type not shown yet: "map"`,
+		`Bad.base:3: view "Map" is a "map" view, shown as a table`,
 		"Broken.base:", "not YAML",
 		`Board.canvas:2: node "a" has no area`,
 		"Nope.canvas:2: not JSON",

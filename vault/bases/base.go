@@ -256,21 +256,20 @@ func parseView(n *yaml.Node, bad func(*yaml.Node, string, ...any)) (View, bool) 
 			}
 		}
 	}
-	switch v.Type {
-	case "table", "cards", "list":
-	case "":
+	if v.Type == "" {
 		bad(n, "a view without a type")
-		return v, false
-	default:
-		if v.Name == "" {
-			bad(n, "a view of a type not shown yet: %q", v.Type)
-		} else {
-			bad(n, "view %q is of a type not shown yet: %q", v.Name, v.Type)
-		}
 		return v, false
 	}
 	if v.Name == "" {
 		v.Name = strings.ToUpper(v.Type[:1]) + v.Type[1:]
+	}
+	switch v.Type {
+	case "table", "cards", "list":
+	default:
+		// A map, or a plugin's view: its notes (its own filters, sort and columns) still
+		// show, as a table, under its own name, and the base says why it is a table.
+		bad(n, "view %q is a %q view, shown as a table", v.Name, v.Type)
+		v.Type = "table"
 	}
 	return v, true
 }

@@ -192,12 +192,16 @@ func TestBase_ParseAndRun(t *testing.T) {
 	for _, p := range problems {
 		got = append(got, p.String())
 	}
-	want := []string{`line 29: view "Where" is of a type not shown yet: "map"`, `line 33: filter "nosuch(1)": unknown function nosuch()`}
+	want := []string{`line 29: view "Where" is a "map" view, shown as a table`, `line 33: filter "nosuch(1)": unknown function nosuch()`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if len(b.Views) != 3 || b.Views[0].Name != "Reading" || b.Views[1].Type != "cards" || b.Views[1].Limit != 2 {
+	if len(b.Views) != 4 || b.Views[0].Name != "Reading" || b.Views[1].Type != "cards" || b.Views[1].Limit != 2 {
 		t.Fatalf("views %+v", b.Views)
+	}
+	// The map view keeps its place and name, as a table: its notes still show.
+	if w := b.Views[2]; w.Name != "Where" || w.Type != "table" {
+		t.Errorf("the map view is %q of type %q, want \"Where\" as a table", w.Name, w.Type)
 	}
 	mk := func(p, status string, pages, read float64, tags ...string) *Row {
 		return &Row{Path: p, Tags: tags, Props: map[string]Value{"status": String(status), "pages": Number(pages), "read": Number(read)}}
