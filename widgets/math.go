@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -215,7 +216,7 @@ func (r *noteRenderer) inlineMath(tex string, st inlineStyle, f *noteFlow) {
 		return
 	}
 	mono := fyne.TextStyle{Monospace: true}
-	digit := fyne.MeasureText("0", 100, mono)
+	digit := monoDigitSize()
 	line := digit.Height / 100
 	shrink := min(1, inlineMathLines*float64(line)/((asc+desc)*mathScale))
 	n := int(math.Ceil((w*mathScale*shrink + 0.2) / float64(digit.Width/100)))
@@ -269,4 +270,30 @@ func (r *inlineMathRenderer) Refresh() {
 	v := r.v
 	r.update(v, v.seg.tex, theme.SizeForWidget(v.seg.size, v)*v.seg.shrink, true)
 	r.Layout(v.Size())
+}
+
+// monoDigit is the size of "0" in the monospaced font at text size 100, measured on the UI
+// goroutine (measureMonoDigit) for RenderNote, which runs on any goroutine. The toolkit's
+// text measuring shares its font caches with the painter, and in a build with FyneApp.toml's
+// fyne.Do migration (the packaged app: `fyne package` sets the migrated_fynedo tag) those
+// caches have no locks: measuring from the note's render goroutine while the window drew
+// text crashed the packaged app on a note with inline math (the e2e math test, against the
+// Linux package).
+var monoDigit atomic.Pointer[fyne.Size]
+
+// defaultMonoDigit is monoDigit in the toolkit's default theme, for a render before any
+// NoteView measured it (tests); TestMonoDigitFallback keeps it true.
+var defaultMonoDigit = fyne.Size{Width: 60.203125, Height: 116.40625}
+
+// measureMonoDigit sets monoDigit; it must run on the UI goroutine.
+func measureMonoDigit() {
+	s := fyne.MeasureText("0", 100, fyne.TextStyle{Monospace: true})
+	monoDigit.Store(&s)
+}
+
+func monoDigitSize() fyne.Size {
+	if s := monoDigit.Load(); s != nil {
+		return *s
+	}
+	return defaultMonoDigit
 }

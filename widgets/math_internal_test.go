@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -142,5 +143,16 @@ func TestMath_InlineTypesetInTheLine(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the note reads %q, lacking %q", text, want)
 		}
+	}
+}
+
+// TestMonoDigitFallback: what a render uses before any NoteView measured the monospaced
+// digit is the default theme's measure, so that a render from a test lays formulas out as
+// the app does.
+func TestMonoDigitFallback(t *testing.T) {
+	test.NewTempApp(t)
+	got := fyne.MeasureText("0", 100, fyne.TextStyle{Monospace: true})
+	if math.Abs(float64(got.Width-defaultMonoDigit.Width)) > 0.1 || math.Abs(float64(got.Height-defaultMonoDigit.Height)) > 0.1 {
+		t.Errorf("the default theme's monospaced 0 at size 100 is %v; defaultMonoDigit says %v", got, defaultMonoDigit)
 	}
 }

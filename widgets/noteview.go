@@ -66,6 +66,7 @@ type NoteView struct {
 func NewNoteView() *NoteView {
 	v := &NoteView{}
 	v.ExtendBaseWidget(v)
+	measureMonoDigit() // for RenderNote, off this goroutine
 	v.body = newPageBody()
 	v.preview = newPreviewer(v)
 	v.body.scrolled = func() {
