@@ -275,7 +275,25 @@ func (a *App) fail(format string, args ...any) {
 	a.t.Helper()
 	name := strings.NewReplacer("/", "_", " ", "_").Replace(a.t.Name()) + "-failed.png"
 	a.saveShot(name)
-	a.t.Fatalf(format+"\nscreenshot: shots/%s\nlog:\n%s", append(args, name, tail(a.stderr.String(), 4000))...)
+	a.t.Fatalf(format+"\nscreenshot: shots/%s\nlog:\n%s", append(args, name, failureLog(a.stderr.String()))...)
+}
+
+// failureLog is the end of the app's log, and when the app panicked, the panic's message and
+// the stack of the goroutine that failed, which come before every other goroutine's stack
+// and so are lost from the end of a long dump.
+func failureLog(log string) string {
+	i := strings.Index(log, "\npanic: ")
+	if j := strings.Index(log, "\nfatal error: "); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 || len(log)-i <= 4000 {
+		return tail(log, 4000)
+	}
+	head := log[i+1:]
+	if len(head) > 3000 {
+		head = head[:3000] + "…"
+	}
+	return head + "\n…\n" + tail(log, 3000)
 }
 
 func tail(s string, n int) string {
