@@ -29,7 +29,25 @@ var (
 
 	benchFileOnce  sync.Once
 	benchFileStore *search.Store
+
+	benchTextOnce  sync.Once
+	benchTextStore *search.Store
 )
+
+// benchText reads the vault's text unindexed (ReadText), into a file of a new temporary
+// folder, removed at once.
+func benchText(b *testing.B, v *vault.Vault) *search.Store {
+	dir, err := os.MkdirTemp("", "vaultview-bench-text")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	s, err := search.ReadText(context.Background(), v, v.Index(), nil, search.CodesIn(dir))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
 
 // benchCodes builds with the codes in a file of a new temporary folder, removed at once:
 // the file has no name once made.
@@ -133,11 +151,12 @@ func (n naive) search(words [][]byte) (notes, matches int) {
 func BenchmarkSearch(b *testing.B) {
 	v, s := benchSetup(b)
 	_, fs := benchFileSetup(b)
+	benchTextOnce.Do(func() { benchTextStore = benchText(b, v) })
 	n := newNaive(b, v)
 	for _, codes := range []struct {
 		name  string
 		store *search.Store
-	}{{"memory", s}, {"file", fs}} {
+	}{{"memory", s}, {"file", fs}, {"unindexed", benchTextStore}} {
 		for _, k := range []struct{ name, query string }{
 			{"rare-phrase", `"brambleton works in 1857"`},
 			{"phrase", `"medieval factory"`},
@@ -227,6 +246,47 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(took.Seconds()/float64(b.N), "s-build")
 		})
 	}
+}
+
+// BenchmarkReadText is a first opening's way to a text index (see ReadText): the text read
+// unindexed, searchable from then on, and then indexed by Build from it; each round also
+// builds the index from the notes alone (BenchmarkBuild/file), the baseline. s-text is the
+// time until the text is searchable, s-indexed until its index is built, s-build the
+// baseline's; x-build is s-text over s-build, x-indexed s-indexed over s-build. MB-text is
+// the text's file, MB-alloc what reading it allocated.
+func BenchmarkReadText(b *testing.B) {
+	v, _ := benchSetup(b)
+	var text, indexed, build time.Duration
+	var size, allocated float64
+	for b.Loop() {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		t0 := time.Now()
+		s := benchText(b, v)
+		text += time.Since(t0)
+		runtime.ReadMemStats(&m1)
+		allocated, size = float64(m1.TotalAlloc-m0.TotalAlloc), float64(s.DiskBytes())
+		dir := b.TempDir()
+		if _, err := search.Build(context.Background(), v, v.Index(), nil, search.CodesIn(dir), search.FromText(s)); err != nil {
+			b.Fatal(err)
+		}
+		indexed += time.Since(t0)
+		runtime.KeepAlive(s)
+		s = nil
+		runtime.GC()
+		t1 := time.Now()
+		benchCodes(b, v)
+		build += time.Since(t1)
+		runtime.GC()
+	}
+	n := float64(b.N)
+	b.ReportMetric(text.Seconds()/n, "s-text")
+	b.ReportMetric(indexed.Seconds()/n, "s-indexed")
+	b.ReportMetric(build.Seconds()/n, "s-build")
+	b.ReportMetric(float64(text)/float64(build), "x-build")
+	b.ReportMetric(float64(indexed)/float64(build), "x-indexed")
+	b.ReportMetric(size/(1<<20), "MB-text")
+	b.ReportMetric(allocated/(1<<20), "MB-alloc")
 }
 
 // BenchmarkUpdate_OneNote updates the store for one changed note.

@@ -185,6 +185,8 @@ type BuildOption func(*buildConfig)
 
 type buildConfig struct {
 	codesDir string
+	// from is the unindexed store FromText gave.
+	from *Store
 	// codesOut, for tests, wraps where the codes' file is written.
 	codesOut func(io.Writer) io.Writer
 }

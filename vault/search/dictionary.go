@@ -74,7 +74,12 @@ func (d *dictionary) lookup(t []byte) (uint32, bool) {
 }
 
 // bytes is the memory the dictionary holds.
-func (d *dictionary) bytes() int { return len(d.text) + 4*len(d.ends) + 4*len(d.sorted) }
+func (d *dictionary) bytes() int {
+	if d == nil {
+		return 0 // an unindexed store's
+	}
+	return len(d.text) + 4*len(d.ends) + 4*len(d.sorted)
+}
 
 // newDictionary makes a dictionary of tokens in the given order, with codes of the given
 // shape.

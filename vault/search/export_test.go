@@ -22,6 +22,9 @@ func (s *Store) TextOf(p string) (string, bool) {
 		if err != nil {
 			panic(err)
 		}
+		if !s.Indexed() {
+			return string(codes), true
+		}
 		var b []byte
 		for i := 0; i < len(codes); {
 			var id uint32

@@ -84,7 +84,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // read without their size or time changing.
 func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Time) error {
 	if !s.Savable() {
-		return errors.New("search: only a store as Build made it can be saved")
+		return errIndexedOnly
 	}
 	abs, err := filepath.Abs(vaultDir)
 	if err != nil {
@@ -721,5 +721,6 @@ func (t *tableWriter) str(s string) {
 }
 
 // Savable reports whether Save can write s: whether it is as Build made it, with no Update
-// since (a store Open returned is one when no note had changed).
-func (s *Store) Savable() bool { return len(s.fresh) == 0 && s.gone == nil }
+// since (a store Open returned is one when no note had changed); an unindexed store
+// (ReadText) is not.
+func (s *Store) Savable() bool { return s.Indexed() && len(s.fresh) == 0 && s.gone == nil }

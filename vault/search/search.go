@@ -88,7 +88,12 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix Notes, q Query, l
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	m := compile(s.dict, q)
+	var m *matcher
+	if s.Indexed() {
+		m = compile(s.dict, q)
+	} else {
+		m = compileText(q)
+	}
 	f := newFilters(q)
 	sets := m.noteSets(s.post)
 	var mu sync.Mutex
@@ -141,7 +146,9 @@ func (s *Store) Search(ctx context.Context, v *vault.Vault, ix Notes, q Query, l
 			mu.Unlock()
 			return
 		}
-		if m.scan {
+		if m.text {
+			m.countAll(cands[:k])
+		} else if m.scan {
 			m.scanAll(cands[:k])
 		}
 		var local []hit
@@ -345,6 +352,8 @@ type matcher struct {
 	dec [256]decoder
 	// scan is false when no pattern can occur in any text: titles decide alone.
 	scan bool
+	// text is set for an unindexed store, whose notes are plain text (compileText).
+	text bool
 }
 
 func compile(d *dictionary, q Query) *matcher {

@@ -400,11 +400,16 @@ func FuzzSearch(f *testing.F) {
 	}
 	fsys := testVault()
 	v, s := loadTest(f, fsys)
+	text := readText(f, v)
 	f.Fuzz(func(t *testing.T, query string) {
 		q := search.ParseQuery(query)
 		res, err := s.Search(context.Background(), v, v.Index(), q, 3)
 		if err != nil {
 			t.Fatal(err)
+		}
+		// The text not yet indexed answers the same (see ReadText).
+		if got, err := text.Search(context.Background(), v, v.Index(), q, 3); err != nil || !reflect.DeepEqual(got, res) {
+			t.Fatalf("unindexed text answers %+v (%v), the index %+v", got, err, res)
 		}
 		if len(res.Notes) > 3 || res.Total < len(res.Notes) {
 			t.Fatalf("%d notes listed of %d", len(res.Notes), res.Total)

@@ -108,7 +108,7 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 		o(&cfg)
 	}
 	paths := ix.Paths()
-	base, sampleShape := sampleTokens(v, ix, paths)
+	base, sampleShape := sampleTokens(v, ix, paths, cfg.from)
 	// Tokens not in the sample get the ids after it in the order they are first met.
 	var newMu sync.Mutex
 	added := map[string]uint32{}
@@ -145,6 +145,7 @@ func Build(ctx context.Context, v *vault.Vault, ix *vault.Index, progress func(d
 	err := forEach(ctx, len(paths), func(w *worker, i int) {
 		if !w.counting {
 			w.counting = true
+			w.from = cfg.from
 			tallyMu.Lock()
 			tallies = append(tallies, &w.tally)
 			tallyMu.Unlock()
@@ -373,7 +374,7 @@ func byCount(counts []int) []uint32 {
 // sampleTokens counts the tokens of a sample of the notes and gives them ids, most frequent
 // first, so that the words the vault uses most get short provisional codes; it also chooses
 // their shape.
-func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]uint32, codeShape) {
+func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string, from *Store) (map[string]uint32, codeShape) {
 	step := max(1, len(paths)/1000)
 	var sample []string
 	for i := 0; i < len(paths); i += step {
@@ -384,6 +385,7 @@ func sampleTokens(v *vault.Vault, ix *vault.Index, paths []string) (map[string]u
 	var local []map[string]int
 	forEach(context.Background(), len(sample), func(w *worker, i int) {
 		if w.counts == nil {
+			w.from = from
 			w.counts = map[string]int{}
 			mu.Lock()
 			local = append(local, w.counts)
@@ -482,18 +484,26 @@ func (s *Store) update(ctx context.Context, v *vault.Vault, ix Notes, removed, c
 	}
 	fresh := make([]noteText, len(read))
 	err := forEach(ctx, len(read), func(w *worker, i int) {
-		if w.ids == nil {
-			w.ids = map[string]uint32{}
-		}
 		p := read[i]
-		codes := bytes.Clone(w.encode(v, ix.Note(p), p, lookup(w), d.shape))
+		var codes []byte
+		if d == nil {
+			codes = bytes.Clone(w.text(v, ix.Note(p), p)) // unindexed: the text itself
+		} else {
+			if w.ids == nil {
+				w.ids = map[string]uint32{}
+			}
+			codes = bytes.Clone(w.encode(v, ix.Note(p), p, lookup(w), d.shape))
+		}
 		fresh[i] = noteText{path: p, src: inMemory(codes), n: len(codes)}
 	})
 	if err != nil {
 		return nil, err
 	}
 
-	ns := &Store{dict: d.with(addedList), post: s.post, notes: s.notes, gone: s.gone, codes: s.codes}
+	ns := &Store{dict: d, post: s.post, notes: s.notes, gone: s.gone, codes: s.codes}
+	if d != nil {
+		ns.dict = d.with(addedList)
+	}
 	copied := false
 	for p := range drop {
 		k, found := slices.BinarySearchFunc(s.notes, p, func(n noteText, p string) int { return cmp.Compare(n.path, p) })
@@ -529,6 +539,8 @@ func (s *Store) update(ctx context.Context, v *vault.Vault, ix Notes, removed, c
 // worker is the scratch space of one goroutine reading notes.
 type worker struct {
 	strip stripper
+	// from, when not nil, is an unindexed store that holds the notes' text (FromText).
+	from *Store
 	// src reads the notes of srcOf.
 	src    *vault.SourceReader
 	srcOf  *vault.Vault
@@ -557,6 +569,11 @@ const arenaSize = 256 << 10
 // text returns the folded text of the note at p, in the worker's buffer. A note that cannot
 // be read has none.
 func (w *worker) text(v *vault.Vault, n *vault.Note, p string) []byte {
+	if w.from != nil {
+		if text, ok := w.from.textOf(w, p); ok {
+			return text
+		}
+	}
 	if w.srcOf != v {
 		w.src, w.srcOf = v.SourceReader(), v
 	}
