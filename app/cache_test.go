@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -341,6 +342,85 @@ func TestTextIndex_QueryTypedWhileBuilding(t *testing.T) {
 		}
 		time.Sleep(5 * time.Millisecond) // the search runs off the UI goroutine
 	}
+}
+
+// On a first opening the vault is searchable once its text is read, before that text is
+// indexed: a query then finds what the index finds later, and the index, once built,
+// replaces the unindexed text and is saved.
+func TestTextIndex_SearchableBeforeIndexed(t *testing.T) {
+	withCaches(t)
+	dir := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for p, s := range map[string]string{
+		"Start.md":        "# Start\n\nThe ledger of tides.\n",
+		"notes/Quartz.md": "# Quartz\n\nA mineral found near the quarry, a mineral again.\n",
+		"notes/Mica.md":   "# Mica\n\nAnother mineral.\n",
+	} {
+		writeAt(t, dir, p, s, old)
+	}
+	src, err := DirSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _, ready := newReadyWindow(t)
+	indexing, release := make(chan struct{}), make(chan struct{})
+	w.find.search.beforeIndexing = func() {
+		close(indexing)
+		<-release
+	}
+	onUI(w, func() { w.OpenVault(src, "Start.md") })
+	select {
+	case <-indexing:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the text was not searchable before it was indexed")
+	}
+	waitReady(t, ready, "search")
+	panel := w.find.search.panel
+	st := w.find.search.state.Load()
+	if st.store == nil || st.store.Indexed() || st.store.DiskBytes() == 0 {
+		t.Fatalf("searchable with %+v: want the text, unindexed, in the cache folder", st.store)
+	}
+	onUI(w, func() {
+		if panel.Indexing() {
+			t.Error("the search panel says the text is being indexed while it can be searched")
+		}
+		panel.SetQuery("mineral -quarry")
+	})
+	want := []string{"notes/Mica.md:1"}
+	results := func() []string {
+		var got []string
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			var res search.Results
+			onUI(w, func() { res = panel.Results() })
+			if got = summaryOf(res); len(got) > 0 || time.Now().After(deadline) {
+				return got
+			}
+			time.Sleep(5 * time.Millisecond) // the search runs off the UI goroutine
+		}
+	}
+	if got := results(); !slices.Equal(got, want) {
+		t.Fatalf("before the index: %v, want %v", got, want)
+	}
+	close(release)
+	waitReady(t, ready, "search indexed", "search saved")
+	st = w.find.search.state.Load()
+	if !st.store.Indexed() {
+		t.Fatal("the index did not replace the unindexed text")
+	}
+	res, err := st.store.Search(context.Background(), st.v, st.v.Index(), search.ParseQuery("mineral -quarry"), 0)
+	if got := summaryOf(res); err != nil || !slices.Equal(got, want) {
+		t.Errorf("from the index: %v (%v), want %v", got, err, want)
+	}
+}
+
+// summaryOf lists search results as "path:count".
+func summaryOf(res search.Results) []string {
+	var out []string
+	for _, n := range res.Notes {
+		out = append(out, fmt.Sprintf("%s:%d", n.Path, n.Count))
+	}
+	return out
 }
 
 // withCaches gives the test a cache folder of its own, and caches even where the tests'

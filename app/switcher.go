@@ -87,8 +87,8 @@ func (s *quickSwitch) hide() {
 // if it is open.
 func (f *finder) buildMatcher(ix *vault.Index) {
 	s := &f.switcher
-	if s.building == ix {
-		return
+	if s.building == ix || s.index == ix && s.building == nil {
+		return // being made, or made
 	}
 	s.building = ix
 	gen := f.gen()

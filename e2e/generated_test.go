@@ -36,6 +36,13 @@ func TestGenerated_FindAnythingByKeyboard(t *testing.T) {
 	a.WaitTitle("Quarry Lighthouse Keeper")
 	a.Key("alt+Left")
 	a.WaitTitle("Start Here")
+
+	// A first launch: searchable once the notes' text is read, before it is indexed.
+	log := a.Log()
+	read, built := strings.Index(log, "searchable unindexed"), strings.Index(log, "built in")
+	if read < 0 || built >= 0 && built < read {
+		t.Errorf("the first launch was not searchable before its text was indexed:\n%s", tail(log, 3000))
+	}
 }
 
 // TestGenerated_ReopenedSearchesFromTheSavedIndex: the second launch on a vault searches the
