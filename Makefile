@@ -175,7 +175,7 @@ bench: deps test-deps vault vault100k ## every benchmark: bench.txt, bench100k.t
 	@bash scripts/benchstat.sh
 	set -o pipefail; \
 	VAULTVIEW_BENCH_VAULT="$(abspath $(GEN_VAULT_100K))" \
-		$(GO) test -run '^$$' -bench 'Load_VsGoldmark|Open|Build|Search|Keystroke_(Incremental|Cold)' -benchtime 1x -count 3 \
+		$(GO) test -run '^$$' -bench 'Load_VsGoldmark|Open|Build|Search|ReadText|Keystroke_(Incremental|Cold)' -benchtime 1x -count 3 \
 		./vault ./vault/notecache ./vault/search ./vault/switcher | tee bench100k.txt
 	bash scripts/headless.sh $(GO) test -run '^$$' -bench 'PageTree_Filter' -benchtime 20x ./widgets | tee -a bench100k.txt
 	bash scripts/bench-process.sh $(GEN_VAULT) 5 check
