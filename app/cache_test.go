@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -411,6 +412,54 @@ func TestTextIndex_SearchableBeforeIndexed(t *testing.T) {
 	res, err := st.store.Search(context.Background(), st.v, st.v.Index(), search.ParseQuery("mineral -quarry"), 0)
 	if got := summaryOf(res); err != nil || !slices.Equal(got, want) {
 		t.Errorf("from the index: %v (%v), want %v", got, err, want)
+	}
+}
+
+// A vault opened while the last one's text is being read is never searched with that
+// text: what the last vault's reading finishes after it was left is not put in place.
+func TestTextIndex_NextVaultNotSearchedWithTheLast(t *testing.T) {
+	withCaches(t)
+	old := time.Now().Add(-time.Hour)
+	first, second := t.TempDir(), t.TempDir()
+	writeAt(t, first, "Start.md", "# Start\n\nThe first vault's mineral.\n", old)
+	writeAt(t, second, "Start.md", "# Start\n\nThe second vault.\n", old)
+	w, shown, ready := newReadyWindow(t)
+	storing, release := make(chan struct{}), make(chan struct{})
+	var calls atomic.Int32
+	w.find.search.beforeStore = func() {
+		if calls.Add(1) == 1 {
+			close(storing)
+			<-release
+		}
+	}
+	seen := make(chan *searchState, 1)
+	var builds atomic.Int32
+	w.find.search.beforeBuild = func() {
+		if builds.Add(1) == 2 {
+			seen <- w.find.search.state.Load()
+		}
+	}
+	open := func(dir string) {
+		src, err := DirSource(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		onUI(w, func() { w.OpenVault(src, "Start.md") })
+		waitShown(t, shown)
+	}
+	open(first)
+	<-storing // the first vault's text is read, about to be searched
+	open(second)
+	close(release)
+	st := <-seen // the second vault's text index begins
+	var v *vault.Vault
+	onUI(w, func() { v = w.vault })
+	if st == nil || st.store != nil || st.v != v {
+		t.Errorf("the second vault's search starts from %+v", st)
+	}
+	waitReady(t, ready, "search")
+	if st := w.find.search.state.Load(); st.v != v {
+		t.Error("the second vault is searched with the first one's text")
 	}
 }
 

@@ -239,6 +239,9 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 			if !searchable && s.beforeStore != nil {
 				s.beforeStore()
 			}
+			if ctx.Err() != nil {
+				return // another vault is being opened: its state is in place
+			}
 			s.state.Store(&searchState{v: v, store: store, opened: opened})
 			if searchable {
 				f.do(func() { f.ready("search indexed") })
