@@ -337,3 +337,28 @@ func BenchmarkOpen(b *testing.B) {
 	b.ReportMetric(float64(info.Size())/(1<<20), "MB-file")
 	b.ReportMetric(float64(opened.Bytes())/(1<<20), "MB-heap")
 }
+
+// BenchmarkStrip strips every note of the vault on one goroutine, the notes read into
+// memory first: the text ReadText keeps, without the reading. MB/s is of the notes' bytes.
+func BenchmarkStrip(b *testing.B) {
+	v, _ := benchSetup(b)
+	ix := v.Index()
+	var srcs [][]byte
+	var bodies []int
+	var total int64
+	for _, p := range ix.Paths() {
+		src, err := v.Source(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+		bodies = append(bodies, ix.Note(p).BodyOffset)
+		total += int64(len(src))
+	}
+	b.SetBytes(total)
+	for b.Loop() {
+		for i, src := range srcs {
+			search.Strip(src, bodies[i])
+		}
+	}
+}

@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"html"
+	"math/bits"
 
 	"vaultview/vault/markdown"
 )
@@ -15,16 +17,7 @@ func (s *stripper) inline(p, end int) {
 	src := s.src
 	i := p
 	for i < end {
-		j := i
-		for j < end {
-			if special[src[j]] {
-				// A single space between words is copied with them.
-				if src[j] != ' ' || j == i || j+1 >= end || special[src[j+1]] {
-					break
-				}
-			}
-			j++
-		}
+		j := i + textRun(src[i:end])
 		if j > i {
 			s.emit(i, j)
 			i = j
@@ -564,13 +557,84 @@ func (s *stripper) newline(at int) {
 // noString spares the timestamp matcher its string copies: the stripper drops anchors.
 func noString([]byte) string { return "" }
 
-// special marks the bytes inline must look at; the rest is copied in runs.
+// special marks the bytes inline must look at; the rest is copied in runs, with the single
+// spaces between words (see runOf).
 var special = func() (t [256]bool) {
 	for _, c := range []byte(" \t\r\v\f\\`*_~=<[!%&|") {
 		t[c] = true
 	}
 	return t
 }()
+
+// inRun marks the bytes a run of text may hold: all but the special ones, and the space.
+var inRun = func() (t [256]bool) {
+	for c := range t {
+		t[c] = !special[c] || c == ' '
+	}
+	return t
+}()
+
+// indexDoubleSpace is bytes.Index(b, "  "), eight bytes a step: in prose a space comes
+// every few bytes, and bytes.Index stops at each.
+func indexDoubleSpace(b []byte) int {
+	const low7, spaces = 0x7f7f7f7f7f7f7f7f, 0x2020202020202020
+	prev := false // whether the byte before i is a space
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		t := binary.LittleEndian.Uint64(b[i:]) ^ spaces
+		m := ^((t&low7 + low7) | t | low7) // the top bit of each byte that is a space
+		if prev && m&0x80 != 0 {
+			return i - 1
+		}
+		if pairs := m & (m >> 8); pairs != 0 {
+			return i + bits.TrailingZeros64(pairs)/8
+		}
+		prev = m>>63 != 0
+	}
+	for ; i < len(b); i++ {
+		space := b[i] == ' '
+		if prev && space {
+			return i - 1
+		}
+		prev = space
+	}
+	return -1
+}
+
+// textRun returns the length of the text at the start of b that inline copies as it is:
+// bytes that are not special, and the single spaces between them. The run goes on to the
+// next special byte other than a space, and is cut back to before two spaces in it, or a
+// space at its end (markup or the line's end follows), which inline's space handles.
+func textRun(b []byte) int {
+	if len(b) == 0 || special[b[0]] {
+		return 0
+	}
+	n := runOf(b)
+	if k := indexDoubleSpace(b[:n]); k >= 0 {
+		n = k
+	}
+	if b[n-1] == ' ' {
+		n--
+	}
+	return n
+}
+
+// runOf returns the length of the leading bytes of b that inRun marks, at least 1: b[0] is
+// one of them. Eight bytes are tested a step, since prose is long runs.
+func runOf(b []byte) int {
+	n := 1
+	for n+8 <= len(b) {
+		if !inRun[b[n]] || !inRun[b[n+1]] || !inRun[b[n+2]] || !inRun[b[n+3]] ||
+			!inRun[b[n+4]] || !inRun[b[n+5]] || !inRun[b[n+6]] || !inRun[b[n+7]] {
+			break
+		}
+		n += 8
+	}
+	for n < len(b) && inRun[b[n]] {
+		n++
+	}
+	return n
+}
 
 var closingPunct = func() (t [256]bool) {
 	for _, c := range []byte(".,;:!?)") {
