@@ -11,7 +11,10 @@
 // word, reads and scans those notes' codes on all cores, ranks the notes and makes
 // snippets for the best of them by reading their files again. When the vault changes on
 // disk, Store.Update makes a new Store for the new snapshot, sharing the text of every note
-// that did not change (the codes of the notes it reads are kept in memory). Store.Save keeps
+// that did not change (the codes of the notes it reads are kept in memory). ReadText reads
+// the text alone, a quarter of Build's work, into a Store that every search scans whole
+// with the same answers, so that a vault opened for the first time is searchable while
+// Build indexes that text (FromText). Store.Save keeps
 // a built store in a file of the user's cache folder, and Open makes a store from it for the
 // vault as it is when opened again, reading only the notes changed since.
 //

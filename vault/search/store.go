@@ -20,9 +20,10 @@ import (
 // Store holds the text of every note of a vault compactly, so that every note can be
 // searched on each keystroke: the notes' codes (see dictionary), on the heap or in a file
 // (CodesIn), and postings saying which notes hold which words, so that a search reads and
-// scans only the codes of the notes that can match. A Store is never changed once built:
-// Update returns a new one that shares what did not change, so a search running on the old
-// one is never disturbed.
+// scans only the codes of the notes that can match. A Store ReadText makes holds the
+// notes' text itself instead, with neither dictionary nor postings (see Indexed), and every
+// search scans all of it. A Store is never changed once built: Update returns a new one
+// that shares what did not change, so a search running on the old one is never disturbed.
 type Store struct {
 	dict *dictionary
 	post *postings
