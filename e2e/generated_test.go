@@ -38,10 +38,16 @@ func TestGenerated_FindAnythingByKeyboard(t *testing.T) {
 	a.WaitTitle("Start Here")
 
 	// A first launch: searchable once the notes' text is read, before it is indexed.
-	log := a.Log()
-	read, built := strings.Index(log, "searchable unindexed"), strings.Index(log, "built in")
-	if read < 0 || built >= 0 && built < read {
-		t.Errorf("the first launch was not searchable before its text was indexed:\n%s", tail(log, 3000))
+	logsBefore(t, a.Log(), "searchable unindexed", "built in", "the first launch was not searchable before its text was indexed")
+}
+
+// logsBefore fails the test, saying why, unless log holds first, and then (if it holds it
+// at all) after it.
+func logsBefore(t *testing.T, log, first, then, why string) {
+	t.Helper()
+	at, later := strings.Index(log, first), strings.Index(log, then)
+	if at < 0 || later >= 0 && later < at {
+		t.Errorf("%s: the log does not say %q before %q:\n%s", why, first, then, tail(log, 3000))
 	}
 }
 
@@ -61,11 +67,7 @@ func TestGenerated_FirstLaunchSearchesBeforeTheIndex(t *testing.T) {
 	a.Key("Return")
 	a.WaitTitle("Tidal Ledgers")
 	// On two cores the index takes seconds more to build: the search scanned the text.
-	log := a.Log()
-	scanned, built := strings.Index(log, "search: 1 notes match, unindexed"), strings.Index(log, "built in")
-	if scanned < 0 || built >= 0 && built < scanned {
-		t.Errorf("the phrase was not searched in the unindexed text before the index was built:\n%s", tail(log, 3000))
-	}
+	logsBefore(t, a.Log(), "search: 1 notes match, unindexed", "built in", "the phrase was not searched in the unindexed text before the index was built")
 }
 
 // TestGenerated_ReopenedSearchesFromTheSavedIndex: the second launch on a vault searches the
