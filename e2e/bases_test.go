@@ -139,3 +139,27 @@ func TestBases_EmbeddedList(t *testing.T) {
 	a.ClickText(p.noteArea(), "Tidal Atlas")
 	a.WaitTitle("Tidal Atlas")
 }
+
+// TestBases_EmbeddedCards: a cards view embedded in a note shows as cards, each book's name
+// with its values under it, and a click on a card opens that book.
+func TestBases_EmbeddedCards(t *testing.T) {
+	need(t)
+	dir := WriteVault(t, map[string]string{
+		"Shelf.md":             "# Shelf\n\n![[Library.base#Shelf]]\n",
+		"Library.base":         libraryBase,
+		"books/Tidal Atlas.md": "---\nstatus: reading\npages: 320\nread: 80\n---\nA book.\n",
+		"books/Moon Guide.md":  "---\nstatus: done\npages: 100\nread: 100\n---\nA book.\n",
+	})
+	a := Start(t, dir, "Shelf.md")
+	a.WaitTitle("Shelf")
+	p := a.waitPanes()
+	name := a.WaitText(p.noteArea(), "Tidal Atlas")
+	status := a.WaitText(p.noteArea(), "status: reading") // a table would show "reading" under a "status" header
+	if status.Min.Y < name.Max.Y || status.Min.X > name.Max.X {
+		t.Errorf("the status (%v) is not under the name (%v), as on a card", status, name)
+	}
+	a.WaitText(p.noteArea(), "status: done")
+	a.Shot("base-embedded-cards.png")
+	a.ClickText(p.noteArea(), "status: done") // anywhere on the card
+	a.WaitTitle("Moon Guide")
+}

@@ -406,34 +406,48 @@ type baseCard struct {
 }
 
 func newBaseCard() *baseCard {
-	c := &baseCard{bg: canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground)),
-		title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), lines: widget.NewLabel("")}
+	c := &baseCard{}
+	c.init()
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// init makes the card's parts; the widget holding the card extends BaseWidget.
+func (c *baseCard) init() {
+	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.lines = widget.NewLabel("")
 	c.bg.CornerRadius = theme.InputRadiusSize()
 	c.title.Truncation = fyne.TextTruncateEllipsis
 	c.lines.Truncation = fyne.TextTruncateEllipsis
-	c.ExtendBaseWidget(c)
-	return c
 }
 
 func (c *baseCard) set(t bases.Table, i int) {
 	if i < 0 || i >= len(t.Rows) {
 		return
 	}
+	title, lines := cardOf(&t, i)
+	c.title.SetText(title)
+	c.lines.SetText(strings.Join(lines, "\n"))
+}
+
+// cardOf is what the card of row i shows: the first column as its title, then its group
+// (when the view is grouped) and its other non-empty values as "name: value".
+func cardOf(t *bases.Table, i int) (title string, lines []string) {
 	r := t.Rows[i]
-	var lines []string
 	if t.Grouped {
-		lines = append(lines, baseGroupTitle(&t, r.Group))
+		lines = append(lines, baseGroupTitle(t, r.Group))
 	}
 	for k, cell := range r.Cells {
 		if k == 0 {
-			c.title.SetText(cell.String())
+			title = cell.String()
 			continue
 		}
 		if s := cell.String(); s != "" {
 			lines = append(lines, t.Columns[k].Name+": "+s)
 		}
 	}
-	c.lines.SetText(strings.Join(lines, "\n"))
+	return title, lines
 }
 
 // CreateRenderer implements fyne.Widget.

@@ -216,16 +216,71 @@ func TestRenderNote_EmbeddedListViewIsCut(t *testing.T) {
 	}
 }
 
+// Embedded in a note, a cards view shows as cards, each note's name first and its other
+// values below it as "name: value", not as a table; at most maxEmbeddedBaseRows of them.
+func TestRenderNote_EmbeddedCardsView(t *testing.T) {
+	var rows []*bases.Row
+	for i := range 60 {
+		rows = append(rows, book(fmt.Sprintf("Book %02d", i), "reading", float64(100+i)))
+	}
+	text := embeddedBase(t, "views:\n  - type: cards\n    order: [file.name, pages, status]\n", rows...)
+	want := []string{"Book 00\npages: 100\nstatus: reading", "Book 01\npages: 101\nstatus: reading", "50 of 60 notes; open the base for all of them."}
+	at := 0
+	for _, w := range want {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			t.Fatalf("the embed lacks %q after %d:\n%s", w, at, text)
+		}
+		at += i + len(w)
+	}
+	if n := strings.Count(text, "status: reading"); n != 50 {
+		t.Errorf("%d cards shown, want 50", n)
+	}
+}
+
+// Tab reaches each card of an embedded cards view in turn, as it reaches links, and Return
+// opens the card's note.
+func TestNoteView_EmbeddedCardsByKeyboard(t *testing.T) {
+	test.NewTempApp(t)
+	in := embeddedBaseInput(t, "views:\n  - type: cards\n    order: [file.name, pages]\n", book("Atlas", "", 300), book("Moon", "", 100))
+	nv := widgets.NewNoteView()
+	var opened []string
+	nv.OnOpenLink = func(p, fragment string) { opened = append(opened, p) }
+	w := test.NewTempWindow(t, nv)
+	w.Resize(fyne.NewSize(900, 600))
+	nv.ShowNote(widgets.RenderNote(in))
+	c := w.Canvas()
+	for range 10 {
+		c.FocusNext()
+		if f := c.Focused(); f != nil {
+			f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+	}
+	// Ten stops go round the window's focusable objects more than once; Return on the base's
+	// name (a hyperlink) does nothing, as on any hyperlink.
+	want := []string{"Atlas.md", "Moon.md"}
+	if !slices.Equal(opened[:min(len(opened), 2)], want) {
+		t.Errorf("Tab and Return opened %v, want %v first", opened, want)
+	}
+}
+
 // embeddedBase is the text of a note that embeds the first view of the base base, run over
 // rows.
 func embeddedBase(t *testing.T, base string, rows ...*bases.Row) string {
 	t.Helper()
 	test.NewTempApp(t)
+	return widgets.RenderNote(embeddedBaseInput(t, base, rows...)).Text()
+}
+
+// embeddedBaseInput is what renders a note that embeds the first view of the base base, run
+// over rows.
+func embeddedBaseInput(t *testing.T, base string, rows ...*bases.Row) widgets.RenderInput {
+	t.Helper()
 	b, _, err := bases.Parse([]byte(base))
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := widgets.RenderInput{
+	return widgets.RenderInput{
 		Source:  []byte("Books:\n\n![[Shelf.base]]\n"),
 		Resolve: func(_, target string) string { return target },
 		RunBase: func(string, string, *vault.Note) (bases.Table, []string, error) {
@@ -233,7 +288,6 @@ func embeddedBase(t *testing.T, base string, rows ...*bases.Row) string {
 			return b.Run(v, rows, nil, time.Now()), nil, nil
 		},
 	}
-	return widgets.RenderNote(in).Text()
 }
 
 // book is a row of a base: the note name.md, with a status (none for "") and pages.

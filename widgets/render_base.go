@@ -18,7 +18,7 @@ import (
 const maxEmbeddedBaseRows = 50
 
 // baseEmbed renders `![[X.base]]` or `![[X.base#View]]`: the view's result as a table (a
-// list view as a list, as the base shows it), run with `this` the embedding note, the base's
+// list view as a list and a cards view as cards, as the base shows them), run with `this` the embedding note, the base's
 // name a link to open it whole, and what the base could not use said under it.
 func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 	r.setLive()
@@ -36,9 +36,12 @@ func (r *noteRenderer) baseEmbed(w *md.Wikilink, target string, f *noteFlow) {
 		return
 	}
 	var shown int
-	if t.Type == "list" {
+	switch t.Type {
+	case "list":
 		shown = r.baseEmbedList(&t, f)
-	} else {
+	case "cards":
+		shown = r.baseEmbedCards(&t, f)
+	default:
 		shown = r.baseEmbedTable(&t, f)
 	}
 	var notes []string
