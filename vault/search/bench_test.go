@@ -34,30 +34,18 @@ var (
 	benchTextStore *search.Store
 )
 
-// benchText reads the vault's text unindexed (ReadText), into a file of a new temporary
-// folder, removed at once.
-func benchText(b *testing.B, v *vault.Vault) *search.Store {
-	dir, err := os.MkdirTemp("", "vaultview-bench-text")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	s, err := search.ReadText(context.Background(), v, v.Index(), nil, search.CodesIn(dir))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return s
-}
+// maker is Build or ReadText.
+type maker func(context.Context, *vault.Vault, *vault.Index, func(int, int), ...search.BuildOption) (*search.Store, error)
 
-// benchCodes builds with the codes in a file of a new temporary folder, removed at once:
-// the file has no name once made.
-func benchCodes(b *testing.B, v *vault.Vault) *search.Store {
+// benchInFile makes the vault's store with newStore, its codes (or text) in a file of a new
+// temporary folder, removed at once: the file has no name once made.
+func benchInFile(b *testing.B, v *vault.Vault, newStore maker, opts ...search.BuildOption) *search.Store {
 	dir, err := os.MkdirTemp("", "vaultview-bench-codes")
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	s, err := search.Build(context.Background(), v, v.Index(), nil, search.CodesIn(dir))
+	s, err := newStore(context.Background(), v, v.Index(), nil, append(opts, search.CodesIn(dir))...)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -66,6 +54,9 @@ func benchCodes(b *testing.B, v *vault.Vault) *search.Store {
 	}
 	return s
 }
+
+// benchCodes builds with the codes in a file.
+func benchCodes(b *testing.B, v *vault.Vault) *search.Store { return benchInFile(b, v, search.Build) }
 
 // benchFileSetup is benchSetup with a store whose codes are in a file.
 func benchFileSetup(b *testing.B) (*vault.Vault, *search.Store) {
@@ -151,7 +142,7 @@ func (n naive) search(words [][]byte) (notes, matches int) {
 func BenchmarkSearch(b *testing.B) {
 	v, s := benchSetup(b)
 	_, fs := benchFileSetup(b)
-	benchTextOnce.Do(func() { benchTextStore = benchText(b, v) })
+	benchTextOnce.Do(func() { benchTextStore = benchInFile(b, v, search.ReadText) })
 	n := newNaive(b, v)
 	for _, codes := range []struct {
 		name  string
@@ -262,14 +253,11 @@ func BenchmarkReadText(b *testing.B) {
 		var m0, m1 runtime.MemStats
 		runtime.ReadMemStats(&m0)
 		t0 := time.Now()
-		s := benchText(b, v)
+		s := benchInFile(b, v, search.ReadText)
 		text += time.Since(t0)
 		runtime.ReadMemStats(&m1)
 		allocated, size = float64(m1.TotalAlloc-m0.TotalAlloc), float64(s.DiskBytes())
-		dir := b.TempDir()
-		if _, err := search.Build(context.Background(), v, v.Index(), nil, search.CodesIn(dir), search.FromText(s)); err != nil {
-			b.Fatal(err)
-		}
+		benchInFile(b, v, search.Build, search.FromText(s))
 		indexed += time.Since(t0)
 		runtime.KeepAlive(s)
 		s = nil

@@ -84,7 +84,7 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 // read without their size or time changing.
 func (s *Store) Save(file, build, vaultDir string, ix *vault.Index, read time.Time) error {
 	if !s.Savable() {
-		return errIndexedOnly
+		return errors.New("search: only a store as Build made it can be saved")
 	}
 	abs, err := filepath.Abs(vaultDir)
 	if err != nil {

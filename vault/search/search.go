@@ -356,16 +356,19 @@ type matcher struct {
 	text bool
 }
 
+// patternsOf returns the words and phrases of q a matcher looks for, at most maxPatterns:
+// the Words first, positive of them, then the Without ones.
+func patternsOf(q Query) (pats []string, positive int) {
+	words := q.Words[:min(len(q.Words), maxPatterns)]
+	without := q.Without[:min(len(q.Without), maxPatterns-len(words))]
+	return append(slices.Clip(words), without...), len(words)
+}
+
 func compile(d *dictionary, q Query) *matcher {
 	m := &matcher{d: d, starts: make([]uint32, d.len())}
-	words := q.Words
-	without := q.Without
-	if len(words) > maxPatterns {
-		words = words[:maxPatterns]
-	}
-	without = without[:min(len(without), maxPatterns-len(words))]
-	m.positive = len(words)
-	for _, w := range append(slices.Clip(words), without...) {
+	var pats []string
+	pats, m.positive = patternsOf(q)
+	for _, w := range pats {
 		t := len(m.pats)
 		p := pattern{text: []byte(w), parts: splitTokens([]byte(w))}
 		if len(p.parts) == 1 {

@@ -558,7 +558,7 @@ func (s *stripper) newline(at int) {
 func noString([]byte) string { return "" }
 
 // special marks the bytes inline must look at; the rest is copied in runs, with the single
-// spaces between words (see runOf).
+// spaces between words (see textRun).
 var special = func() (t [256]bool) {
 	for _, c := range []byte(" \t\r\v\f\\`*_~=<[!%&|") {
 		t[c] = true

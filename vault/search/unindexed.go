@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"errors"
 	"slices"
 	"sync/atomic"
 
@@ -113,10 +112,9 @@ func (s *Store) slot(p string) (int, bool) {
 // compileText is compile for an unindexed store: every pattern may be anywhere in the text.
 func compileText(q Query) *matcher {
 	m := &matcher{text: true}
-	words := q.Words[:min(len(q.Words), maxPatterns)]
-	without := q.Without[:min(len(q.Without), maxPatterns-len(words))]
-	m.positive = len(words)
-	for _, w := range append(slices.Clip(words), without...) {
+	var pats []string
+	pats, m.positive = patternsOf(q)
+	for _, w := range pats {
 		p := pattern{text: []byte(w), parts: splitTokens([]byte(w))}
 		p.inText = len(p.text) > 0
 		m.scan = m.scan || p.inText
@@ -144,6 +142,3 @@ func (m *matcher) countAll(cands []candidate) {
 		}
 	}
 }
-
-// errIndexedOnly is Save's error for a store that is not indexed.
-var errIndexedOnly = errors.New("search: only a store as Build made it can be saved")
