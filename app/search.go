@@ -219,13 +219,11 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 		}
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		textDone := false
-		textRead := func() {
-			if !textDone && afterText != nil {
+		textRead := sync.OnceFunc(func() {
+			if afterText != nil {
 				afterText()
 			}
-			textDone = true
-		}
+		})
 		defer textRead()
 		started := time.Now()
 		// The index as it is now: a reload that came before this goroutine ran found no
@@ -293,7 +291,6 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 				case err == nil:
 					log.Printf("text index: %d notes, searchable unindexed, read in %v, %d KB on disk", text.Len(), time.Since(started).Round(time.Millisecond), text.DiskBytes()/1024)
 					publish(text, false)
-					textRead()
 					progress = nil
 					if s.beforeIndexing != nil {
 						s.beforeIndexing()
@@ -318,7 +315,6 @@ func (f *finder) indexText(gen uint64, v *vault.Vault, dir string, saved *savedT
 			return
 		}
 		publish(store, !built)
-		textRead()
 		if built && cacheDir != "" {
 			// Saved as of when the build began: a note modified since then, or just
 			// before, may have been read before its last change (see search.Open).

@@ -87,7 +87,7 @@ func (s *quickSwitch) hide() {
 // if it is open.
 func (f *finder) buildMatcher(ix *vault.Index) {
 	s := &f.switcher
-	if s.building == ix || s.index == ix && s.building == nil {
+	if s.building == ix || s.index == ix {
 		return // being made, or made
 	}
 	s.building = ix

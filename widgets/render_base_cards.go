@@ -85,9 +85,8 @@ func (s *baseCardsSegment) fill(grid *fyne.Container) {
 // embeddedCard is one card of an embedded cards view.
 type embeddedCard struct {
 	baseCard
-	path    string
-	act     *noteActions
-	focused bool
+	path string
+	act  *noteActions
 }
 
 func newEmbeddedCard(t bases.Table, i int, act *noteActions) *embeddedCard {
@@ -123,7 +122,6 @@ func (c *embeddedCard) TypedKey(e *fyne.KeyEvent) {
 
 // setFocused rings the card in the theme's focus colour while it has the keyboard.
 func (c *embeddedCard) setFocused(on bool) {
-	c.focused = on
 	c.bg.StrokeWidth = 0
 	if on {
 		c.bg.StrokeColor = theme.Color(theme.ColorNameFocus)
